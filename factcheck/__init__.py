@@ -1,0 +1,88 @@
+"""factcheck: news articles on one story in, a grounded bilingual (Arabic + English) fact-check brief out.
+
+Library use::
+
+    import factcheck
+    brief = factcheck.generate_brief(["a.txt", "b.html"])          # offline unless an LLM is configured
+    print(factcheck.render(brief, format="md"))
+
+Stages, each runnable alone on the JSON of the models: ``ingest`` -> ``extract`` -> ``reconcile`` -> ``render``.
+"""
+
+from __future__ import annotations
+
+from .config import Settings, load_settings
+from .errors import (
+    BudgetExceeded,
+    ConfigError,
+    EncodingError,
+    EvalError,
+    ExtractionError,
+    FactcheckError,
+    GroundingError,
+    InputError,
+    LLMError,
+    TemplateError,
+)
+from .extract import extract
+from .ingest import article_from_text, load_article, load_articles
+from .models import (
+    SCHEMA_VERSION,
+    Article,
+    Brief,
+    Claim,
+    ClaimCluster,
+    ClaimStatus,
+    CounterKind,
+    CounterStatement,
+    Extraction,
+    Finding,
+    FindingKind,
+    Quote,
+    Source,
+    SourceKind,
+    Usage,
+)
+from .pipeline import generate_brief
+from .reconcile import reconcile
+from .render import render
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "Brief",
+    "BudgetExceeded",
+    "Claim",
+    "ClaimCluster",
+    "ClaimStatus",
+    "ConfigError",
+    "CounterKind",
+    "CounterStatement",
+    "EncodingError",
+    "EvalError",
+    "Extraction",
+    "ExtractionError",
+    "FactcheckError",
+    "Finding",
+    "FindingKind",
+    "GroundingError",
+    "InputError",
+    "LLMError",
+    "Quote",
+    "Settings",
+    "Source",
+    "SourceKind",
+    "TemplateError",
+    "Usage",
+    "__version__",
+    "article_from_text",
+    "extract",
+    "generate_brief",
+    "load_article",
+    "load_articles",
+    "load_settings",
+    "reconcile",
+    "render",
+]

@@ -1,0 +1,147 @@
+"""Configuration in one place.
+
+Order, highest first: explicit arguments / CLI flags > environment > config file > defaults.
+
+Environment: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL`` and ``FACTCHECK_<FIELD>`` for every field below
+(e.g. ``FACTCHECK_MODEL``, ``FACTCHECK_BACKEND``, ``FACTCHECK_CACHE_DIR``; ``FACTCHECK_API_KEY`` and
+``FACTCHECK_BASE_URL`` win over the OPENAI_ ones). Config file: ``FACTCHECK_CONFIG``, else
+``./factcheck.toml``, else ``<user config dir>/factcheck/config.toml``; a TOML table of the same
+field names (a ``[factcheck]`` table or top level). The API key is never written anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from .errors import ConfigError
+
+Backend = Literal["auto", "llm", "offline"]
+Mode = Literal["tools", "json_schema", "json", "md_json"]
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    backend: Backend = "auto"
+    model: str = "gpt-4o-mini"
+    base_url: str | None = None
+    api_key: SecretStr | None = Field(default=None, repr=False, exclude=True)
+    mode: Mode = Field(
+        default="tools",
+        description="instructor mode: tools (OpenAI tool calling), json_schema (response_format with a "
+        "JSON schema: OpenAI, vLLM, llama-server), json (JSON mode), md_json (JSON in markdown: last resort).",
+    )
+    timeout: float = 60.0
+    concurrency: int = Field(default=4, ge=1, le=64)
+    max_retries: int = Field(default=2, ge=0, description="Validation re-asks per chunk.")
+    transport_retries: int = Field(default=4, ge=0, description="Retries on 429/5xx/timeouts.")
+    article_time_budget: float = Field(default=300.0, gt=0, description="Seconds per article, all retries.")
+    chunk_tokens: int = Field(default=3000, ge=200, description="Token budget of one article chunk.")
+    temperature: float = 0.0
+    cache: bool = True
+    cache_dir: Path | None = None
+    max_cost: float | None = Field(default=None, ge=0, description="USD; stop before spending more.")
+    max_tokens: int | None = Field(default=None, ge=0, description="Total tokens; stop before spending more.")
+    prices: dict[str, tuple[float, float]] = Field(
+        default_factory=dict, description="model -> (USD per 1M input tokens, USD per 1M output tokens)."
+    )
+    template_dir: Path | None = None
+
+    def llm_configured(self) -> bool:
+        return self.api_key is not None or self.base_url is not None
+
+    def resolved_backend(self) -> Literal["llm", "offline"]:
+        if self.backend == "auto":
+            return "llm" if self.llm_configured() else "offline"
+        return self.backend
+
+
+_FIELDS = tuple(Settings.model_fields)
+
+
+def _config_file(env: Mapping[str, str]) -> Path | None:
+    if env.get("FACTCHECK_CONFIG"):
+        path = Path(env["FACTCHECK_CONFIG"]).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"config file {path} does not exist", hint="fix or unset FACTCHECK_CONFIG")
+        return path
+    local = Path("factcheck.toml")
+    if local.is_file():
+        return local
+    from platformdirs import user_config_dir
+
+    user = Path(user_config_dir("factcheck")) / "config.toml"
+    return user if user.is_file() else None
+
+
+def _from_file(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"cannot read config file {path}: {err}", hint="fix the TOML syntax") from err
+    table = data.get("factcheck", data)
+    unknown = sorted(set(table) - set(_FIELDS))
+    if unknown:
+        raise ConfigError(
+            f"unknown setting(s) in {path}: {', '.join(unknown)}", hint=f"known settings: {', '.join(_FIELDS)}"
+        )
+    return dict(table)
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if env.get("OPENAI_API_KEY"):
+        out["api_key"] = env["OPENAI_API_KEY"]
+    if env.get("OPENAI_BASE_URL"):
+        out["base_url"] = env["OPENAI_BASE_URL"]
+    for name in _FIELDS:
+        value = env.get(f"FACTCHECK_{name.upper()}")
+        if value is None or value == "":
+            continue
+        if name == "cache" or name == "no_cache":
+            out["cache"] = value.lower() not in ("0", "false", "no", "off")
+        elif name == "prices":
+            continue  # a table: config file only
+        else:
+            out[name] = value
+    return out
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    config_file: Path | None = None,
+) -> Settings:
+    """Resolve settings: ``overrides`` (flags; None values ignored) > env > config file > defaults."""
+    env = os.environ if env is None else env
+    merged: dict[str, Any] = {}
+    path = config_file or _config_file(env)
+    if path is not None:
+        merged.update(_from_file(path))
+    merged.update(_from_env(env))
+    merged.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    try:
+        return Settings.model_validate(merged)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(
+            f"invalid setting {where!r}: {first['msg']}",
+            hint=f"check the flag, FACTCHECK_{where.upper()} or the config file",
+        ) from err
+
+
+def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    if env.get("FACTCHECK_CACHE_DIR"):
+        return Path(env["FACTCHECK_CACHE_DIR"]).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("factcheck"))

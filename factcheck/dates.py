@@ -1,0 +1,1 @@
+"""Dates in Arabic and English text (STUB, being written): parse, find, resolve relative, format."""

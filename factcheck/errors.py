@@ -1,0 +1,86 @@
+"""All of factcheck's exceptions. Each carries the context needed to act on it; the CLI and the
+GitHub Action turn them into messages (``str(err)`` names the fix), the library never prints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class FactcheckError(Exception):
+    """Base class. ``hint`` tells the user what to do about it."""
+
+    hint: str | None = None
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if hint is not None:
+            self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} - {self.hint}" if self.hint else self.message
+
+
+class InputError(FactcheckError):
+    """An input (article file, record, extraction or brief JSON) cannot be read or parsed."""
+
+    def __init__(self, message: str, *, source: str | None = None, hint: str | None = None) -> None:
+        super().__init__(f"{source}: {message}" if source else message, hint=hint)
+        self.source = source
+
+
+class EncodingError(InputError):
+    """The bytes cannot be decoded without guessing (which would risk mojibake)."""
+
+
+class ConfigError(FactcheckError):
+    """Configuration is missing or inconsistent (no key, bad base URL, unknown backend ...)."""
+
+
+class TemplateError(FactcheckError):
+    """A prompt or brief template is missing or refers to something undefined."""
+
+
+class GroundingError(FactcheckError):
+    """A quote is not found verbatim in its article."""
+
+    def __init__(self, message: str, *, quote: str, article_id: str | None = None) -> None:
+        super().__init__(message)
+        self.quote = quote
+        self.article_id = article_id
+
+
+class ExtractionError(FactcheckError):
+    """An extractor failed for one article; carries what was tried and spent."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        article_id: str | None = None,
+        attempts: int = 0,
+        last_response: Any = None,
+        usage: Any = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.article_id = article_id
+        self.attempts = attempts
+        self.last_response = last_response
+        self.usage = usage
+
+
+class LLMError(ExtractionError):
+    """The LLM service failed (transport, HTTP status, or validation retries exhausted)."""
+
+
+class BudgetExceeded(FactcheckError):
+    """A --max-cost / --max-tokens budget would be exceeded; nothing more was spent."""
+
+    def __init__(self, message: str, *, spent: Any = None, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.spent = spent
+
+
+class EvalError(FactcheckError):
+    """A gold file or evaluation story is malformed."""

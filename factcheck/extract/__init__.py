@@ -1,0 +1,57 @@
+"""Stage 2: per-article extraction of sources, claims and counter-statements.
+
+Two extractors fill the same ``Extraction`` model: the deterministic offline rules
+(``factcheck.extract.offline``, the default when no LLM is configured) and the LLM extractor
+(``factcheck.extract.llm``: openai + instructor, imported only when used).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..config import Settings
+from ..errors import FactcheckError
+from ..models import Article, ArticleFailure, Extraction
+
+
+def _backend(settings: Settings, client: Any) -> str:
+    if settings.backend == "auto" and client is not None:
+        return "llm"
+    return settings.resolved_backend()
+
+
+def extract(article: Article, settings: Settings | None = None, *, client: Any = None) -> Extraction:
+    """Extract one article with the configured backend (offline unless an LLM is configured)."""
+    settings = settings or Settings()
+    if _backend(settings, client) == "offline":
+        from .offline import extract_offline
+
+        return extract_offline(article)
+    extractions, failures = extract_all([article], settings, client=client)
+    if failures:
+        raise FactcheckError(failures[0].error)
+    return extractions[0]
+
+
+def extract_all(
+    articles: Sequence[Article], settings: Settings | None = None, *, client: Any = None
+) -> tuple[list[Extraction], list[ArticleFailure]]:
+    """Extract every article; one failing article never costs the others (it becomes a failure)."""
+    settings = settings or Settings()
+    if _backend(settings, client) == "offline":
+        from .offline import extract_offline
+
+        out: list[Extraction] = []
+        failures: list[ArticleFailure] = []
+        for article in articles:
+            try:
+                out.append(extract_offline(article))
+            except FactcheckError as err:
+                failures.append(
+                    ArticleFailure(input_name=article.input_name or article.id, error=str(err), stage="extract")
+                )
+        return out, failures
+    from .llm import extract_llm_many
+
+    return extract_llm_many(articles, settings, client=client)
