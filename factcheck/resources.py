@@ -28,7 +28,10 @@ def _env(dirs: tuple[Path, ...], autoescape: bool) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(["html", "htm", "xml"]) if autoescape else False,
+        # Templates are named brief.html.j2: match the inner extension too, or HTML would go unescaped.
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"])
+        if autoescape
+        else False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
