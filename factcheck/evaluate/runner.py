@@ -1,0 +1,186 @@
+"""Running an evaluation: story discovery, the extractor run and the oracle run, and the CLI part.
+
+``factcheck eval PATH...``: each PATH is a gold file, a story folder holding ``gold.json`` and its
+articles, or a folder of story folders. Exit codes: 0 all thresholds pass, 1 a threshold failed or
+a story could not be evaluated, 2 usage or input error (no gold found, malformed gold).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings, load_settings
+from ..errors import EvalError, FactcheckError
+from ..models import Article, Brief
+from .goldview import GoldView
+from .report import THRESHOLDS, EvalReport, SetReport, StoryReport, check_thresholds, format_table, total
+from .scoring import score_brief
+
+GOLD_NAME = "gold.json"
+
+
+def discover(path: str | Path) -> list[Path]:
+    """The gold files under ``path``: the file itself, ``path/gold.json``, or ``path/*/gold.json``."""
+    p = Path(path)
+    if p.is_file():
+        return [p]
+    if not p.is_dir():
+        raise EvalError(
+            f"{p}: no such file or folder", hint="give a gold.json, a story folder or a folder of them"
+        )
+    if (p / GOLD_NAME).is_file():
+        return [p / GOLD_NAME]
+    found = sorted(d / GOLD_NAME for d in p.iterdir() if d.is_dir() and (d / GOLD_NAME).is_file())
+    if not found:
+        raise EvalError(
+            f"{p}: no {GOLD_NAME} in it or in its sub-folders",
+            hint="a story folder holds gold.json and its articles (see docs/eval.md)",
+        )
+    return found
+
+
+def _brief_for(articles: Mapping[str, Article], settings: Settings, client: Any) -> tuple[Brief, list[str]]:
+    from ..extract import extract_all
+    from ..reconcile import reconcile
+
+    extractions, failures = extract_all(list(articles.values()), settings, client=client)
+    brief = reconcile(extractions, failures=failures)
+    return brief, [f"{f.input_name}: {f.error}" for f in failures]
+
+
+def _oracle_brief(story: Any, articles: Mapping[str, Article]) -> Brief:
+    from ..gold import gold_to_extractions
+    from ..reconcile import reconcile
+
+    gx = gold_to_extractions(story, dict(articles))
+    return reconcile(gx.extractions, notes=["oracle run: gold extraction"])
+
+
+def evaluate_story(
+    gold_path: str | Path, settings: Settings | None = None, *, client: Any = None
+) -> StoryReport:
+    """Evaluate one gold story: the configured backend's brief, and the oracle brief.
+
+    A malformed gold file raises EvalError (an input error); a failure of the pipeline itself is
+    recorded in ``StoryReport.error`` so one broken story never costs the others.
+    """
+    from ..gold import load_gold, load_story_articles
+
+    settings = settings or Settings()
+    path = Path(gold_path)
+    story = load_gold(path)
+    gold = GoldView.from_obj(story)
+    report = StoryReport(story=gold.story, path=str(path), negative=gold.negative)
+    try:
+        articles = load_story_articles(path)
+    except FactcheckError as err:
+        report.error = f"articles: {err}"
+        return report
+    report.articles = len(articles)
+    report.failures = [f"{gid}: not loaded" for gid in gold.article_ids if gid not in articles]
+    runs: list[tuple[str, Any]] = [
+        ("system", lambda: _brief_for(articles, settings, client)),
+        ("oracle", lambda: (_oracle_brief(story, articles), [])),
+    ]
+    errors = []
+    for name, make in runs:
+        try:
+            brief, failures = make()
+        except (FactcheckError, NotImplementedError) as err:  # a stage not written yet is an error too
+            errors.append(f"{name}: {type(err).__name__}: {err}")
+            continue
+        setattr(report, name, score_brief(gold, articles, brief))
+        report.failures += failures
+        report.notes = sorted(set(report.notes) | set(gold.notes))
+    report.error = "; ".join(errors) or None
+    return report
+
+
+def evaluate_paths(
+    paths: Sequence[str | Path], settings: Settings | None = None, *, client: Any = None
+) -> EvalReport:
+    """Evaluate every story found under ``paths`` (see ``discover``); totals per PATH and overall."""
+    settings = settings or Settings()
+    found = [(str(p), discover(p)) for p in paths]  # fail fast on a bad PATH, before any work
+    stories: list[StoryReport] = []
+    sets: list[SetReport] = []
+    for label, golds in found:
+        these = [evaluate_story(g, settings, client=client) for g in golds]
+        system, oracle = total(these)
+        sets.append(SetReport(path=label, stories=[s.story for s in these], system=system, oracle=oracle))
+        stories += these
+    system, oracle = total(stories)
+    return EvalReport(
+        backend=settings.resolved_backend() if client is None else "llm",
+        stories=stories,
+        sets=sets,
+        system=system,
+        oracle=oracle,
+        errors=sum(1 for s in stories if s.error),
+    )
+
+
+# --- CLI (factcheck.cli calls these; the library never imports the CLI) --------------------------
+
+
+def add_eval_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of ``factcheck eval``: PATH..., --backend, --model, --json, -o, thresholds."""
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a gold.json, a story folder (gold.json + articles), or a folder of story folders",
+    )
+    parser.add_argument(
+        "--backend",
+        choices=["auto", "offline", "llm"],
+        default=None,
+        help="extractor to evaluate (default: offline unless an LLM is configured)",
+    )
+    parser.add_argument("--model", default=None, help="LLM model name (llm backend)")
+    parser.add_argument("--base-url", default=None, help="OpenAI-compatible base URL (llm backend)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON instead of a table")
+    parser.add_argument("-o", "--output", default=None, help="also write the JSON report to this file")
+    group = parser.add_argument_group("thresholds (exit 1 when one fails; scores are micro-averaged totals)")
+    for name, (_, label) in THRESHOLDS.items():
+        kind = "floor" if name.startswith("min_") else "ceiling"
+        default = 0.0 if name == "max_ungrounded" else None
+        group.add_argument(
+            f"--{name.replace('_', '-')}",
+            dest=name,
+            type=float,
+            default=default,
+            metavar="X",
+            help=f"{kind} on {label}" + (" (default 0)" if default is not None else ""),
+        )
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    """Run ``factcheck eval`` from parsed arguments; prints the table (or JSON) and the failed gates."""
+    try:
+        settings = load_settings({"backend": args.backend, "model": args.model, "base_url": args.base_url})
+        report = evaluate_paths(args.paths, settings)
+    except FactcheckError as err:
+        print(f"factcheck eval: error: {err}", file=sys.stderr)
+        return 2
+    text = report.model_dump_json(indent=2)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    print(text if args.json else format_table(report), end="\n" if args.json else "")
+    failed = check_thresholds(report, {n: getattr(args, n, None) for n in THRESHOLDS})
+    for line in failed:
+        print(f"FAIL: {line}", file=sys.stderr)
+    if not failed and any(getattr(args, n, None) is not None for n in THRESHOLDS):
+        print("all thresholds pass", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m factcheck.evaluate``: the same as ``factcheck eval``."""
+    parser = argparse.ArgumentParser(prog="factcheck eval", description="Score briefs against gold stories.")
+    add_eval_arguments(parser)
+    return run_eval(parser.parse_args(argv))
