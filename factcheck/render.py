@@ -1,4 +1,11 @@
-"""Stage 4 (STUB, being written): render a Brief as Markdown, standalone HTML or JSON via Jinja templates."""
+"""Stage 4: render a Brief as Markdown, standalone HTML or JSON.
+
+JSON is the model itself. Markdown and HTML come from Jinja templates (``templates/brief.md.j2``,
+``templates/brief.html.j2`` and their partials) fed with a view (``factcheck.view``) built here: one
+``Part`` per language, holding the six sections of the design note in order, already sorted and
+labelled, so templates only lay things out. Everything is derived from the brief alone (no clock,
+no locale), so the same brief gives byte-identical output.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +13,439 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
-from .models import Brief
+import jinja2
+
+from . import i18n
+from .errors import ConfigError, TemplateError
+from .models import (
+    Brief,
+    Claim,
+    ClaimCluster,
+    ClaimStatus,
+    CounterStatement,
+    Finding,
+    FindingKind,
+    Quote,
+    SourceKind,
+)
+from .resources import template_env
+from .view import (
+    ArticleRow,
+    ClaimRow,
+    ConsistentItem,
+    CounterView,
+    DisputeItem,
+    FailureRow,
+    Method,
+    OriginItem,
+    Part,
+    QuoteView,
+    SourceRef,
+    SourceRow,
+    VersionsItem,
+    VersionView,
+    mark_segments,
+    md_escape,
+    script_lang,
+    text_dir,
+)
 
 Format = Literal["md", "html", "json"]
+
+_DISPUTE_KINDS = (FindingKind.attribution_disputed, FindingKind.contested)
+_ORIGIN_KINDS = (
+    FindingKind.contested,
+    FindingKind.attribution_disputed,
+    FindingKind.single_origin,
+    FindingKind.anonymous_sourcing,
+)
+_ORIGIN_STATUSES = (
+    ClaimStatus.contested,
+    ClaimStatus.attribution_disputed,
+    ClaimStatus.single_origin,
+    ClaimStatus.anonymous_only,
+)
+
+
+class _Builder:
+    """Builds one language's Part from the brief; lookups are shared between languages."""
+
+    def __init__(self, brief: Brief, lang: str) -> None:
+        self.brief = brief
+        self.lang = lang
+        self.L = i18n.labels(lang)
+        self.articles = {a.id: a for a in brief.articles}
+        self.labels = {a.id: f"A{i}" for i, a in enumerate(brief.articles, 1)}
+        self.sources = {s.id: s for s in brief.sources}
+        self.claims = {c.id: c for c in brief.claims}
+        self.counters = {c.id: c for c in brief.counters}
+        self.findings = {f.id: f for f in brief.findings}
+        self.cluster_of: dict[str, str] = {}
+        for cluster in brief.clusters:
+            for claim_id in cluster.claims:
+                self.cluster_of.setdefault(claim_id, cluster.id)
+
+    # -- small pieces
+    def date(self, article_id: str) -> str | None:
+        article = self.articles.get(article_id)
+        if article is None or article.published is None:
+            return None
+        return i18n.format_date(article.published, self.lang)
+
+    def source(self, source_id: str | None) -> SourceRef | None:
+        if source_id is None:
+            return None
+        src = self.sources.get(source_id)
+        if src is None:  # a dangling id: show it rather than hide that something is referenced
+            return SourceRef(
+                source_id,
+                source_id,
+                "und",
+                "ltr",
+                i18n.source_kind_label(SourceKind.unknown, self.lang),
+                False,
+            )
+        name = src.name_en if self.lang == "en" and src.name_en else src.name
+        lang = script_lang(name)
+        return SourceRef(
+            src.id,
+            name,
+            lang,
+            text_dir(lang),
+            i18n.source_kind_label(src.kind, self.lang),
+            src.kind is SourceKind.anonymous,
+        )
+
+    def sources_of(self, ids: Sequence[str]) -> tuple[SourceRef, ...]:
+        return tuple(ref for ref in (self.source(i) for i in ids) if ref is not None)
+
+    def article_labels(self, ids: Sequence[str]) -> tuple[str, ...]:
+        return tuple(self.labels.get(i, i) for i in ids)
+
+    def quote(
+        self,
+        article_id: str,
+        quote: Quote,
+        *,
+        item: Claim | CounterStatement | None = None,
+        differing: Sequence[str] = (),
+    ) -> QuoteView:
+        article = self.articles.get(article_id)
+        qlang = script_lang(quote.text, article.language if article else "und")
+        foreign = qlang != self.lang
+        rendering = note = None
+        if foreign:
+            if item is not None:
+                rendering = item.statement_en if self.lang == "en" else item.statement_ar
+            orig = self.L.get(f"orig_lang_{qlang}", self.L["orig_lang_other"])
+            note = orig if rendering else self.L["untranslated"].format(orig=orig)
+        return QuoteView(
+            quote.text,
+            mark_segments(quote.text, differing),
+            qlang,
+            text_dir(qlang),
+            article_id,
+            self.labels.get(article_id, article_id),
+            quote.start,
+            quote.end,
+            foreign,
+            rendering,
+            note,
+        )
+
+    def explanation(self, finding: Finding) -> str:
+        return finding.explanation_ar if self.lang == "ar" else finding.explanation_en
+
+    def cluster_findings(self, cluster: ClaimCluster) -> list[Finding]:
+        ids = set(cluster.findings) | {f.id for f in self.brief.findings if cluster.id in f.clusters}
+        return [f for f in self.brief.findings if f.id in ids]  # brief order, deterministic
+
+    def first_claim(self, cluster: ClaimCluster, prefer: Sequence[str] = ()) -> Claim | None:
+        for claim_id in [*prefer, *cluster.claims]:
+            if claim_id in self.claims and claim_id in cluster.claims:
+                return self.claims[claim_id]
+        return None
+
+    def status(self, cluster: ClaimCluster) -> tuple[str, str]:
+        return cluster.status.value, i18n.status_label(cluster.status, self.lang)
+
+    # -- sections
+    def header(self) -> tuple[tuple[ArticleRow, ...], tuple[ConsistentItem, ...]]:
+        rows = tuple(
+            ArticleRow(
+                self.labels[a.id],
+                a.id,
+                a.outlet,
+                a.title,
+                script_lang(a.title or "", a.language),
+                self.date(a.id),
+                a.input_name,
+                a.language,
+            )
+            for a in self.brief.articles
+        )
+        consistent = []
+        for f in self.brief.findings:
+            if f.kind is not FindingKind.consistent:
+                continue
+            quotes = [self.quote(v.article_id, v.quote, differing=v.differing) for v in f.versions]
+            quotes += [self.quote(e.article_id, e.quote) for e in f.evidence if not f.versions]
+            consistent.append(ConsistentItem(f.id, tuple(f.clusters), self.explanation(f), tuple(quotes)))
+        return rows, tuple(consistent)
+
+    def dispute(self) -> tuple[DisputeItem, ...]:
+        items = []
+        for cluster in self.brief.clusters:
+            for f in self.cluster_findings(cluster):
+                if f.kind not in _DISPUTE_KINDS:
+                    continue
+                claim = self.first_claim(cluster, f.claims)
+                if claim is None:
+                    continue
+                counter_ids = f.counters or cluster.counters
+                counters = []
+                for cid in counter_ids:
+                    c = self.counters.get(cid)
+                    if c is None:
+                        continue
+                    counters.append(
+                        CounterView(
+                            self.source(c.speaker),
+                            i18n.counter_kind_label(c.kind, self.lang),
+                            self.date(c.article_id),
+                            self.quote(c.article_id, c.quote, item=c),
+                        )
+                    )
+                dates = sorted(
+                    a.published
+                    for a in self.brief.articles
+                    if a.id in cluster.articles and a.published is not None
+                )
+                items.append(
+                    DisputeItem(
+                        cluster.id,
+                        *self.status(cluster),
+                        i18n.finding_label(f.kind, self.lang),
+                        self.source(cluster.claimant or claim.claimant),
+                        self.source(claim.about),
+                        self.sources_of(cluster.reported_by),
+                        self.article_labels(cluster.articles),
+                        i18n.format_date(dates[0], self.lang) if dates else None,
+                        self.quote(claim.article_id, claim.quote, item=claim),
+                        tuple(counters),
+                        self.explanation(f),
+                    )
+                )
+        return tuple(items)
+
+    def versions(self) -> tuple[VersionsItem, ...]:
+        items = []
+        for f in self.brief.findings:
+            if f.kind is not FindingKind.discrepancy or not f.versions:
+                continue
+            views = []
+            for i, v in enumerate(f.versions):
+                article = self.articles.get(v.article_id)
+                views.append(
+                    VersionView(
+                        chr(ord("A") + i) if i < 26 else str(i + 1),
+                        v.claim,
+                        self.cluster_of.get(v.claim),
+                        article.outlet if article else None,
+                        self.date(v.article_id),
+                        self.quote(
+                            v.article_id, v.quote, item=self.claims.get(v.claim), differing=v.differing
+                        ),
+                    )
+                )
+            items.append(
+                VersionsItem(
+                    f.id,
+                    tuple(f.clusters),
+                    i18n.field_label(f.field, self.lang) if f.field else None,
+                    self.explanation(f),
+                    tuple(views),
+                )
+            )
+        return tuple(items)
+
+    def origins(self) -> tuple[OriginItem, ...]:
+        items = []
+        for cluster in self.brief.clusters:
+            findings = [f for f in self.cluster_findings(cluster) if f.kind in _ORIGIN_KINDS]
+            if cluster.status not in _ORIGIN_STATUSES and not findings:
+                continue
+            claims = [self.claims[c] for c in cluster.claims if c in self.claims]
+            based = sorted({s for c in claims for s in c.based_on})
+            based_refs = self.sources_of(based)
+            origin_id = cluster.origin or next((f.origin for f in findings if f.origin), None)
+            anonymous = any(c.anonymous for c in claims) or (
+                bool(based_refs) and all(r.anonymous for r in based_refs)
+            )
+            single = any(f.kind is FindingKind.single_origin for f in findings) or cluster.origin is not None
+            n = len(cluster.articles)
+            repeated = None
+            if n > 1:
+                repeated = self.L["repeated" if single else "repeated_many"].format(n=n)
+            claimant = cluster.claimant or next((c.claimant for c in claims if c.claimant), None)
+            explanations = tuple(
+                dict.fromkeys(
+                    self.explanation(f)
+                    for f in findings
+                    if f.kind in (FindingKind.single_origin, FindingKind.anonymous_sourcing)
+                )
+            )
+            items.append(
+                OriginItem(
+                    cluster.id,
+                    *self.status(cluster),
+                    self.sources_of(cluster.reported_by),
+                    self.source(claimant),
+                    based_refs,
+                    self.source(origin_id),
+                    anonymous,
+                    repeated,
+                    explanations,
+                )
+            )
+        return tuple(items)
+
+    def claim_rows(self) -> tuple[ClaimRow, ...]:
+        rows = []
+        for cluster in self.brief.clusters:
+            claim = self.first_claim(cluster)
+            if claim is None:
+                continue
+            rows.append(
+                ClaimRow(
+                    cluster.id,
+                    self.quote(claim.article_id, claim.quote, item=claim),
+                    self.source(cluster.claimant or claim.claimant),
+                    self.sources_of(cluster.reported_by),
+                    *self.status(cluster),
+                    self.article_labels(cluster.articles),
+                )
+            )
+        return tuple(rows)
+
+    def source_rows(self) -> tuple[SourceRow, ...]:
+        rows = []
+        for src in self.brief.sources:
+            sid = src.id
+            claims = [c for c in self.brief.claims if c.id in self.cluster_of]
+
+            def clusters(items: Sequence[Claim]) -> tuple[str, ...]:
+                return tuple(dict.fromkeys(self.cluster_of[c.id] for c in items))
+
+            attached: list[tuple[str, tuple[str, ...], bool]] = []
+            claimant = tuple(
+                dict.fromkeys(
+                    [k.id for k in self.brief.clusters if k.claimant == sid]
+                    + [self.cluster_of[c.id] for c in claims if c.claimant == sid]
+                )
+            )
+            for key, ids in (
+                ("src_claims", tuple(k for k in (x.id for x in self.brief.clusters) if k in claimant)),
+                ("src_based_on", clusters([c for c in claims if sid in c.based_on])),
+                ("src_reported", tuple(k.id for k in self.brief.clusters if sid in k.reported_by)),
+                ("src_about", clusters([c for c in claims if c.about == sid])),
+            ):
+                if ids:
+                    attached.append((self.L[key], ids, False))
+            for kind in i18n.COUNTER_KIND:
+                targets = tuple(
+                    dict.fromkeys(
+                        self.cluster_of.get(t, t)
+                        for c in self.brief.counters
+                        if c.speaker == sid and c.kind is kind
+                        for t in c.targets
+                    )
+                )
+                if targets or any(c.speaker == sid and c.kind is kind for c in self.brief.counters):
+                    attached.append((i18n.counter_kind_label(kind, self.lang), targets, True))
+            ref = self.source(sid)
+            assert ref is not None
+            rows.append(SourceRow(ref, src.role, tuple(src.handles), tuple(attached)))
+        return tuple(rows)
+
+    def method(self) -> Method:
+        run = self.brief.run
+        extractors = tuple(self.L.get(f"extractor_{e}", e) for e in run.extractors)
+        usage = run.usage
+        if usage.cost_usd is not None:
+            cost = f"${usage.cost_usd:.4f}"
+        else:
+            cost = self.L["cost_unknown"] if usage.calls else self.L["no_model_calls"]
+        failures = tuple(FailureRow(f.input_name, self.L[f"stage_{f.stage}"], f.error) for f in run.failures)
+        offline = not run.models and usage.calls == 0
+        return Method(
+            extractors,
+            tuple(run.models),
+            run.prompt_version,
+            usage.calls,
+            usage.prompt_tokens,
+            usage.completion_tokens,
+            usage.total_tokens,
+            cost,
+            offline,
+            tuple(run.notes),
+            failures,
+            run.factcheck_version,
+        )
+
+    def part(self) -> Part:
+        articles, consistent = self.header()
+        dispute, versions = self.dispute(), self.versions()
+        counts = (
+            (self.L["count_articles"], len(self.brief.articles)),
+            (self.L["count_claims"], len(self.brief.clusters)),
+            (self.L["count_dispute"], len({d.cluster for d in dispute})),
+            (self.L["count_versions"], len(versions)),
+            (self.L["count_sources"], len(self.brief.sources)),
+            (self.L["count_failures"], len(self.brief.run.failures)),
+        )
+        sections = tuple(
+            (f"{self.lang}-{key}", self.L[f"heading_{key}"])
+            for key in ("dispute", "versions", "origin", "claims", "sources", "method")
+        )
+        return Part(
+            self.lang,
+            text_dir(self.lang),
+            self.L,
+            counts,
+            articles,
+            consistent,
+            dispute,
+            versions,
+            self.origins(),
+            self.claim_rows(),
+            self.source_rows(),
+            self.method(),
+            sections,
+        )
+
+
+def build_view(brief: Brief, langs: Sequence[str] = ("ar", "en")) -> tuple[Part, ...]:
+    """The per-language view the templates render (exposed for custom templates and tests)."""
+    return tuple(_Builder(brief, lang).part() for lang in langs)
+
+
+# --------------------------------------------------------------------------------------------- render
+
+
+def _template(env: jinja2.Environment, name: str) -> jinja2.Template:
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateNotFound as err:
+        raise TemplateError(
+            f"brief template {err.name!r} not found",
+            hint="add it to your --template-dir or remove the file that includes it",
+        ) from err
+    except jinja2.TemplateSyntaxError as err:
+        raise TemplateError(
+            f"brief template {err.name or name!r} line {err.lineno}: {err.message}",
+            hint="fix the Jinja syntax",
+        ) from err
 
 
 def render(
@@ -18,4 +455,36 @@ def render(
     langs: Sequence[str] = ("ar", "en"),
     template_dir: Path | None = None,
 ) -> str:
-    raise NotImplementedError
+    """The brief as ``md`` (GitHub-flavoured), standalone ``html`` or ``json``; ``langs`` picks the parts."""
+    if format == "json":
+        return brief.model_dump_json(indent=2)
+    if format not in ("md", "html"):
+        raise ConfigError(f"unknown brief format {format!r}", hint="use md, html or json")
+    langs = tuple(dict.fromkeys(langs))
+    bad = [lang for lang in langs if lang not in i18n.LANGS]
+    if bad or not langs:
+        raise ConfigError(f"unknown brief language(s) {bad or list(langs)!r}", hint="use ar, en or both")
+    env = template_env(Path(template_dir) if template_dir is not None else None)
+    env.filters["md"] = md_escape
+    name = f"brief.{format}.j2"
+    template = _template(env, name)
+    try:
+        return template.render(parts=build_view(brief, langs), langs=langs, brief=brief)
+    except jinja2.UndefinedError as err:
+        raise TemplateError(
+            f"brief template {name!r}: {err.message}",
+            hint="a custom template uses a name the view does not have; see factcheck.render.Part",
+        ) from err
+    except jinja2.TemplateNotFound as err:
+        raise TemplateError(
+            f"brief template {err.name!r} not found",
+            hint="add it to your --template-dir or remove the line that includes it",
+        ) from err
+    except jinja2.TemplateSyntaxError as err:
+        raise TemplateError(
+            f"brief template {err.name or name!r} line {err.lineno}: {err.message}",
+            hint="fix the Jinja syntax",
+        ) from err
+
+
+__all__ = ["Format", "Part", "build_view", "md_escape", "render"]
