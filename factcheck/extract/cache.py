@@ -1,0 +1,103 @@
+"""Content-addressed cache of LLM extractions.
+
+Key: SHA-256 over (article text hash, model, prompt version, schema version, mode, chunking), so a
+re-run on unchanged articles makes no LLM call and any change that could change the answer misses.
+Entries are Extraction JSON written atomically (temporary file + ``os.replace``): a crash never
+leaves a half-written entry under its final name. An unreadable, corrupt or ungrounded entry is
+ignored (and overwritten by the next store). Nothing from the settings but the key's fields is
+stored: the API key never enters the cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..config import Settings, default_cache_dir
+from ..grounding import ungrounded
+from ..models import Article, Extraction
+
+_SUBDIR = "llm"
+
+
+def cache_root(settings: Settings) -> Path:
+    return (settings.cache_dir or default_cache_dir()) / _SUBDIR
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def cache_key(article: Article, settings: Settings, *, prompt_version: str, schema_version: str) -> str:
+    parts = {
+        "text": text_hash(article.text),
+        "model": settings.model,
+        "prompt": prompt_version,
+        "schema": schema_version,
+        "mode": settings.mode,
+        "chunk_tokens": settings.chunk_tokens,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _path(settings: Settings, key: str) -> Path:
+    return cache_root(settings) / key[:2] / f"{key}.json"
+
+
+def load(settings: Settings, key: str, article: Article) -> Extraction | None:
+    """The cached extraction for ``article`` (re-pointed at this Article), or None on a miss."""
+    path = _path(settings, key)
+    try:
+        raw = path.read_text(encoding="utf-8")
+        cached = Extraction.model_validate_json(raw)
+    except (OSError, UnicodeDecodeError, ValidationError, ValueError):
+        return None  # missing or corrupt: treated as a miss, overwritten by the next store
+    if cached.article.text != article.text:
+        return None
+    # The article's metadata may differ (another file name); the spans only depend on its text.
+    hit = cached.model_copy(update={"article": article, "cached": True})
+    if ungrounded(hit):
+        return None
+    return hit
+
+
+def store(settings: Settings, key: str, extraction: Extraction) -> None:
+    path = _path(settings, key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = extraction.model_dump_json()
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def clear_cache(settings: Settings) -> int:
+    """Remove every cached LLM extraction; returns how many entries were removed."""
+    root = cache_root(settings)
+    if not root.is_dir():
+        return 0
+    removed = 0
+    for path in sorted(root.rglob("*.json")):
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        if not path.name.startswith(".tmp-"):
+            removed += 1
+    for sub in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True):
+        with contextlib.suppress(OSError):
+            sub.rmdir()
+    return removed

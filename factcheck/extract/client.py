@@ -1,0 +1,399 @@
+"""The openai client, the instructor mode, transport retries, usage metering and the spending budget.
+
+openai and instructor are imported here only (and only when the LLM extractor runs). The SDK's own
+retries are switched off (``max_retries=0``): transport retries happen in ``chat_create`` with
+tenacity, so they are counted, honour ``Retry-After`` on 429, back off exponentially with jitter,
+and stop at the article's time budget. Validation re-asks are instructor's (``Settings.max_retries``)
+and are counted separately (see ``schema.GroundingState``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import json
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import tenacity
+
+from ..config import Settings
+from ..errors import BudgetExceeded, ConfigError, LLMError
+from ..models import Usage
+from .chunking import CHARS_PER_TOKEN
+
+# Backoff between transport retries (seconds); tests shrink these.
+BACKOFF_INITIAL = 0.5
+BACKOFF_MAX = 30.0
+RETRY_AFTER_MAX = 120.0
+
+
+def _sleep_sync(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+async def _sleep_async(seconds: float) -> None:
+    await asyncio.sleep(seconds)
+
+
+def llm_settings_summary(settings: Settings) -> str:
+    """One line for a brief's method section: model, server host (never credentials), mode."""
+    host = "api.openai.com"
+    if settings.base_url:
+        parts = urlsplit(settings.base_url)
+        host = parts.hostname or settings.base_url
+        if parts.port:
+            host = f"{host}:{parts.port}"
+    return f"LLM {settings.model} at {host} (instructor mode {settings.mode})"
+
+
+def instructor_mode(settings: Settings) -> Any:
+    import instructor
+
+    return {
+        "tools": instructor.Mode.TOOLS,
+        "json_schema": instructor.Mode.JSON_SCHEMA,
+        "json": instructor.Mode.JSON,
+        "md_json": instructor.Mode.MD_JSON,
+    }[settings.mode]
+
+
+@dataclass
+class Handle:
+    """An openai client with the SDK's retries off; ``is_async`` says how to call it."""
+
+    client: Any
+    is_async: bool
+    secrets: tuple[str, ...]
+
+
+def build_client(settings: Settings, client: Any = None) -> Handle:
+    """Wrap the caller's client (sync or async), or build an AsyncOpenAI from the settings."""
+    import openai
+
+    if client is not None:
+        if not isinstance(client, openai.OpenAI | openai.AsyncOpenAI):
+            raise ConfigError(
+                f"client must be an openai.OpenAI or openai.AsyncOpenAI, not {type(client).__name__}",
+                hint="pass the openai client itself (factcheck adds instructor)",
+            )
+        secret = str(getattr(client, "api_key", "") or "")
+        return Handle(
+            client.with_options(max_retries=0),
+            isinstance(client, openai.AsyncOpenAI),
+            _secrets(settings, secret),
+        )
+    if settings.api_key is None and settings.base_url is None:
+        raise ConfigError(
+            "No API key found",
+            hint="set OPENAI_API_KEY or pass --base-url for a local server (or use --backend offline)",
+        )
+    # Local servers (llama.cpp, vLLM, Ollama) ignore the key, but the SDK requires one.
+    api_key = settings.api_key.get_secret_value() if settings.api_key is not None else "no-key-needed"
+    async_client = openai.AsyncOpenAI(
+        api_key=api_key, base_url=settings.base_url, timeout=settings.timeout, max_retries=0
+    )
+    return Handle(async_client, True, _secrets(settings, api_key))
+
+
+def _secrets(settings: Settings, extra: str) -> tuple[str, ...]:
+    keys = {extra}
+    if settings.api_key is not None:
+        keys.add(settings.api_key.get_secret_value())
+    return tuple(k for k in keys if len(k) >= 4 and k != "no-key-needed")
+
+
+def scrub(message: str, secrets: tuple[str, ...]) -> str:
+    for secret in secrets:
+        message = message.replace(secret, "***")
+    return message
+
+
+# --- metering and budget ------------------------------------------------------------------------
+
+
+@dataclass
+class Meter:
+    """One article's spending and retry counts (threads of a sync client share it under a lock)."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    transport_retries: int = 0
+
+    def usage(self, settings: Settings) -> Usage:
+        return Usage(
+            calls=self.calls,
+            prompt_tokens=self.prompt_tokens,
+            completion_tokens=self.completion_tokens,
+            cost_usd=cost(settings, self.prompt_tokens, self.completion_tokens),
+        )
+
+
+def cost(settings: Settings, prompt_tokens: int, completion_tokens: int) -> float | None:
+    price = settings.prices.get(settings.model)
+    if price is None:
+        return None
+    return round((prompt_tokens * price[0] + completion_tokens * price[1]) / 1_000_000, 6)
+
+
+def estimate_request_tokens(kwargs: dict[str, Any]) -> tuple[int, int]:
+    """(prompt, completion) token estimates for a request, before it is sent."""
+    body = json.dumps(
+        {k: kwargs.get(k) for k in ("messages", "tools", "response_format")}, ensure_ascii=False, default=str
+    )
+    prompt = int(len(body) / CHARS_PER_TOKEN) + 1
+    # An extraction answer carries quotes plus renderings: assume about half the prompt, bounded.
+    return prompt, min(4096, max(512, prompt // 2))
+
+
+class Budget:
+    """The run's --max-tokens / --max-cost budget, shared by all articles (thread-safe).
+
+    Each call reserves its estimate before it is sent; if the reservation would pass the limit,
+    nothing is sent and BudgetExceeded is raised. Actual usage replaces the estimate afterwards.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.max_tokens = settings.max_tokens
+        self.max_cost = settings.max_cost
+        if self.max_cost is not None and settings.model not in settings.prices:
+            raise ConfigError(
+                f"--max-cost needs the price of model {settings.model!r}",
+                hint=f'add prices."{settings.model}" = [USD per 1M input tokens, USD per 1M output tokens] '
+                "to the config file, or use --max-tokens",
+            )
+        self._lock = threading.Lock()
+        self.spent_tokens = 0
+        self.reserved_tokens = 0
+        self._spent_in = self._spent_out = self._reserved_in = self._reserved_out = 0
+        self.exceeded: str | None = None
+
+    def _cost(self, tokens_in: int, tokens_out: int) -> float:
+        return cost(self.settings, tokens_in, tokens_out) or 0.0
+
+    def check_open(self) -> None:
+        if self.exceeded is not None:
+            raise BudgetExceeded(f"not extracted: {self.exceeded}", hint=_BUDGET_HINT)
+
+    def reserve(self, prompt: int, completion: int) -> tuple[int, int]:
+        with self._lock:
+            self.check_open()
+            need = prompt + completion
+            if (
+                self.max_tokens is not None
+                and self.spent_tokens + self.reserved_tokens + need > self.max_tokens
+            ):
+                self.exceeded = (
+                    f"the --max-tokens budget of {self.max_tokens} would be exceeded by the next call "
+                    f"(about {need} tokens; {self.spent_tokens} spent)"
+                )
+                raise BudgetExceeded(self.exceeded, spent=self.spent_tokens, hint=_BUDGET_HINT)
+            if self.max_cost is not None:
+                spent = self._spent_cost() + self._cost(prompt, completion)
+                if spent > self.max_cost:
+                    self.exceeded = (
+                        f"the --max-cost budget of ${self.max_cost} would be exceeded by the next call "
+                        f"(about ${self._cost(prompt, completion):.4f}; ${self._spent_cost():.4f} spent)"
+                    )
+                    raise BudgetExceeded(self.exceeded, spent=self._spent_cost(), hint=_BUDGET_HINT)
+            self.reserved_tokens += need
+            self._reserved_in += prompt
+            self._reserved_out += completion
+            return prompt, completion
+
+    def _spent_cost(self) -> float:
+        return self._cost(self._spent_in + self._reserved_in, self._spent_out + self._reserved_out)
+
+    def settle(self, reservation: tuple[int, int], prompt: int, completion: int) -> None:
+        with self._lock:
+            self.reserved_tokens -= sum(reservation)
+            self._reserved_in -= reservation[0]
+            self._reserved_out -= reservation[1]
+            self.spent_tokens += prompt + completion
+            self._spent_in += prompt
+            self._spent_out += completion
+
+
+_BUDGET_HINT = "raise --max-tokens / --max-cost, or run on fewer articles (cached articles cost nothing)"
+
+
+# --- one chat-completions request with transport retries ----------------------------------------
+
+
+def _retry_after(exc: BaseException) -> float | None:
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None)
+    if headers is None:
+        return None
+    value = headers.get("retry-after-ms")
+    if value:
+        try:
+            return float(value) / 1000
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(value) if value else None
+        return None if parsed is None else max(0.0, parsed.timestamp() - time.time())
+
+
+def _retryable(exc: BaseException) -> bool:
+    import openai
+
+    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
+    return False
+
+
+def _wait(state: tenacity.RetryCallState) -> float:
+    backoff = tenacity.wait_random_exponential(multiplier=BACKOFF_INITIAL, max=BACKOFF_MAX)(state)
+    exc = state.outcome.exception() if state.outcome else None
+    after = _retry_after(exc) if exc is not None else None
+    return backoff if after is None else min(max(after, 0.0), RETRY_AFTER_MAX)
+
+
+@dataclass
+class Call:
+    """What one chat-completions request needs: settings, meter, budget, deadline, secrets."""
+
+    settings: Settings
+    meter: Meter
+    budget: Budget
+    deadline: float
+    secrets: tuple[str, ...]
+
+    def _retrying_kwargs(self) -> dict[str, Any]:
+        def stop(state: tenacity.RetryCallState) -> bool:
+            return (
+                state.attempt_number > self.settings.transport_retries
+                or time.monotonic() + state.upcoming_sleep > self.deadline
+            )
+
+        def count(state: tenacity.RetryCallState) -> None:
+            self.meter.transport_retries += 1
+
+        return {
+            "retry": tenacity.retry_if_exception(_retryable),
+            "wait": _wait,
+            "stop": stop,
+            "before_sleep": count,
+            "reraise": True,
+        }
+
+    def _account(self, response: Any, reservation: tuple[int, int]) -> None:
+        usage = getattr(response, "usage", None)
+        prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
+        completion = int(getattr(usage, "completion_tokens", 0) or 0)
+        self.meter.calls += 1
+        self.meter.prompt_tokens += prompt
+        self.meter.completion_tokens += completion
+        self.budget.settle(reservation, prompt, completion)
+
+    def sync_create(self, create: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            retrying = tenacity.Retrying(sleep=lambda s: _sleep_sync(s), **self._retrying_kwargs())
+            try:
+                for attempt in retrying:
+                    with attempt:
+                        reservation = self.budget.reserve(*estimate_request_tokens(kwargs))
+                        try:
+                            response = create(*args, **kwargs)
+                        except BaseException:
+                            self.budget.settle(reservation, 0, 0)
+                            raise
+                        self._account(response, reservation)
+                        return response
+            except Exception as exc:
+                raise self.map_error(exc) from exc
+            raise AssertionError("unreachable")  # pragma: no cover
+
+        return wrapped
+
+    def async_create(self, create: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+        async def wrapped(*args: Any, **kwargs: Any) -> Any:
+            retrying = tenacity.AsyncRetrying(sleep=_sleep_async_ref, **self._retrying_kwargs())
+            try:
+                async for attempt in retrying:
+                    with attempt:
+                        reservation = self.budget.reserve(*estimate_request_tokens(kwargs))
+                        try:
+                            response = await create(*args, **kwargs)
+                        except BaseException:
+                            self.budget.settle(reservation, 0, 0)
+                            raise
+                        self._account(response, reservation)
+                        return response
+            except Exception as exc:
+                raise self.map_error(exc) from exc
+            raise AssertionError("unreachable")  # pragma: no cover
+
+        return wrapped
+
+    def map_error(self, exc: BaseException) -> BaseException:
+        """An openai exception -> LLMError with a hint; factcheck's own errors pass through."""
+        import openai
+
+        if isinstance(exc, BudgetExceeded | ConfigError | LLMError):
+            return exc
+        retries = self.meter.transport_retries
+        tried = f" (after {retries} transport retr{'y' if retries == 1 else 'ies'})" if retries else ""
+        host = llm_settings_summary(self.settings)
+        if isinstance(exc, openai.APITimeoutError):
+            return LLMError(
+                f"the LLM server did not answer within {self.settings.timeout:g}s{tried}",
+                hint="raise --timeout, lower --chunk-tokens, or check the server's load",
+            )
+        if isinstance(exc, openai.APIConnectionError):
+            return LLMError(
+                f"cannot connect to the LLM server{tried}: {self._msg(exc)} [{host}]",
+                hint="is the server running? check --base-url (it usually ends in /v1)",
+            )
+        if isinstance(exc, openai.APIStatusError):
+            status = exc.status_code
+            detail = self._msg(exc)
+            if status == 401:
+                return LLMError(
+                    f"the LLM server rejected the API key (HTTP 401): {detail}",
+                    hint="check OPENAI_API_KEY / FACTCHECK_API_KEY",
+                )
+            if status == 403:
+                return LLMError(
+                    f"access denied (HTTP 403): {detail}", hint="check the key's permissions for this model"
+                )
+            if status == 404:
+                return LLMError(
+                    f"model not found (HTTP 404): {detail} [{host}]",
+                    hint="model not found - check --model (and that --base-url ends in /v1)",
+                )
+            if status == 429:
+                return LLMError(
+                    f"rate limited (HTTP 429){tried}: {detail}",
+                    hint="lower --concurrency, wait, or raise FACTCHECK_TRANSPORT_RETRIES",
+                )
+            if status >= 500:
+                return LLMError(f"the LLM server failed (HTTP {status}){tried}: {detail}", hint="retry later")
+            return LLMError(
+                f"the LLM server rejected the request (HTTP {status}): {detail}",
+                hint="if the server does not support this structured-output mode, try --mode json_schema, "
+                "tools or md_json",
+            )
+        return exc
+
+    def _msg(self, exc: BaseException) -> str:
+        return scrub(str(exc), self.secrets)[:300]
+
+
+async def _sleep_async_ref(seconds: float) -> None:
+    await _sleep_async(seconds)
