@@ -49,6 +49,7 @@ class GoldFinding:
     claims: tuple[str, ...]
     counter: str | None
     field: str | None
+    articles: tuple[str, ...] = ()  # gold article ids the finding must cover (e.g. single_origin)
 
     def label(self) -> str:
         parts = [self.kind, "+".join(self.claims)]
@@ -106,6 +107,7 @@ class GoldView:
                     claims=tuple(str(c) for c in claims),
                     counter=str(raw["counter"]) if raw.get("counter") else None,
                     field=str(raw["field"]) if raw.get("field") else None,
+                    articles=tuple(str(a) for a in raw.get("articles") or []),
                 )
             )
         return cls(

@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 
 class _M(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # "ignore": the JSON carries computed values (value, f1), and a saved report must load back.
+    model_config = ConfigDict(extra="ignore")
 
 
 class Ratio(_M):
@@ -193,25 +194,9 @@ def check_thresholds(report: EvalReport, thresholds: Mapping[str, float | None])
 # --- table ----------------------------------------------------------------------------------------
 
 _COLS = [
-    "story",
-    "art",
-    "claims R",
-    "P",
-    "core",
-    "ctr R",
-    "P",
-    "kind",
-    "links R",
-    "P",
-    "find R",
-    "P",
-    "core F",
-    "negFP",
-    "ungr",
-    "oracle F",
-    "o.core",
-    "o.false",
-]
+    "story", "art", "claim R", "claim P", "core cl", "ctr R", "ctr P", "kind", "link R", "link P",
+    "find R", "find P", "core F", "negFP", "ungr", "orc F", "orc core", "orc false",
+]  # fmt: skip
 
 
 def _f(x: float | None) -> str:

@@ -76,9 +76,9 @@ def evaluate_story(
     gold = GoldView.from_obj(story)
     report = StoryReport(story=gold.story, path=str(path), negative=gold.negative)
     try:
-        articles = load_story_articles(path)
-    except FactcheckError as err:
-        report.error = f"articles: {err}"
+        articles = load_story_articles(path, story)
+    except Exception as err:  # the eval reports a broken stage and goes on with the other stories
+        report.error = f"articles: {type(err).__name__}: {err}"
         return report
     report.articles = len(articles)
     report.failures = [f"{gid}: not loaded" for gid in gold.article_ids if gid not in articles]
@@ -90,7 +90,7 @@ def evaluate_story(
     for name, make in runs:
         try:
             brief, failures = make()
-        except (FactcheckError, NotImplementedError) as err:  # a stage not written yet is an error too
+        except Exception as err:  # a broken (or not yet written) stage is reported, never fatal
             errors.append(f"{name}: {type(err).__name__}: {err}")
             continue
         setattr(report, name, score_brief(gold, articles, brief))

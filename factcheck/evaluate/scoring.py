@@ -20,12 +20,23 @@ from dataclasses import dataclass
 
 from ..grounding import ungrounded
 from ..models import Article, Brief, Claim, CounterStatement, Finding, Quote
-from .goldview import GoldItem, GoldSpan, GoldView, token_jaccard
+from .goldview import GoldFinding, GoldItem, GoldSpan, GoldView, token_jaccard
 from .report import PR, Ratio, RunScores
 
 MIN_OVERLAP = 0.5  # of the shorter span
 MIN_JACCARD = 0.5  # fallback, for gold evidence not located in the cleaned text
 NEGATIVE_KINDS = frozenset({"contested", "corroborated"})
+# Kinds whose excess counts as a false finding; ``consistent`` is informative only (as in factcheck.gold).
+CORE_KINDS = frozenset(
+    {
+        "contested",
+        "attribution_disputed",
+        "discrepancy",
+        "single_origin",
+        "anonymous_sourcing",
+        "corroborated",
+    }
+)
 
 
 def spans_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -120,24 +131,25 @@ def _finding_claims(f: Finding, brief: Brief) -> set[str]:
 
 def finding_matches(
     f: Finding,
-    g_kind: str,
-    g_claims: Iterable[str],
-    g_counter: str | None,
-    g_field: str | None,
+    gold: GoldFinding,
     claim_m: _Matching,
     counter_m: _Matching,
     brief: Brief,
+    article_ids: Mapping[str, str],
 ) -> bool:
     """Same kind; every gold claim matched by a claim of the finding (directly or via its clusters);
-    the gold counter, if any, matched by one of the finding's counters; the field, if the gold gives one."""
-    if f.kind.value != g_kind:
+    the gold counter, if any, matched by one of the finding's counters; the field and the articles,
+    if the gold gives them (``article_ids``: gold article id -> our article id)."""
+    if f.kind.value != gold.kind:
         return False
-    if g_field is not None and f.field != g_field:
+    if gold.field is not None and f.field != gold.field:
+        return False
+    if any(article_ids.get(a) not in f.articles for a in gold.articles):
         return False
     mine = _finding_claims(f, brief)
-    if not all(claim_m.gold_to_pred.get(c, set()) & mine for c in g_claims):
+    if not all(claim_m.gold_to_pred.get(c, set()) & mine for c in gold.claims):
         return False
-    return g_counter is None or bool(counter_m.gold_to_pred.get(g_counter, set()) & set(f.counters))
+    return gold.counter is None or bool(counter_m.gold_to_pred.get(gold.counter, set()) & set(f.counters))
 
 
 def score_brief(gold: GoldView, articles: Mapping[str, Article], brief: Brief) -> RunScores:
@@ -147,6 +159,7 @@ def score_brief(gold: GoldView, articles: Mapping[str, Article], brief: Brief) -
     """
     gold.notes.clear()
     gold.locate_evidence(articles)
+    article_ids = {gid: a.id for gid, a in articles.items()}
     missed: list[str] = []
     false: list[str] = []
     claim_m = _match(brief.claims, gold.claims)
@@ -181,8 +194,7 @@ def score_brief(gold: GoldView, articles: Mapping[str, Article], brief: Brief) -
 
     # findings
     def matches(f: Finding, i: int) -> bool:
-        g = gold.findings[i]
-        return finding_matches(f, g.kind, g.claims, g.counter, g.field, claim_m, counter_m, brief)
+        return finding_matches(f, gold.findings[i], claim_m, counter_m, brief, article_ids)
 
     hit_gold = {i for i in range(len(gold.findings)) if any(matches(f, i) for f in brief.findings)}
     right_pred = {f.id for f in brief.findings if any(matches(f, i) for i in range(len(gold.findings)))}
@@ -196,8 +208,7 @@ def score_brief(gold: GoldView, articles: Mapping[str, Article], brief: Brief) -
         )
     core_idx = [i for i, g in enumerate(gold.findings) if g.core]
     missed += [f"finding {gold.findings[i].label()}" for i in core_idx if i not in hit_gold]
-    core_kinds = {gold.findings[i].kind for i in core_idx}
-    false_core = [f for f in brief.findings if f.kind.value in core_kinds and f.id not in right_pred]
+    false_core = [f for f in brief.findings if f.kind.value in CORE_KINDS and f.id not in right_pred]
     false += [f"{f.id} {f.kind.value} on {','.join(f.clusters or f.claims)}" for f in false_core]
     neg_hits = [f for f in brief.findings if f.kind.value in NEGATIVE_KINDS] if gold.negative else []
     false += [f"negative story: {f.id} {f.kind.value}" for f in neg_hits]
