@@ -1,9 +1,558 @@
-"""Deterministic offline extractor (STUB, being written)."""
+"""Deterministic offline extractor (Arabic and English): the default when no LLM is configured.
+
+What it does, with general rules (lexicons in ``cues.py``):
+- splits the article into statement units (``segment.py``): prose sentences and embedded posts;
+- finds attributions: reporting verbs (قال، أكد، ذكرت، أعلن ... said, told, claimed), "according
+  to" phrases (وفق، بحسب ... according to), "X نقلت عن Y" / "استندت X إلى Y" (X rests on Y),
+  subject-first forms ("وكانت صحيفة X قد ذكرت أن"), and embedded posts (the post's author speaks);
+- takes as the claim's quote the quoted words («…», "…", “…”) that open the reported content, else
+  the content clause itself;
+- classifies a unit as a counter-statement by denial / attribution-denial / correction /
+  confirmation cues, and links it to claims of the same article it names (outlet named, content
+  overlap); cross-article links are the reconciler's job;
+- resolves speakers to sources within the article (anaphora such as "الصحيفة", surnames, handles)
+  and types them by lexicon (outlet, agency, government body, official, person, anonymous).
+
+What it cannot do, and says so in Extraction.notes: translate (no English renderings), understand
+claims that are not attributed or quoted, resolve pronouns beyond the last source of a kind.
+"""
 
 from __future__ import annotations
 
-from ..models import Article, Extraction
+import re
+from dataclasses import dataclass
+
+from ..grounding import quote_at
+from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
+from ..normalize import content_stems
+from . import cues as C
+from .segment import Unit, units
+from .sources import SourceBook
+
+_RE = re.compile
+REPORT = _RE(C.B + C.CONJ + r"(?P<verb>" + C.REPORT_VERBS_AR + r")" + C.E)
+ACCORDING = _RE(C.B + C.CONJ + r"(?P<verb>" + C.ACCORDING_AR + r")" + C.E)
+FIRST_PERSON = _RE(C.B + C.CONJ + r"(?P<verb>" + C.FIRST_PERSON_AR + r")" + C.E)
+PARTICIPLE = _RE(C.B + C.CONJ + r"(?P<verb>" + C.PARTICIPLE_AR + r")" + C.E)
+PARTICIPLE_COMP = _RE(r"\s*(?:" + C.ar_words("إلى على") + r")?\s*" + C.COMPLEMENT_AR)
+DENY_VERB = _RE(C.B + C.CONJ + r"(?P<verb>" + C.DENIAL_VERBS_AR + r")" + C.E)
+REPORT_EN = _RE(r"\b(?P<verb>" + C.REPORT_VERBS_EN + r")\b", re.I)
+ACCORDING_EN = _RE(r"\b(?P<verb>" + C.ACCORDING_EN + r")\b", re.I)
+DENY_EN = _RE(r"\b(?P<verb>" + C.DENIAL_EN + r")\b", re.I)
+DENY_PHRASE = _RE(C.B + r"(?:" + C.DENIAL_PHRASES_AR + r")" + C.E)
+ATTR_DENY = _RE(C.B + r"(?:" + C.ATTRIBUTION_DENIAL_AR + r")" + C.E + "|" + r"\b(?:" + C.ATTRIBUTION_DENIAL_EN + r")\b", re.I)
+CORRECT = _RE(C.B + r"(?:" + C.CORRECTION_AR + r")" + C.E + "|" + r"\b(?:" + C.CORRECTION_EN + r")\b", re.I)
+CONFIRM = _RE(C.B + r"(?:" + C.CONFIRM_AR + r")" + C.E + "|" + r"\b(?:" + C.CONFIRM_EN + r")\b", re.I)
+HEDGE = _RE(C.B + r"(?:" + C.HEDGE_AR + r")" + C.E + "|" + r"\b(?:" + C.HEDGE_EN + r")\b", re.I)
+NEGATION = _RE(C.B + C.CONJ + r"(?:" + C.NEGATION_AR + r")" + C.E + "|" + r"\b(?:" + C.NEGATION_EN + r")\b", re.I)
+COMPLEMENT = _RE(C.B + C.COMPLEMENT_AR + r"\s*:?|:\s*|\bthat\b", re.I)
+KANA = _RE(r"^" + C.CONJ + r"(?:" + C.ar_words("كان كانت") + r")" + C.E)
+QAD = _RE(C.B + C.ar("قد") + C.E)
+RESTS_ON = _RE(C.B + C.CONJ + r"(?:" + C.ar_words("استندت استند تستند يستند اعتمدت اعتمد") + r")" + C.E)
+FROM_SRC = _RE(C.B + r"(?:" + C.ar_words("عن إلى على") + r")\s+")
+CONFIRMED_BY = _RE(C.ar("وفق ما") + r"\s+(?:" + C.ar_words("أكده أكدته ذكره ذكرته قاله قالته أوضحه") + r")" + C.E)
+QUOTE_PAIR = _RE(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|«([^»\n]{2,600})»")
+URL = _RE(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+)")
+TRAIL_PREP = _RE(r"\s+(?:" + C.ar_words("إلى على عن ب ل") + r")\s*$")
+TRAIL_ATTR = _RE(r"[،,]\s*(?:" + C.ar_words("وفق وفقا بحسب حسب") + r"|\bvia\b|according to)\b.*$", re.S)
+POST_MAX = 700  # a text this short, with no prose structure, is one post (tweet): one unit
+
+MIN_CLAIM_WORDS = 4
+
+
+@dataclass
+class _Attribution:
+    speaker: str | None  # source id
+    content: tuple[int, int]  # span of the reported content in the article
+    verb: str
+    based_on: list[str]
+    via: str | None = None
+
+
+class _Extractor:
+    def __init__(self, article: Article) -> None:
+        self.a = article
+        self.text = article.text
+        self.book = SourceBook(article.id)
+        self.claims: list[Claim] = []
+        self.counters: list[CounterStatement] = []
+        self.outlet = self.book.add(article.outlet, hint="outlet") if article.outlet else None
+        self.last_speaker: str | None = None
+        self.report_sources: dict[str, list[str]] = {}  # speaker -> sources its report rests on
+        self.denied_by: set[str] = set()
+
+    # --- driving --------------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        text = self.text
+        is_post = len(text) <= POST_MAX and text.count("\n\n") <= 2 and "—" not in text[:0]
+        all_units = units(text)
+        if is_post and not any(u.embed for u in all_units):
+            s, e = _strip_span(text, 0, len(text))
+            all_units = [Unit(s, e, text[s:e])] if e > s else []
+        for u in all_units:
+            self.unit(u, post=is_post)
+        self.link_within_article()
+        notes = [
+            "offline extractor: rule-based, no translation (English renderings are not produced)",
+        ]
+        return Extraction(
+            article=self.a,
+            sources=self.book.sources(),
+            claims=self.claims,
+            counters=self.counters,
+            extractor="offline",
+            notes=notes,
+        )
+
+    def unit(self, u: Unit, *, post: bool) -> None:
+        default = None
+        self.channel = self.outlet
+        if u.embed is not None:
+            default = self.book.add(u.embed.name, handle=u.embed.handle, hint="embed")
+            self.channel = default
+            label = self.embed_label(u)
+            if label is not None:
+                default = label
+        elif post:
+            default = self.outlet
+        attributions = self.attributions(u, default)
+        if not attributions and (u.embed is not None or post):
+            s, e = _strip_span(self.text, u.start, u.end)
+            if e > s:
+                attributions = [_Attribution(default, (s, e), "", [])]
+        for att in attributions:
+            self.classify(u, att)
+
+    def embed_label(self, u: Unit) -> str | None:
+        """A post that opens with 'X:' or 'X للقناة:' quotes X (the account only relays it)."""
+        assert u.embed is not None
+        first_s, first_e = u.embed.body[0]
+        first = self.text[first_s:first_e].strip()
+        if not first.endswith(":") or (first_s <= u.start < first_e):
+            return None
+        name = re.sub(r"\s+ل\S+\s*:$|:$", "", first).strip()
+        from .sources import looks_like_source
+
+        if not looks_like_source(name):
+            return None
+        return self.book.add(name, context=first)
+
+    # --- attribution ----------------------------------------------------------------------------
+    def attributions(self, u: Unit, default: str | None) -> list[_Attribution]:
+        text, s0, e0 = self.text, u.start, u.end
+        sent = text[s0:e0]
+        out: list[_Attribution] = []
+        based_on: list[str] = []
+        # "X استندت ... إلى Y" and "وفق ما أكده Y": what the sentence's claims rest on.
+        rm = RESTS_ON.search(sent)
+        if rm:
+            tail = sent[rm.end() :]
+            to = re.search(C.B + C.ar("إلى") + r"\s+", tail)
+            if to:
+                np_text = _until(tail[to.end() :], r"[،,.]|\s+" + C.CONJ + C.ar("ذكرت"))
+                src = self.book.add(np_text, context=sent)
+                if src:
+                    based_on.append(src)
+                    subj = self.book.resolve(_until(tail, C.B + r"(?:في|إلى)" + C.E))
+                    if subj:
+                        self.report_sources.setdefault(subj, []).append(src)
+                        self.attach_report_source(subj, src)
+        for cm in CONFIRMED_BY.finditer(sent):
+            np_text = _until(sent[cm.end() :], r"[،,.]")
+            src = self.book.add(np_text, context=sent)
+            if src:
+                based_on.append(src)
+        first_person = [(m.start(), m.end(), "first", m) for m in FIRST_PERSON.finditer(sent)]
+        fp_starts = {t[0] for t in first_person}
+        markers = sorted(
+            first_person
+            + [
+                (m.start(), m.end(), "participle", m)
+                for m in PARTICIPLE.finditer(sent)
+                if PARTICIPLE_COMP.match(sent, m.end())
+            ]
+            + [(m.start(), m.end(), "report", m) for m in REPORT.finditer(sent) if m.start() not in fp_starts]
+            + [(m.start(), m.end(), "deny", m) for m in DENY_VERB.finditer(sent)]
+            + [(m.start(), m.end(), "according", m) for m in ACCORDING.finditer(sent)]
+            + [(m.start(), m.end(), "report", m) for m in REPORT_EN.finditer(sent)]
+            + [(m.start(), m.end(), "according", m) for m in ACCORDING_EN.finditer(sent)],
+            key=lambda t: t[0],
+        )
+        # Drop "وفق ما أكده" (a backing source, handled above) and markers inside quotations.
+        quoted = [(m.start(), m.end()) for m in QUOTE_PAIR.finditer(sent)]
+        backing = [(m.start(), m.end()) for m in CONFIRMED_BY.finditer(sent)]
+        markers = [
+            mk
+            for mk in markers
+            if not any(qs < mk[0] < qe for qs, qe in quoted) and not any(bs <= mk[0] < be for bs, be in backing)
+        ]
+        # Markers that overlap (a verb matched twice) keep the first.
+        kept: list[tuple[int, int, str, re.Match[str]]] = []
+        for mk in markers:
+            if kept and mk[0] < kept[-1][1]:
+                continue
+            kept.append(mk)
+        markers = kept
+        for i, (ms, me, kind, m) in enumerate(markers):
+            clause_end = markers[i + 1][0] if i + 1 < len(markers) else len(sent)
+            if kind == "according":
+                att = self.according(sent, s0, ms, me, clause_end, markers, i, default)
+            elif kind in ("first", "participle"):
+                speaker = default if kind == "first" else (self.last_speaker or default)
+                after = sent[me:clause_end]
+                comp = COMPLEMENT.search(after)
+                start = me + comp.end() if comp and len(after[: comp.start()].split()) <= 2 else me
+                cs, ce = _strip_span(sent, start, clause_end)
+                att = _Attribution(speaker, (s0 + cs, s0 + ce), sent[ms:me], []) if ce - cs >= 8 else None
+            else:
+                att = self.verb_clause(sent, s0, ms, me, clause_end, default)
+            if att is None:
+                continue
+            att.based_on = [*att.based_on, *[b for b in based_on if b != att.speaker]]
+            out.append(att)
+        return out
+
+    def verb_clause(
+        self, sent: str, s0: int, ms: int, me: int, clause_end: int, default: str | None
+    ) -> _Attribution | None:
+        after = sent[me:clause_end]
+        before = sent[:ms]
+        if sent[ms:me].isascii():
+            return self.en_clause(sent, s0, ms, me, clause_end, default)
+        # Subject-first: "وكانت صحيفة X قد ذكرت أن" / "وكان المبعوث ...، فلان، أعلن أن".
+        speaker_text = ""
+        k = KANA.search(before)
+        if k and len(before[k.end() :].split()) <= 14:
+            speaker_text = QAD.sub("", before[k.end() :])
+        comp = COMPLEMENT.search(after)
+        np_part = after[: comp.start()] if comp else ""
+        if comp is not None and len(re.sub(r"—[^—]*—", " ", np_part).split()) > 16:
+            comp, np_part = None, ""
+        based_on: list[str] = []
+        # "نقلت X عن Y قولهم إن": reporter X, resting on Y.
+        fm = FROM_SRC.search(np_part)
+        if fm and re.match(C.B + C.ar("عن"), np_part[fm.start() :]):
+            src_text = re.sub(C.ar_words("قولهم قوله قولها قولهما") + r"\s*$", "", np_part[fm.end() :].strip())
+            src = self.book.add(src_text, context=sent)
+            if src:
+                based_on.append(src)
+            np_part = np_part[: fm.start()]
+        if not speaker_text and not np_part.strip() and 0 < len(before.split()) <= 4:
+            # Headline style "X تزعم أن ...": the subject stands before the verb.
+            if plausible_speaker(before.strip(" ،,")):
+                speaker_text = before
+        if not speaker_text:
+            speaker_text = TRAIL_PREP.sub("", np_part.strip())
+        if comp is None:
+            if DENY_VERB.match(sent, ms):
+                return self._deny_object(sent, s0, ms, me, clause_end, default)
+            head = re.split(r"[،,—]", after, maxsplit=1)[0].strip()
+            if head and plausible_speaker(head):
+                # "قال فلان، ... عن ..." with no reported clause: remember who speaks.
+                self.last_speaker = self.speaker(head, sent, default)
+                return None
+            # "أكد استحالة ...": the verb's object is the reported content.
+            cs, ce = _trim_clause(sent, me, clause_end)
+            if ce - cs < 8:
+                return None
+            return _Attribution(self.last_speaker or default, (s0 + cs, s0 + ce), sent[ms:me], based_on)
+        speaker = self.speaker(speaker_text, sent, default)
+        cs, ce = _strip_span(sent, me + comp.end(), clause_end)
+        if ce - cs < 8:
+            return None
+        if speaker is not None:
+            self.last_speaker = speaker
+        return _Attribution(speaker, (s0 + cs, s0 + ce), sent[ms:me], based_on)
+
+    def speaker(self, phrase: str, context: str, default: str | None) -> str | None:
+        """The source a speaker phrase names; the last speaker when the phrase is empty (pro-drop)."""
+        phrase = phrase.strip(" ،,")
+        if not phrase:
+            return self.last_speaker or default
+        found = self.book.resolve(phrase, context)
+        if found is not None:
+            return found
+        if not plausible_speaker(phrase):
+            return self.last_speaker or default
+        return self.book.add(phrase, context=context) or self.last_speaker or default
+
+    def en_clause(
+        self, sent: str, s0: int, ms: int, me: int, clause_end: int, default: str | None
+    ) -> _Attribution | None:
+        before = sent[:ms]
+        after = sent[me:clause_end]
+        lead = re.match(r"\s*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s+)?(?:that\b|:)?\s*", after)
+        subject = _en_subject(before)
+        if subject and len(subject.split()) <= 8 and not before.rstrip().endswith(('"', "”", ",")):
+            # "X said (that) <content>" ("told Reuters that" skips the addressee).
+            speaker = self.speaker(subject, sent, default)
+            start = me + (lead.end() if lead and "that" in lead.group(0) else 0)
+            cs, ce = _strip_span(sent, start, clause_end)
+            if ce - cs < 8:
+                return None
+            self.last_speaker = speaker
+            return _Attribution(speaker, (s0 + cs, s0 + ce), sent[ms:me], [])
+        # "<content>," X said.  /  "<content>," said X.
+        cs, ce = _strip_span(sent, 0, ms)
+        name = re.sub(r"^\s*(?:the\s+)?", "", after).strip(" .,")
+        name = _en_subject(before) if not name else name
+        speaker = self.speaker(name.split(",")[0], sent, default) if name else default
+        qs = _opening_quote(sent, cs, ce)
+        if qs:
+            cs, ce = qs
+        if ce - cs < 8:
+            return None
+        return _Attribution(speaker, (s0 + cs, s0 + ce), sent[ms:me], [])
+
+    def _deny_object(
+        self, sent: str, s0: int, ms: int, me: int, clause_end: int, default: str | None
+    ) -> _Attribution | None:
+        after = sent[me:clause_end]
+        words = after.split()
+        # Subject: up to the first object-like word (وجود، ما، أن، صحة، تقارير ...), at most 6 words.
+        stop = _RE(C.B + r"(?:" + C.ar_words("وجود ما صحة تقارير التقارير الأنباء الأخبار أي كل") + r")" + C.E)
+        sm = stop.search(after)
+        if sm and len(after[: sm.start()].split()) <= 6:
+            subj_end = sm.start()
+        else:
+            three = re.match(r"\s*(?:\S+\s+){0,2}\S+", after)
+            subj_end = three.end() if three and len(words) > 3 else 0
+        subj = after[:subj_end]
+        speaker = self.speaker(subj, sent, default) if subj.strip() else default
+        obj_start = me + subj_end
+        cs, ce = _strip_span(sent, obj_start, clause_end)
+        if ce - cs < 8:
+            return None
+        self.last_speaker = speaker or self.last_speaker
+        return _Attribution(speaker or default, (s0 + cs, s0 + ce), sent[ms:me], [])
+
+    def according(
+        self,
+        sent: str,
+        s0: int,
+        ms: int,
+        me: int,
+        clause_end: int,
+        markers: list[tuple[int, int, str, re.Match[str]]],
+        i: int,
+        default: str | None,
+    ) -> _Attribution | None:
+        after = sent[me:]
+        np_end = re.search(r"[،,.—–]", after)
+        np_text = after[: np_end.start()] if np_end else after
+        src = self.book.add(np_text, context=sent)
+        if ms < 3 or sent[:ms].strip() in ("و", "ف"):
+            # Leading "وفق X، <content>": X asserts the content.
+            start = me + (np_end.end() if np_end else len(after))
+            cs, ce = _strip_span(sent, start, clause_end)
+            if ce - cs < 8:
+                return None
+            return _Attribution(src or default, (s0 + cs, s0 + ce), sent[ms:me], [])
+        # Trailing "<content>، وفق X": if a verb clause precedes, X is only the channel.
+        if i > 0:
+            return None
+        cs, ce = _strip_span(sent, 0, ms)
+        cs, ce = _trim_clause(sent, cs, ce)
+        if ce - cs < 8:
+            return None
+        return _Attribution(src or default, (s0 + cs, s0 + ce), sent[ms:me], [])
+
+    def attach_report_source(self, speaker: str, src: str) -> None:
+        """'X based its report on Y': Y backs X's report, whose lead is X's first claim here."""
+        for claim in self.claims:
+            if claim.claimant == speaker:
+                if src not in claim.based_on:
+                    claim.based_on.append(src)
+                claim.anonymous = self.book.all_anonymous(claim.based_on)
+                break
+
+    # --- classification -------------------------------------------------------------------------
+    def classify(self, u: Unit, att: _Attribution) -> None:
+        text = self.text
+        cs, ce = att.content
+        content = text[cs:ce]
+        unit_text = u.text
+        quote_span = _opening_quote(text, cs, ce) or _trim_clause(text, cs, ce)
+        if quote_span[1] - quote_span[0] < 8:
+            return
+        if u.text.rstrip().endswith(":") or _title_case(content) or len(content.split()) < 4:
+            return
+        kind = self.counter_kind(unit_text, content, att)
+        if kind is not None:
+            self.add_counter(u, att, kind, quote_span)
+            return
+        if len(content.split()) < MIN_CLAIM_WORDS:
+            return
+        self.add_claim(u, att, quote_span)
+
+    def counter_kind(self, unit_text: str, content: str, att: _Attribution) -> CounterKind | None:
+        if ATTR_DENY.search(content) or ATTR_DENY.search(unit_text):
+            return CounterKind.attribution_denial
+        if DENY_VERB.match(att.verb) or DENY_EN.search(att.verb):
+            return CounterKind.denial
+        if DENY_PHRASE.search(content) or DENY_EN.search(content):
+            return CounterKind.denial
+        if CORRECT.search(content):
+            return CounterKind.correction
+        if CONFIRM.search(content):
+            return CounterKind.confirmation
+        # A speaker who denied above and goes on in the negative is still denying.
+        if att.speaker in self.denied_by and NEGATION.search(content):
+            return CounterKind.denial
+        return None
+
+    def _quote(self, span: tuple[int, int]) -> Quote:
+        return quote_at(self.text, span[0], span[1])
+
+    def add_counter(self, u: Unit, att: _Attribution, kind: CounterKind, span: tuple[int, int]) -> None:
+        q = self._quote(span)
+        if any(c.quote.start <= q.start and q.end <= c.quote.end for c in self.counters):
+            return
+        n = len(self.counters) + 1
+        if att.speaker:
+            self.denied_by.add(att.speaker)
+        self.counters.append(
+            CounterStatement(
+                id=f"{self.a.id}-x{n}",
+                article_id=self.a.id,
+                quote=q,
+                statement=q.text,
+                speaker=att.speaker,
+                kind=kind,
+                target_text=self.text[att.content[0] : att.content[1]].strip() or None,
+            )
+        )
+
+    def add_claim(self, u: Unit, att: _Attribution, span: tuple[int, int]) -> None:
+        q = self._quote(span)
+        if any(c.quote.start <= q.start and q.end <= c.quote.end for c in self.claims):
+            return
+        based_on = list(dict.fromkeys(att.based_on))
+        speaker = att.speaker
+        channel = getattr(self, "channel", self.outlet)
+        reported_by = channel if channel != speaker else (self.outlet if self.outlet != speaker else None)
+        if speaker is not None and self.book.is_anonymous(speaker):
+            # Unnamed people quoted by an outlet: the outlet claims, resting on them.
+            based_on = [speaker, *[b for b in based_on if b != speaker]]
+            speaker = self.book.last_of_kind(("news_outlet", "news_agency")) or reported_by
+        content = self.text[span[0] : span[1]]
+        worth = 0.5
+        if re.search(r"\d", content) or re.search(r"[٠-٩]", content):
+            worth += 0.15
+        if speaker is not None:
+            worth += 0.1
+        if HEDGE.search(content):
+            worth -= 0.35
+        if len(content_stems(content)) < 3:
+            worth -= 0.2
+        n = len(self.claims) + 1
+        self.claims.append(
+            Claim(
+                id=f"{self.a.id}-c{n}",
+                article_id=self.a.id,
+                quote=q,
+                statement=q.text,
+                claimant=speaker,
+                reported_by=reported_by,
+                based_on=based_on,
+                anonymous=self.book.all_anonymous(based_on) if based_on else False,
+                check_worthiness=round(min(1.0, max(0.0, worth)), 2),
+            )
+        )
+
+    # --- links inside the article ---------------------------------------------------------------
+    def link_within_article(self) -> None:
+        for counter in self.counters:
+            ctext = counter.quote.text + " " + (counter.target_text or "")
+            named = self.book.named_in(ctext)
+            for claim in self.claims:
+                if claim.quote.start == counter.quote.start:
+                    continue
+                by_name = counter.kind == CounterKind.attribution_denial and (
+                    (claim.claimant in named or claim.reported_by in named)
+                    or (counter.speaker is not None and self.book.same_person(counter.speaker, claim.claimant))
+                )
+                if by_name and claim.claimant != counter.speaker:
+                    counter.targets.append(claim.id)
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim white space, trailing URLs and edge punctuation from text[s:e]."""
+    seg = text[s:e]
+    m = URL.search(seg)
+    while m and not seg[m.end() :].strip(" \n#_\\w"):
+        seg = seg[: m.start()]
+        m = URL.search(seg)
+    e = s + len(seg)
+    while s < e and (text[s].isspace() or text[s] in "،,:؛;-—–.|"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "،,:؛;-—–|"):
+        e -= 1
+    return s, e
+
+
+def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a trailing attribution ("، وفق ...") from a content clause."""
+    m = TRAIL_ATTR.search(text, s, e)
+    if m and m.start() - s > 20:
+        e = m.start()
+    return _strip_span(text, s, e)
+
+
+def _opening_quote(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The quoted words that open the content (within its first words), if substantial."""
+    for m in QUOTE_PAIR.finditer(text, s, e):
+        lead = text[s : m.start()]
+        inner_s = m.start() + 1
+        inner_e = m.end() - 1
+        if len(lead.split()) <= 4 and len(text[inner_s:inner_e].split()) >= 3:
+            return _strip_span(text, inner_s, inner_e)
+        break
+    return None
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text)]
+    if len(words) < 3 or len(words) < 0.6 * len(text.split()):
+        return False
+    small = {"of", "the", "to", "and", "a", "an", "in", "on", "by", "for", "at", "from", "with"}
+    caps = sum(1 for w in words if w[0].isupper() or w in small)
+    return caps / len(words) >= 0.85
+
+
+def _until(text: str, pattern: str) -> str:
+    m = re.search(pattern, text)
+    return text[: m.start()] if m else text
+
+
+_NOT_NAME = _RE(
+    C.B + r"(?:" + C.ar_words("ضد من إلى عن حول بشأن لأن كما التي الذي ما لا لم") + r")" + C.E
+    + r"|\b(?:against|about|because|which|that|not)\b",
+    re.I,
+)
+
+
+def plausible_speaker(phrase: str) -> bool:
+    """Could this phrase name a speaker? Rejects content clauses mistaken for subjects."""
+    words = phrase.split()
+    if not words or len(words) > 9:
+        return False
+    from .sources import looks_like_source
+
+    if looks_like_source(phrase):
+        return True
+    return len(words) <= 4 and not _NOT_NAME.search(phrase)
+
+
+def _en_subject(before: str) -> str:
+    """English subject of a verb: the last clause before it (after the last comma or 'and')."""
+    part = re.split(r"[,;]\s+|\band\b", before)[-1]
+    return part.strip()
 
 
 def extract_offline(article: Article) -> Extraction:
-    raise NotImplementedError
+    """Extract sources, claims and counter-statements from one article with deterministic rules."""
+    return _Extractor(article).run()
+
+
+__all__ = ["Source", "extract_offline"]

@@ -1,0 +1,177 @@
+"""Split an article into statement units: sentences of prose and bodies of embedded posts.
+
+Embedded posts (tweets) appear in scraped articles as a signature line
+``<text> — Name (@handle) Month D, YYYY``; scrapers put the post's text before the signature on
+the same line, or after it on the next lines. Both layouts are handled with general rules:
+text before the dash is the body unless it is only a label (ends with ':'), in which case the
+body is on the lines that follow, up to a line that ends like a truncated post ('…' or a media link).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..dates import parse_date
+
+# "— Name (@handle) November 14, 2025" (the dash may be glued to the text before it).
+_SIGNATURE = re.compile(
+    r"[—–-]\s*(?P<name>[^\n—–()]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*"
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [^\W\d_]+ \d{4})?"
+)
+_TRUNCATED_END = re.compile(r"(…|\.\.\.|pic\.twitter\.com/\S+|https?://t\.co/\S+)\s*$")
+_SENT_END = re.compile(r"(?<=[.!?؟…])[\"'”»)]*\s+|\n+")
+
+
+@dataclass
+class Embed:
+    name: str
+    handle: str
+    date: str | None
+    body: list[tuple[int, int]]  # spans of the body's lines
+    signature: tuple[int, int]
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    text: str
+    embed: Embed | None = None
+    paragraph: int = 0
+    tags: set[str] = field(default_factory=set)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _script(s: str) -> str:
+    arabic = sum(1 for c in s if "\u0600" <= c <= "\u06ff")
+    latin = sum(1 for c in s if c.isascii() and c.isalpha())
+    return "ar" if arabic >= latin else "en"
+
+
+def find_embeds(text: str) -> list[Embed]:
+    lines = _lines(text)
+    main_script = _script(text)
+    embeds: list[Embed] = []
+    used: set[int] = set()
+    for idx, (ls, le) in enumerate(lines):
+        line = text[ls:le]
+        m = _SIGNATURE.search(line)
+        if not m or (not m.group("date") and "@" not in m.group("handle")):
+            continue
+        if m.group("date") is None or parse_date(m.group("date")) is None:
+            continue
+        before = line[: m.start()].strip()
+        body: list[tuple[int, int]] = []
+        sig = (ls + m.start(), ls + m.end())
+        if before and not before.endswith(":"):
+            body.append((ls, ls + m.start()))
+            # Earlier lines of the same post: label lines (ending ':') or lines in the post's script.
+            j = idx - 1
+            post_script = _script(before)
+            while j >= 0 and len(body) < 5 and j not in used:
+                ps, pe = lines[j]
+                prev = text[ps:pe].strip()
+                if not prev:
+                    j -= 1
+                    continue
+                if len(prev) < 220 and (prev.endswith(":") or (_script(prev) == post_script != main_script)):
+                    body.insert(0, (ps, pe))
+                    j -= 1
+                    continue
+                break
+        else:
+            if before:
+                body.append((ls, ls + m.start()))
+            j = idx + 1
+            while j < len(lines) and len(body) < 6:
+                ns, ne = lines[j]
+                nxt = text[ns:ne]
+                if not nxt.strip():
+                    j += 1
+                    if body and len(body) > 1:
+                        break
+                    continue
+                if _SIGNATURE.search(nxt):
+                    break
+                body.append((ns, ne))
+                used.add(j)
+                j += 1
+                if _TRUNCATED_END.search(nxt):
+                    break
+        used.add(idx)
+        embeds.append(
+            Embed(
+                name=m.group("name").strip(" :\u200f\u200e"),
+                handle=m.group("handle"),
+                date=m.group("date"),
+                body=[(s, e) for s, e in body if text[s:e].strip()],
+                signature=sig,
+            )
+        )
+    return embeds
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end] (split at sentence punctuation and newlines)."""
+    out = []
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    result = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            result.append((s, e))
+    return result
+
+
+def units(text: str) -> list[Unit]:
+    """Statement units in text order: embed bodies (one unit per body line group) and prose sentences."""
+    embeds = find_embeds(text)
+    covered: list[tuple[int, int, Embed | None]] = []
+    for emb in embeds:
+        for s, e in emb.body:
+            covered.append((s, e, emb))
+        covered.append((emb.signature[0], emb.signature[1], None))
+    covered.sort(key=lambda t: t[0])
+    out: list[Unit] = []
+    for s, e, emb in covered:
+        if emb is not None:
+            for ss, se in sentences(text, s, e):
+                out.append(Unit(ss, se, text[ss:se], embed=emb))
+    # Prose: everything not covered.
+    pos = 0
+    gaps = []
+    for s, e, _ in covered:
+        if s > pos:
+            gaps.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(text):
+        gaps.append((pos, len(text)))
+    for gs, ge in gaps:
+        for ss, se in sentences(text, gs, ge):
+            out.append(Unit(ss, se, text[ss:se]))
+    out.sort(key=lambda u: u.start)
+    para = 0
+    last_end = 0
+    for u in out:
+        if "\n\n" in text[last_end : u.start]:
+            para += 1
+        u.paragraph = para
+        last_end = u.end
+    return out

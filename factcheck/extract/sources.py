@@ -1,0 +1,259 @@
+"""Sources named in one article: typing by lexicon, aliases, anaphora, surnames and handles.
+
+The offline extractor registers every speaker phrase here; the book resolves it to an existing
+source when it is the same one ("الصحيفة" after "صحيفة نيويورك تايمز"; a surname after the full
+name; "مديرية الإعلام" after "مديرية الإعلام في الرئاسة السورية"), else creates a new one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Source, SourceKind
+from ..normalize import fold
+from . import cues as C
+
+_QUOTES = "\"'“”«»„‘’()[]"
+_TRAIL_PP = re.compile(
+    r"\s+(?:في|خلال|عبر|على|لـ?)\s+(?:" + C.COMM_AR + r")" + C.E + r".*$"
+    r"|\s+(?:" + C.ar_words("في خلال عبر اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء")
+    + r")"
+    + C.E
+    + r".*$"
+    r"|\s+(?:in|on|during|at|via|told|to)\s+.*$",
+    re.S,
+)
+_PAREN = re.compile(r"\(([^()]{2,40})\)")
+_LEAD = re.compile(r"^(?:[وف]\s*)?(?:" + C.ar_words("الرئيس") + r")?\s*")
+_TITLE = re.compile(C.B + r"(?:" + C.TITLE_AR + r")" + C.E + r"|\b(?:" + C.TITLE_EN + r")\b", re.I)
+_GOV = re.compile(C.B + r"(?:" + C.GOV_AR + r")" + C.E + r"|\b(?:" + C.GOV_EN + r")\b", re.I)
+_OUTLET = re.compile(C.B + r"(?:" + C.OUTLET_AR + r")" + C.E + r"|\b(?:" + C.OUTLET_EN + r")\b", re.I)
+_AGENCY = re.compile(C.B + r"(?:" + C.AGENCY_AR + r")" + C.E + r"|\b(?:" + C.AGENCY_EN + r")\b", re.I)
+_GROUP_START = re.compile(r"^(?:" + C.UNNAMED_GROUP_AR + r")" + C.E + r"|^(?:some |several |two |three |a |an |one )?(?:western |senior |local |us |u\.s\. )?(?:" + C.UNNAMED_GROUP_EN + r")\b", re.I)
+_ANON = re.compile(r"(?:" + C.ANON_AR + r")|\b(?:" + C.ANON_EN + r")\b", re.I)
+_ANAPHORA = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in {**C.ANAPHORA_AR}.items()}
+_ANAPHORA_EN = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in C.ANAPHORA_EN.items()}
+_PRONOUN = re.compile(r"^(?:he|she|they|it|هو|هي|هم)$", re.I)
+
+# Latin consonant skeleton of an Arabic name, to match "مظهر الويس" with "Mazhar al-Wais".
+_AR2LAT = {
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
+    "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "k",
+    "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "", "ي": "", "ا": "", "ء": "",
+}
+_LAT = str.maketrans({"q": "k", "c": "k", "x": "ks", "v": "f", "p": "b", "g": "j", "e": "", "a": "", "i": "",
+                      "o": "", "u": "", "y": "", "w": "", "'": "", "-": ""})
+
+
+_NAME_TITLE = re.compile(r"^(?:(?:ambassador|dr|mr|mrs|ms|prof|sheikh|colonel|general)\.?\s+|د\.\s*|الدكتور\s+)+", re.I)
+
+
+def skeleton(name: str) -> str:
+    f = fold(_NAME_TITLE.sub("", name.strip()))
+    f = re.sub(r"(?:^|\s)(?:ال|al-?|el-?)", " ", f)
+    out = []
+    for ch in f:
+        if ch in _AR2LAT:
+            out.append(_AR2LAT[ch])
+        elif ch.isascii() and ch.isalpha():
+            out.append(ch.translate(_LAT))
+    s = "".join(out)
+    s = s.replace("sh", "s").replace("kh", "k").replace("th", "t").replace("dh", "d")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def clean_name(text: str) -> tuple[str, list[str], str | None]:
+    """(name, aliases, role) from a speaker phrase such as 'المبعوث الأمريكي ...، توم براك،'."""
+    aliases: list[str] = []
+    for m in _PAREN.finditer(text):
+        aliases.append(m.group(1).strip())
+    text = _PAREN.sub(" ", text)
+    text = "".join(" " if c in _QUOTES else c for c in text)
+    text = re.sub(r"\s+", " ", text).strip(" ،,:.-—–")
+    text = _TRAIL_PP.sub("", text).strip(" ،,:.-—–")
+    parts = [p.strip() for p in re.split(r"[،,]", text) if p.strip()]
+    role = None
+    name = parts[0] if parts else ""
+    if len(parts) >= 2:
+        titled = [p for p in parts if _TITLE.match(p) or _GOV.search(p)]
+        plain = [p for p in parts if p not in titled and len(p.split()) <= 4]
+        if titled and plain:
+            role, name = titled[0], plain[0]
+    name = re.sub(r"^(?:[وف](?=\S{3,}))", "", name) if name[:1] in "وف" and not fold(name).startswith(("وزار", "وكال", "وزير", "فرانس")) else name
+    return name.strip(), [a for a in aliases if a != name], role
+
+
+def looks_like_source(phrase: str) -> bool:
+    """Does the phrase carry a source word (title, body, outlet, agency, unnamed group)?"""
+    return bool(
+        _TITLE.search(phrase) or _GOV.search(phrase) or _OUTLET.search(phrase) or _AGENCY.search(phrase)
+        or _GROUP_START.match(phrase.strip()) or phrase.strip().startswith("@")
+    )
+
+
+class SourceBook:
+    def __init__(self, article_id: str) -> None:
+        self.article_id = article_id
+        self._sources: list[Source] = []
+        self._order: list[str] = []  # ids in order of last mention, for anaphora
+
+    def sources(self) -> list[Source]:
+        return list(self._sources)
+
+    def _get(self, sid: str | None) -> Source | None:
+        return next((s for s in self._sources if s.id == sid), None)
+
+    def _touch(self, sid: str) -> str:
+        if sid in self._order:
+            self._order.remove(sid)
+        self._order.append(sid)
+        return sid
+
+    def is_anonymous(self, sid: str | None) -> bool:
+        src = self._get(sid)
+        return src is not None and src.kind == SourceKind.anonymous
+
+    def all_anonymous(self, sids: list[str]) -> bool:
+        return bool(sids) and all(self.is_anonymous(s) for s in sids)
+
+    def last_of_kind(self, kinds: tuple[str, ...]) -> str | None:
+        for sid in reversed(self._order):
+            src = self._get(sid)
+            if src is not None and src.kind.value in kinds:
+                return sid
+        return None
+
+    def resolve(self, phrase: str, context: str = "") -> str | None:
+        """An existing source this phrase refers to, or None."""
+        name, _aliases, _role = clean_name(phrase)
+        if not name or _PRONOUN.match(name):
+            return self._order[-1] if name and self._order else None
+        key = fold(name)
+        for kind, pat in [*_ANAPHORA.items(), *_ANAPHORA_EN.items()]:
+            if pat.match(name):
+                return self._anaphora(kind, key)
+        toks = set(key.split())
+        for sid in reversed(self._order):
+            src = self._get(sid)
+            assert src is not None
+            names = [src.name, *src.aliases, *((src.role and [src.role]) or [])]
+            for n in names:
+                nk = fold(n)
+                ntoks = set(nk.split())
+                if nk == key:
+                    return self._touch(sid)
+                if len(toks) >= 2 and toks <= ntoks and src.kind != SourceKind.anonymous:
+                    return self._touch(sid)
+                if len(ntoks) >= 2 and ntoks <= toks and src.kind != SourceKind.anonymous:
+                    return self._touch(sid)
+                # A surname alone after the full name of a person/official.
+                if (
+                    len(toks) == 1
+                    and src.kind in (SourceKind.person, SourceKind.official)
+                    and (key == fold(src.name).split()[-1] or skeleton(key) == skeleton(fold(src.name).split()[-1]))
+                ):
+                    return self._touch(sid)
+            for h in src.handles:
+                if fold(h) == key or fold(h) in toks:
+                    return self._touch(sid)
+        return None
+
+    def _anaphora(self, kind: str, key: str) -> str | None:
+        stem = key.removeprefix("ال").removeprefix("the ")
+        for sid in reversed(self._order):
+            src = self._get(sid)
+            assert src is not None
+            if kind == "government":
+                if stem and stem in fold(src.name):
+                    return self._touch(sid)
+            elif src.kind.value == kind or (kind == "news_outlet" and src.kind == SourceKind.news_agency):
+                return self._touch(sid)
+        return None
+
+    def add(self, phrase: str | None, *, handle: str | None = None, hint: str | None = None,
+            context: str = "") -> str | None:
+        """Resolve ``phrase`` to a source id, registering a new source when it is a new one."""
+        if not phrase or not phrase.strip():
+            return None
+        name, aliases, role = clean_name(phrase)
+        if not name or len(name) < 2 or len(name.split()) > 12:
+            return None
+        existing = self.resolve(phrase, context)
+        if existing is None and handle:
+            existing = next((s.id for s in self._sources if handle in s.handles), None)
+            if existing is None:
+                existing = next(
+                    (s.id for s in self._sources
+                     if s.kind != SourceKind.anonymous and skeleton(s.name) and skeleton(s.name) == skeleton(name)),
+                    None,
+                )
+        if existing is not None:
+            src = self._get(existing)
+            assert src is not None
+            if handle and handle not in src.handles:
+                src.handles.append(handle)
+            for a in [*aliases, name]:
+                if fold(a) != fold(src.name) and a not in src.aliases:
+                    src.aliases.append(a)
+            if role and not src.role:
+                src.role = role
+            return self._touch(existing)
+        kind = self._kind(name, role, hint, handle, context, phrase)
+        sid = f"{self.article_id}-s{len(self._sources) + 1}"
+        self._sources.append(
+            Source(
+                id=sid,
+                name=name,
+                kind=kind,
+                aliases=aliases,
+                handles=[handle] if handle else ([name] if name.startswith("@") else []),
+                role=role,
+            )
+        )
+        return self._touch(sid)
+
+    @staticmethod
+    def _kind(name: str, role: str | None, hint: str | None, handle: str | None, context: str,
+              phrase: str) -> SourceKind:
+        if _GROUP_START.match(name) and not re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+", name):
+            return SourceKind.anonymous
+        if _ANON.search(phrase):
+            return SourceKind.anonymous
+        if name.startswith("@"):
+            return SourceKind.social_account
+        if _AGENCY.search(name):
+            return SourceKind.news_agency
+        if _OUTLET.search(name):
+            return SourceKind.news_outlet
+        if _TITLE.match(name) or role:
+            return SourceKind.official
+        if _GOV.search(name):
+            return SourceKind.government
+        if hint == "outlet":
+            return SourceKind.news_outlet
+        if _TITLE.search(name):
+            return SourceKind.official
+        if len(name.split()) <= 4 and not fold(name).startswith("ال"):
+            return SourceKind.person
+        return SourceKind.social_account if hint == "embed" else SourceKind.unknown
+
+    def named_in(self, text: str) -> set[str]:
+        """Ids of sources whose name, alias or handle appears in ``text``."""
+        key = f" {fold(text)} "
+        out = set()
+        for src in self._sources:
+            for n in [src.name, *src.aliases, *src.handles]:
+                nk = fold(n)
+                if (len(nk) >= 3 and f" {nk} " in key) or (len(nk) >= 5 and nk in key):
+                    out.add(src.id)
+                    break
+        return out
+
+    def same_person(self, a: str | None, b: str | None) -> bool:
+        sa, sb = self._get(a), self._get(b)
+        if sa is None or sb is None:
+            return False
+        if sa.id == sb.id:
+            return True
+        ka, kb = skeleton(sa.name), skeleton(sb.name)
+        return len(ka) >= 4 and (ka == kb or ka in kb or kb in ka)
