@@ -52,6 +52,10 @@ def _is_latin_ext(ch: str) -> bool:
     return "\u00a0" <= ch <= "\u024f" or ch in "ƒˆ‰Š‹ŒŽ˜™š›œžŸ†‡"
 
 
+# Symbols that wrong code pages scatter inside words (from the 0x80-0xBF range of Latin-1/cp1252).
+_MOJIBAKE_SYMBOLS = set("„…†‡‰•˜™¢£¤¥¦§¨©ª¬®¯°±²³´µ¶·¸¹º¼½¾¿")
+
+
 def _bad_word(word: str) -> bool:
     """A word only a wrong code page makes: Arabic mixed with Latin-1, or mostly accented Latin."""
     core = word.strip("".join(c for c in set(word) if unicodedata.category(c)[0] in "PZ"))
@@ -64,6 +68,8 @@ def _bad_word(word: str) -> bool:
         return True
     if arabic and _is_haraka(core[0]):
         return True  # a vowel mark cannot start a word
+    if sum(1 for c in core if c in _MOJIBAKE_SYMBOLS) >= 2:
+        return True
     return latin_ext >= 2 and latin_ext * 2 > len(core)
 
 
