@@ -148,7 +148,10 @@ def test_seed2_cookie_banner_and_dates(seed0: object, seed2: object) -> None:
 
 
 def test_normalisation() -> None:
-    raw = "  Hello\u00a0world\u200b  again \r\n\r\n\r\n\r\nRTL\u200f mark\u202b here\u202c\n\u0627\u0644\u0633\u0644\u0627\u0645\u200d\n👨\u200d👩\u200d👧 family"
+    raw = (
+        "  Hello\u00a0world\u200b  again \r\n\r\n\r\n\r\nRTL\u200f mark\u202b here\u202c\n"
+        "\u0627\u0644\u0633\u0644\u0627\u0645\u200d\n👨\u200d👩\u200d👧 family"
+    )
     article = article_from_text(raw)
     assert article.text == "Hello world again\n\nRTL mark here\nالسلام\n👨\u200d👩\u200d👧 family"
     assert any("zero-width" in n for n in article.notes)
