@@ -331,13 +331,9 @@ def test_gold_view_from_the_gold_model() -> None:
 
 
 def report_of(system: RunScores, oracle: RunScores | None = None, error: str | None = None) -> EvalReport:
-    st = StoryReport(
-        story="bridge", path="x/gold.json", system=None if error else system, oracle=oracle, error=error
-    )
+    st = StoryReport(story="bridge", path="x/gold.json", system=None if error else system, oracle=oracle, error=error)
     sys_t, orc_t = total([st])
-    return EvalReport(
-        backend="offline", stories=[st], system=sys_t, oracle=orc_t, errors=int(error is not None)
-    )
+    return EvalReport(backend="offline", stories=[st], system=sys_t, oracle=orc_t, errors=int(error is not None))
 
 
 def test_check_thresholds() -> None:
@@ -348,9 +344,7 @@ def test_check_thresholds() -> None:
     b = perfect()
     b.counters = b.counters[:1]
     weak = report_of(score(b), good)
-    failed = check_thresholds(
-        weak, {"min_counter_recall": 0.5, "min_link_f1": 0.9, "min_oracle_findings": 1.0}
-    )
+    failed = check_thresholds(weak, {"min_counter_recall": 0.5, "min_link_f1": 0.9, "min_oracle_findings": 1.0})
     assert len(failed) == 2 and "counter recall 0.333 < floor 0.5" in failed[0] and "link F1" in failed[1]
     assert check_thresholds(weak, {"min_counter_recall": None}) == []
     # nothing to score is a failure, not a silent pass
@@ -360,9 +354,7 @@ def test_check_thresholds() -> None:
         "negative-story false-positive rate 1.000 > ceiling 0.1"
         in check_thresholds(neg, {"max_negative_fp_rate": 0.1})[0]
     )
-    assert check_thresholds(report_of(good, error="boom"), {})[0].startswith(
-        "1 story(ies) could not be evaluated"
-    )
+    assert check_thresholds(report_of(good, error="boom"), {})[0].startswith("1 story(ies) could not be evaluated")
     with pytest.raises(KeyError):
         check_thresholds(rep, {"min_everything": 1.0})
 
@@ -370,9 +362,7 @@ def test_check_thresholds() -> None:
 def test_report_totals_are_micro_averaged_and_serialise() -> None:
     a, b = score(perfect()), perfect()
     b.counters = b.counters[:1]
-    both, _ = total(
-        [StoryReport(story="1", path="1", system=a), StoryReport(story="2", path="2", system=score(b))]
-    )
+    both, _ = total([StoryReport(story="1", path="1", system=a), StoryReport(story="2", path="2", system=score(b))])
     assert both.counters.recall == Ratio(hit=4, total=6)
     data = json.loads(report_of(a, a).model_dump_json())
     assert data["system"]["counters"]["recall"] == {"hit": 3, "total": 3, "value": 1.0}
@@ -392,9 +382,7 @@ def _args(*argv: str) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-def test_cli_arguments_and_exit_codes(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_arguments_and_exit_codes(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     rep = report_of(score(perfect()), score(perfect()))
     monkeypatch.setattr(runner_mod, "evaluate_paths", lambda paths, settings, **kw: rep)
     args = _args("somewhere", "--min-link-f1", "0.8", "--max-negative-fp-rate", "0.1")
@@ -407,9 +395,7 @@ def test_cli_arguments_and_exit_codes(
     assert EvalReport.model_validate_json(capsys.readouterr().out).system.links.f1 == 1.0
 
 
-def test_cli_writes_json_file_and_bad_path_exits_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_writes_json_file_and_bad_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_eval(_args(str(tmp_path / "nope"))) == 2
     assert "no such file or folder" in capsys.readouterr().err
 
@@ -483,3 +469,27 @@ def test_end_to_end_on_the_seeds() -> None:
     assert rep.system.core_findings == Ratio(hit=5, total=5), rep.system.missed
     assert rep.system.core_claims.value is not None and rep.system.core_claims.value >= 0.9
     assert rep.system.ungrounded == 0 and rep.oracle.ungrounded == 0
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.parent.name)
+def test_the_gold_extraction_scores_one_against_its_own_gold(gold_path: Path) -> None:
+    """The scorer and factcheck.gold agree: the gold's own extraction matches every item and link."""
+    from factcheck.gold import gold_to_extractions, load_gold, load_story_articles
+
+    story = load_gold(gold_path)
+    arts = load_story_articles(gold_path, story)
+    xs = gold_to_extractions(story, arts).extractions
+    b = Brief(
+        articles=list(arts.values()),
+        sources=[],
+        claims=[c for x in xs for c in x.claims],
+        counters=[k for x in xs for k in x.counters],
+        clusters=[],
+        findings=[],
+        run=RunInfo(factcheck_version="test"),
+    )
+    s = score_brief(GoldView.from_obj(story), arts, b)
+    for ratio in [s.claims.recall, s.claims.precision, s.counters.recall, s.counters.precision, s.counter_kind,
+                  s.links.recall, s.links.precision]:  # fmt: skip
+        assert ratio.value in (None, 1.0), s
+    assert s.claims.recall.total == len(story.claims)
