@@ -20,7 +20,17 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from .normalize import fold
+from .normalize import fold as _fold
+
+
+def fold(text: str) -> str:
+    """normalize.fold, minus characters of U+FB50-U+FEFF that NFKC leaves unchanged (variation
+    selectors, combining half marks): normalize.fold recurses forever on them."""
+    return _fold("".join(c for c in text if not _fold_trap(c)))
+
+
+def _fold_trap(ch: str) -> bool:
+    return "\ufb50" <= ch <= "\ufeff" and unicodedata.normalize("NFKC", ch) == ch
 
 _SPACES = {"\u00a0": "nbsp", "\u202f": "nbsp", "\u2007": "nbsp", "\t": "tab"}
 _SPACES.update({chr(c): "space" for c in range(0x2000, 0x200B) if chr(c) not in _SPACES})
