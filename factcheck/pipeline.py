@@ -1,4 +1,4 @@
-"""generate_brief: ingest -> extract -> reconcile (STUB, being written)."""
+"""generate_brief: the whole pipeline (ingest -> extract -> reconcile) as one library call."""
 
 from __future__ import annotations
 
@@ -7,8 +7,42 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
-from .models import Brief
+from .extract import extract_all
+from .ingest import load_articles
+from .models import Article, ArticleFailure, Brief
+from .reconcile import reconcile
 
 
-def generate_brief(inputs: Sequence[str | Path], settings: Settings | None = None, *, client: Any = None) -> Brief:
-    raise NotImplementedError
+def backend_note(settings: Settings, client: Any = None) -> str:
+    """One line for the brief's method section: which extractor ran, and what it cannot do."""
+    if settings.resolved_backend() == "offline" and client is None:
+        return (
+            "offline extractor (deterministic rules; no LLM configured): finds attributed and quoted "
+            "claims and explicit denials; produces no translations, so the English part shows the "
+            "original quotes"
+        )
+    return f"LLM extractor: model {settings.model} ({settings.mode} mode)"
+
+
+def generate_brief(
+    inputs: Sequence[str | Path | Article],
+    settings: Settings | None = None,
+    *,
+    client: Any = None,
+    encoding: str | None = None,
+    stdin: bytes | None = None,
+) -> Brief:
+    """Build a brief from article files (``'-'`` for stdin) and/or Article objects.
+
+    ``settings`` defaults to ``Settings()``: the offline extractor, unless ``client`` (an openai
+    client, sync or async) is given. Articles that cannot be read or extracted are named in
+    ``brief.run.failures``; they never cost the others.
+    """
+    settings = settings or Settings()
+    given = [a for a in inputs if isinstance(a, Article)]
+    paths = [p for p in inputs if not isinstance(p, Article)]
+    loaded, failures = load_articles(paths, encoding=encoding, stdin=stdin) if paths else ([], [])
+    articles = [*given, *loaded]
+    extractions, extract_failures = extract_all(articles, settings, client=client)
+    all_failures: list[ArticleFailure] = [*failures, *extract_failures]
+    return reconcile(extractions, failures=all_failures, notes=[backend_note(settings, client)])

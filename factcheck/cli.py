@@ -1,0 +1,262 @@
+"""The ``factcheck`` command: a thin layer over the library (argument parsing, files, exit codes).
+
+Exit codes: 0 ok; 1 a brief was written but some article failed (the brief names it), or an eval
+threshold failed; 2 usage or input error. Errors become messages here, and only here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .config import Settings, load_settings
+from .errors import FactcheckError, InputError
+
+FORMATS = ("md", "html", "json")
+
+
+def _llm_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("extractor (flags > FACTCHECK_*/OPENAI_* env > config file > defaults)")
+    g.add_argument("--backend", choices=["auto", "llm", "offline"], help="auto: LLM if a key or base URL is set")
+    g.add_argument("--model", help="model name, e.g. gpt-4o-mini, qwen2.5:7b")
+    g.add_argument("--base-url", help="OpenAI-compatible server, e.g. http://localhost:11434/v1")
+    g.add_argument("--mode", choices=["tools", "json_schema", "json", "md_json"], help="instructor mode")
+    g.add_argument("--timeout", type=float, help="seconds per request")
+    g.add_argument("--concurrency", type=int, help="articles extracted at once")
+    g.add_argument("--chunk-tokens", type=int, help="token budget of one article chunk")
+    g.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
+    g.add_argument("--max-cost", type=float, help="stop before spending more than this (USD)")
+    g.add_argument("--max-tokens", type=int, help="stop before using more tokens than this")
+    g.add_argument("--config", type=Path, help="config file (TOML), instead of ./factcheck.toml")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    flags: dict[str, Any] = {
+        name: getattr(args, name, None)
+        for name in ("backend", "model", "base_url", "mode", "timeout", "concurrency", "chunk_tokens",
+                     "max_cost", "max_tokens", "template_dir")
+    }
+    if getattr(args, "no_cache", False):
+        flags["cache"] = False
+    return load_settings(flags, config_file=getattr(args, "config", None))
+
+
+def _output_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    p.add_argument("--format", choices=FORMATS, help="default: from the -o extension, else md")
+    p.add_argument("--lang", default="ar,en", help="languages of the brief: ar,en | ar | en (default ar,en)")
+    p.add_argument("--template-dir", type=Path, help="folder of your own brief templates (override shipped ones)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Turn news articles on one story into a grounded, bilingual (Arabic + English) fact-check brief.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("brief", help="articles -> brief (ingest, extract, reconcile, render)")
+    p.add_argument("files", nargs="+", metavar="FILE", help=".txt, .html, .json/.jsonl records, or - for stdin")
+    p.add_argument("--encoding", help="force the input encoding (default: detected)")
+    _output_flags(p)
+    _llm_flags(p)
+
+    p = sub.add_parser("extract", help="articles -> extraction JSON (one per article)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("-o", "--output", type=Path, help="JSON file (a list when several articles)")
+    p.add_argument("--encoding")
+    _llm_flags(p)
+
+    p = sub.add_parser("reconcile", help="extraction JSON files -> brief JSON")
+    p.add_argument("files", nargs="+", metavar="EXTRACTION.json")
+    p.add_argument("-o", "--output", type=Path)
+
+    p = sub.add_parser("render", help="brief JSON -> md, html or json")
+    p.add_argument("file", metavar="BRIEF.json")
+    _output_flags(p)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the data model")
+    p.add_argument("--model", choices=["brief", "extraction", "article"], default="brief")
+
+    p = sub.add_parser("eval", help="score briefs against gold stories (see docs/eval.md)")
+    from .evaluate import add_eval_arguments
+
+    add_eval_arguments(p)
+
+    p = sub.add_parser("cache", help="manage the LLM extraction cache")
+    p.add_argument("action", choices=["clear", "path"])
+    p.add_argument("--config", type=Path)
+    return parser
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"cannot write {output}: {err.strerror}", hint="choose another -o path") from err
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output is not None and args.output.suffix.lstrip(".") in ("md", "html", "json"):
+        return args.output.suffix.lstrip(".")
+    if args.output is not None and args.output.suffix == ".htm":
+        return "html"
+    return "md"
+
+
+def _langs(value: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in value.split(",") if x.strip())
+
+
+def _stdin(files: Sequence[str]) -> bytes | None:
+    return sys.stdin.buffer.read() if "-" in files else None
+
+
+def _read_json(path: str) -> Any:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror}", source=path, hint="check the path") from err
+    except json.JSONDecodeError as err:
+        raise InputError(f"not valid JSON ({err.msg}, line {err.lineno})", source=path) from err
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from .pipeline import generate_brief
+    from .render import render
+
+    settings = _settings(args)
+    brief = generate_brief(args.files, settings, encoding=args.encoding, stdin=_stdin(args.files))
+    if not brief.articles:
+        for f in brief.run.failures:
+            print(f"factcheck: error: {f.error}", file=sys.stderr)
+        print("factcheck: error: no article could be read; no brief written", file=sys.stderr)
+        return 2
+    _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir),  # type: ignore[arg-type]
+           args.output)
+    for f in brief.run.failures:
+        print(f"factcheck: warning: {f.input_name} failed ({f.stage}): {f.error}", file=sys.stderr)
+    return 1 if brief.run.failures else 0
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .extract import extract_all
+    from .ingest import load_articles
+
+    settings = _settings(args)
+    articles, failures = load_articles(args.files, encoding=args.encoding, stdin=_stdin(args.files))
+    extractions, extract_failures = extract_all(articles, settings)
+    failures = [*failures, *extract_failures]
+    for f in failures:
+        print(f"factcheck: error: {f.input_name} ({f.stage}): {f.error}", file=sys.stderr)
+    if not extractions:
+        return 2
+    docs = [json.loads(e.model_dump_json()) for e in extractions]
+    _write(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2), args.output)
+    return 1 if failures else 0
+
+
+def _cmd_reconcile(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from .models import Extraction
+    from .reconcile import reconcile
+
+    extractions: list[Extraction] = []
+    for path in args.files:
+        data = _read_json(path)
+        for i, doc in enumerate(data if isinstance(data, list) else [data]):
+            try:
+                extractions.append(Extraction.model_validate(doc))
+            except ValidationError as err:
+                first = err.errors()[0]
+                where = ".".join(str(x) for x in first["loc"])
+                raise InputError(
+                    f"item {i + 1} is not an Extraction: {where}: {first['msg']}",
+                    source=path,
+                    hint="see `factcheck schema --model extraction`",
+                ) from err
+    brief = reconcile(extractions)
+    _write(brief.model_dump_json(indent=2), args.output)
+    return 0
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from .models import Brief
+    from .render import render
+
+    try:
+        brief = Brief.model_validate(_read_json(args.file))
+    except ValidationError as err:
+        raise InputError("not a Brief", source=args.file, hint="see `factcheck schema`") from err
+    _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir),  # type: ignore[arg-type]
+           args.output)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from . import models
+
+    model = {"brief": models.Brief, "extraction": models.Extraction, "article": models.Article}[args.model]
+    _write(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2), None)
+    return 0
+
+
+def _cmd_cache(args: argparse.Namespace) -> int:
+    from .extract.cache import cache_root, clear_cache
+
+    settings = load_settings({}, config_file=args.config)
+    if args.action == "path":
+        print(cache_root(settings))
+        return 0
+    print(f"removed {clear_cache(settings)} cached extraction(s) from {cache_root(settings)}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from . import __version__
+
+        print(f"factcheck {__version__}")
+        return 0
+    if args.command is None:
+        parser.print_help()
+        return 2
+    if args.command == "eval":
+        from .evaluate import run_eval
+
+        return run_eval(args)
+    handlers = {
+        "brief": _cmd_brief,
+        "extract": _cmd_extract,
+        "reconcile": _cmd_reconcile,
+        "render": _cmd_render,
+        "schema": _cmd_schema,
+        "cache": _cmd_cache,
+    }
+    try:
+        return handlers[args.command](args)
+    except FactcheckError as err:
+        print(f"factcheck: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
