@@ -49,7 +49,11 @@ def _fold_char(ch: str) -> str:
     if ch.isspace():
         return " "
     if "\ufb50" <= ch <= "\ufeff" or "\uff00" <= ch <= "\uffef":  # presentation forms, full-width
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        expanded = unicodedata.normalize("NFKC", ch)
+        if expanded != ch:
+            return "".join(_fold_char(c) for c in expanded)
+        if unicodedata.category(ch) == "Mn":  # variation selectors (U+FE0F after emoji)
+            return ""
     return ch.lower()
 
 
