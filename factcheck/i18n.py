@@ -19,6 +19,7 @@ LANGS: tuple[str, ...] = ("ar", "en")
 
 # key -> {lang: text}. Plain text only: templates escape it like any other value.
 LABELS: dict[str, dict[str, str]] = {
+    "dir": {"ar": "rtl", "en": "ltr"},  # the part's writing direction (templates isolate the other one)
     "title": {"ar": "موجز التحقق", "en": "Fact-check brief"},
     "lang_name": {"ar": "العربية", "en": "English"},
     "contents": {"ar": "المحتويات", "en": "Contents"},

@@ -193,6 +193,12 @@ def test_markdown_wraps_arabic_in_rtl_div(brief: Brief) -> None:
     md = render(brief, format="md")
     assert md.startswith('<div dir="rtl" lang="ar">\n\n')
     assert md.count("</div>") == 2 and "\n\n</div>" in md
+    parts = split_md(md)
+    # text in the other direction is isolated (GitHub keeps dir on <span>), so file names do not scramble
+    assert '<span dir="ltr">000\\_7a755da794561b55.txt</span>' in parts["ar"]
+    assert '<span dir="rtl" lang="ar">«كان يتعاون' in parts["en"]
+    assert '<span dir="ltr" lang="en">“In an interview' in parts["ar"]
+    assert "<span" not in "".join(x for x in parts["en"].splitlines() if x.startswith("| **A1**"))
 
 
 # ------------------------------------------------------------------------------- honesty and grounding
