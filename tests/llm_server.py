@@ -183,10 +183,11 @@ def answer_for_chunk(answer: dict[str, Any], text: str) -> dict[str, Any]:
     for x in answer["counters"]:
         if locate(text, x["quote"]) is not None:
             counters.append({**x, "targets": [t for t in x["targets"] if t in claim_ids]})
-    claims = [
-        {**c, "sourcing_quote": c.get("sourcing_quote") if c.get("sourcing_quote") and locate(text, c["sourcing_quote"]) else None}
-        for c in claims
-    ]
+
+    def grounded_or_none(quote: str | None) -> str | None:
+        return quote if quote and locate(text, quote) is not None else None
+
+    claims = [{**c, "sourcing_quote": grounded_or_none(c.get("sourcing_quote"))} for c in claims]
     used: set[str] = set()
     for c in claims:
         used.update(r for r in (c.get("claimant"), c.get("reported_by"), c.get("about"), *c.get("based_on", [])) if r)

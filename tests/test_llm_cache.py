@@ -1,0 +1,115 @@
+"""The LLM cache: zero calls on a re-run, atomic entries, corrupt entries ignored, no secret stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from llm_helpers import llm_settings, seed_articles
+from llm_server import seed_responder, serve
+
+from factcheck.config import Settings, default_cache_dir
+from factcheck.extract.cache import cache_root, clear_cache
+from factcheck.extract.chunking import chunk_text
+from factcheck.extract.llm import extract_llm_many
+
+KEY = "sk-cache-test-SECRET-98765"
+
+
+def _settings(url: str, **kw: object) -> Settings:
+    base = llm_settings(url, **({"cache": True} | kw))
+    return Settings.model_validate({**base.model_dump(), "api_key": KEY})
+
+
+def _entries(settings: Settings) -> list[Path]:
+    return sorted(cache_root(settings).rglob("*.json"))
+
+
+def test_second_run_makes_zero_calls_and_marks_cached() -> None:
+    articles = seed_articles()
+    with serve(seed_responder()) as srv:
+        settings = _settings(srv.url)
+        first, _ = extract_llm_many(articles, settings)
+        calls = srv.calls
+        second, failures = extract_llm_many(articles, settings)
+        assert srv.calls == calls  # nothing new
+    assert failures == []
+    assert all(e.cached for e in second) and not any(e.cached for e in first)
+    assert all(e.usage.calls == 0 for e in second)
+    assert [e.claims for e in second] == [e.claims for e in first]
+    assert cache_root(settings).is_relative_to(default_cache_dir())  # FACTCHECK_CACHE_DIR (tmp in tests)
+    assert len(_entries(settings)) == 2
+
+
+def test_the_api_key_never_enters_the_cache_or_the_output() -> None:
+    articles = seed_articles()
+    with serve(seed_responder()) as srv:
+        settings = _settings(srv.url)
+        extractions, _ = extract_llm_many(articles, settings)
+        assert srv.headers[0]["Authorization"] == f"Bearer {KEY}"  # it was used ...
+    for path in cache_root(settings).rglob("*"):
+        if path.is_file():
+            assert KEY not in path.read_text(encoding="utf-8")  # ... and stored nowhere
+    assert all(KEY not in e.model_dump_json() for e in extractions)
+    assert KEY not in settings.model_dump_json() and KEY not in repr(settings)
+
+
+def test_corrupt_entry_is_ignored_and_overwritten() -> None:
+    article = seed_articles()[1]
+    with serve(seed_responder()) as srv:
+        settings = _settings(srv.url)
+        extract_llm_many([article], settings)
+        (entry,) = _entries(settings)
+        entry.write_text('{"schema_version": "1", "article": {"id": ', encoding="utf-8")  # a crash mid-write
+        again, failures = extract_llm_many([article], settings)
+        assert srv.calls == 2 and failures == [] and not again[0].cached
+        assert extract_llm_many([article], settings)[0][0].cached  # rewritten, valid again
+        assert srv.calls == 2
+
+
+def test_entry_with_a_tampered_span_is_not_served() -> None:
+    article = seed_articles()[1]
+    with serve(seed_responder()) as srv:
+        settings = _settings(srv.url)
+        extract_llm_many([article], settings)
+        (entry,) = _entries(settings)
+        entry.write_text(entry.read_text(encoding="utf-8").replace('"start":', '"start": 1', 1), encoding="utf-8")
+        extract_llm_many([article], settings)
+        assert srv.calls == 2
+
+
+def test_no_cache_calls_every_time_and_writes_nothing() -> None:
+    article = seed_articles()[1]
+    with serve(seed_responder()) as srv:
+        settings = _settings(srv.url, cache=False)
+        extract_llm_many([article], settings)
+        extract_llm_many([article], settings)
+        assert srv.calls == 2
+    assert _entries(settings) == []
+
+
+def test_key_changes_with_model_mode_and_chunking() -> None:
+    article = seed_articles()[1]
+    with serve(seed_responder()) as srv:
+        base = _settings(srv.url)
+        for settings in (
+            base,
+            base.model_copy(update={"model": "other"}),
+            base.model_copy(update={"mode": "json"}),
+            base.model_copy(update={"chunk_tokens": 500}),
+        ):
+            extract_llm_many([article], settings)
+        assert srv.calls == 1 + 1 + 1 + len(chunk_text(article.text, 500))
+
+
+def test_clear_cache_counts_removed_entries() -> None:
+    articles = seed_articles()
+    with serve(seed_responder()) as srv:
+        settings = _settings(srv.url)
+        assert clear_cache(settings) == 0
+        extract_llm_many(articles, settings)
+        (cache_root(settings) / "ab").mkdir(parents=True, exist_ok=True)
+        (cache_root(settings) / "ab" / ".tmp-crashed.json").write_text("{", encoding="utf-8")
+        assert clear_cache(settings) == 2
+        assert _entries(settings) == []
+        extract_llm_many(articles, settings)
+        assert srv.calls == 6
