@@ -1,0 +1,181 @@
+"""Steps 2-3: cluster the same claim across (and within) articles; group and link counter-statements.
+
+Similarity is an idf-weighted overlap of light stems (words frequent across the story's claims,
+like the story's main actors, weigh little), or near-identical folded text (rapidfuzz). Claims are
+joined by single linkage over pairs in a fixed order, so the result never depends on set order.
+A claim in one language cannot be matched to its rendering in another: no translation is done.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..models import Article, Claim, CounterKind, CounterStatement
+from ..normalize import content_stems, fold
+from .compare import sentence_around
+
+CLAIM_SAME = 0.7  # weighted containment for "the same claim"
+CLAIM_MIN_SHARED = 3
+NEAR_IDENTICAL = 92.0  # rapidfuzz ratio of folded quotes
+COUNTER_SAME = 0.6
+LINK_MIN = 0.3  # weighted overlap for linking a counter to a claim it does not name
+
+
+@dataclass
+class ClaimItem:
+    claim: Claim
+    art_idx: int
+    key: str  # folded quote
+    stems: frozenset[str]  # quote + evidence
+
+
+@dataclass
+class CounterItem:
+    counter: CounterStatement
+    art_idx: int
+    key: str
+    stems: frozenset[str]  # quote + evidence
+    context: frozenset[str]  # + target text + the quote's sentence
+
+
+@dataclass
+class Cluster:
+    items: list[ClaimItem]
+    stems: frozenset[str] = frozenset()
+    counter_groups: list[int] = field(default_factory=list)
+
+
+@dataclass
+class CounterGroup:
+    items: list[CounterItem]
+    kind: CounterKind
+    speaker: str | None
+    clusters: list[int] = field(default_factory=list)
+
+
+class Weights:
+    """Inverse document frequency of stems over the story's claims and counters."""
+
+    def __init__(self, docs: Iterable[frozenset[str]]) -> None:
+        docs = list(docs)
+        self.n = max(len(docs), 1)
+        self.df: dict[str, int] = {}
+        for d in docs:
+            for s in d:
+                self.df[s] = self.df.get(s, 0) + 1
+
+    def w(self, stems: Iterable[str]) -> float:
+        return sum(math.log(1 + self.n / self.df.get(s, 1)) for s in stems)
+
+    def containment(self, a: frozenset[str], b: frozenset[str]) -> float:
+        if not a or not b:
+            return 0.0
+        return self.w(a & b) / min(self.w(a), self.w(b))
+
+
+def _stems(*texts: str | None) -> frozenset[str]:
+    return frozenset(s for t in texts if t for s in content_stems(t) if not s.isdigit() or len(s) >= 3)
+
+
+def claim_items(claims: Sequence[tuple[int, Claim]]) -> list[ClaimItem]:
+    return [
+        ClaimItem(c, i, fold(c.quote.text, loose=True), _stems(c.quote.text, *(e.text for e in c.evidence)))
+        for i, c in claims
+    ]
+
+
+def counter_items(counters: Sequence[tuple[int, CounterStatement]], articles: Sequence[Article]) -> list[CounterItem]:
+    out = []
+    for i, k in counters:
+        text = articles[i].text
+        s, e = sentence_around(text, k.quote.start, k.quote.end)
+        base = _stems(k.quote.text, *(e.text for e in k.evidence))
+        out.append(CounterItem(k, i, fold(k.quote.text, loose=True), base,
+                               base | _stems(k.target_text, text[s:e])))
+    return out
+
+
+def _union_find(n: int, same: list[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in same:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return [groups[r] for r in sorted(groups)]
+
+
+def same_claim(a: ClaimItem, b: ClaimItem, weights: Weights) -> bool:
+    if a.key == b.key:
+        return True
+    if min(len(a.key), len(b.key)) >= 20 and fuzz.ratio(a.key, b.key) >= NEAR_IDENTICAL:
+        return True
+    shared = a.stems & b.stems
+    return len(shared) >= CLAIM_MIN_SHARED and weights.containment(a.stems, b.stems) >= CLAIM_SAME
+
+
+def cluster_claims(items: Sequence[ClaimItem], weights: Weights) -> list[Cluster]:
+    pairs = [(i, j) for i in range(len(items)) for j in range(i + 1, len(items))
+             if same_claim(items[i], items[j], weights)]
+    clusters = []
+    for group in _union_find(len(items), pairs):
+        members = [items[k] for k in group]
+        clusters.append(Cluster(members, frozenset().union(*(m.stems for m in members))))
+    return clusters
+
+
+def group_counters(items: Sequence[CounterItem], weights: Weights) -> list[CounterGroup]:
+    """One group per denial (etc.) repeated: same speaker, same kind, same or closely similar text."""
+
+    def same(a: CounterItem, b: CounterItem) -> bool:
+        if a.counter.kind != b.counter.kind or a.counter.speaker != b.counter.speaker:
+            return False
+        if a.key == b.key:
+            return True
+        return a.counter.speaker is not None and weights.containment(a.stems, b.stems) >= COUNTER_SAME
+
+    pairs = [(i, j) for i in range(len(items)) for j in range(i + 1, len(items)) if same(items[i], items[j])]
+    return [
+        CounterGroup([items[k] for k in g], items[g[0]].counter.kind, items[g[0]].counter.speaker)
+        for g in _union_find(len(items), pairs)
+    ]
+
+
+def link_counters(groups: Sequence[CounterGroup], clusters: Sequence[Cluster], weights: Weights) -> None:
+    """Fill ``group.clusters`` and ``cluster.counter_groups``.
+
+    Named targets win; a counter naming none is linked to the cluster its quote, target text and
+    sentence overlap most (above LINK_MIN, with >= 2 shared stems).
+    """
+    cluster_of = {it.claim.id: ci for ci, c in enumerate(clusters) for it in c.items}
+    for gi, g in enumerate(groups):
+        linked: list[int] = []
+        for it in g.items:
+            named = [cluster_of[t] for t in it.counter.targets if t in cluster_of]
+            if not named:
+                best, best_score = None, LINK_MIN
+                for ci, c in enumerate(clusters):
+                    shared = it.context & c.stems
+                    if len(shared) < 2:
+                        continue
+                    score = weights.containment(it.context, c.stems)
+                    if score > best_score:
+                        best, best_score = ci, score
+                named = [best] if best is not None else []
+            linked += named
+        g.clusters = sorted(set(linked))
+        for ci in g.clusters:
+            clusters[ci].counter_groups.append(gi)

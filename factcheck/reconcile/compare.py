@@ -1,0 +1,273 @@
+"""Comparing two versions of a claim word by word: numbers, dates and scope words that differ.
+
+Versions are aligned on light stems (``difflib``, deterministic); a difference counts only where it
+sits between words the versions share (an anchored edit), so a longer excerpt of the same sentence
+is not a discrepancy. Scope words come from a general lexicon of qualifiers (military, political,
+all, only, partial ... in Arabic and English); a word outside it (e.g. a second organisation's
+name) is content, not scope.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+from ..dates import DateMention, find_dates, resolve
+from ..normalize import STOPWORDS, fold, stem
+
+Field = Literal["number", "date", "scope", "wording"]
+
+_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640@#]+")
+
+
+def word_key(folded: str) -> str:
+    """Matching key of one folded word: light stem, with a trailing nisba ي dropped (سياسي ~ سياسية)."""
+    if folded.isdigit():
+        return folded
+    s = stem(folded)
+    if len(s) > 3 and s.endswith("ي"):
+        s = s[:-1]
+    return s
+
+
+_SCOPE_WORDS = """
+عسكري العسكري عسكرية سياسي السياسي سياسية أمني الأمني أمنية اقتصادي الاقتصادي اقتصادية
+دبلوماسي دبلوماسية استخباراتي استخباراتية مدني مدنية إنساني إنسانية تجاري تجارية مالي مالية
+جميع كل كافة بعض فقط وحده وحدها حصرا رسمي رسمية جزئي جزئية كامل كاملة كلي كلية شامل شاملة
+محدود محدودة واسع واسعة علني علنية سري سرية مباشر مباشرة نهائي نهائية مؤقت مؤقتة
+military political security economic diplomatic intelligence civilian humanitarian commercial financial
+all every some only solely exclusively official unofficial partial partially full fully complete
+completely total entire whole limited broad public secret direct indirect final temporary
+"""
+SCOPE_KEYS = frozenset(word_key(fold(w)) for w in _SCOPE_WORDS.split())
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # as written
+    start: int  # offset in the article text
+    end: int
+    key: str
+
+
+def words(text: str, offset: int = 0) -> list[Word]:
+    """Content words of ``text`` (stopwords out, scope words kept) with their article offsets."""
+    out = []
+    for m in _WORD.finditer(text):
+        folded = fold(m.group())
+        if not folded:
+            continue
+        key = word_key(folded)
+        if (folded in STOPWORDS or len(folded) < 2) and key not in SCOPE_KEYS and not folded.isdigit():
+            continue
+        out.append(Word(m.group(), offset + m.start(), offset + m.end(), key))
+    return out
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+_UNITS = {
+    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4,
+    "خمسه": 5, "خمس": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40, "خمسون": 50,
+    "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
+    "تسعون": 90, "تسعين": 90, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_MULT = {
+    "الف": 1_000, "الاف": 1_000, "thousand": 1_000, "مليون": 10**6, "ملايين": 10**6, "million": 10**6,
+    "millions": 10**6, "مليار": 10**9, "مليارات": 10**9, "billion": 10**9, "billions": 10**9,
+}
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int
+    end: int
+    text: str
+    value: float
+
+
+def _plain_word(folded: str) -> str:
+    return folded[1:] if folded[:1] == "و" and folded[1:] in _TENS | _UNITS | _MULT else folded
+
+
+def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
+    """Numbers in digits (any digit script) or words, with a following multiplier ("10 ملايين")."""
+    ws = [(m.start(), m.end(), fold(m.group())) for m in re.finditer(r"[^\s,،;؛:()\"«»“”]+", text)]
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(ws):
+        s, e, f = ws[i]
+        f = f.strip(".")
+        value: float | None = None
+        j = i + 1
+        if re.fullmatch(r"\d+(?:[.,]\d+)?", f):
+            value = float(f.replace(",", "")) if f.count(",") and len(f.split(",")[-1]) == 3 else float(
+                f.replace(",", "."))
+        elif f in _UNITS or f in _TENS:
+            value = float(_UNITS.get(f) or _TENS[f])
+            # "خمسة وعشرون", "twenty-five" style compounds
+            if j < len(ws) and _plain_word(ws[j][2]) in _TENS and ws[j][2].startswith("و"):
+                value += _TENS[_plain_word(ws[j][2])]
+                j += 1
+        elif "-" in f and all(p in _TENS or p in _UNITS for p in f.split("-")):
+            value = float(sum(_TENS.get(p) or _UNITS[p] for p in f.split("-")))
+        if value is None:
+            i += 1
+            continue
+        if j < len(ws) and ws[j][2] in _MULT:
+            value *= _MULT[ws[j][2]]
+            j += 1
+        e = ws[j - 1][1]
+        out.append(NumberMention(offset + s, offset + e, text[s:e], value))
+        i = j
+    return out
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    start: int
+    end: int
+    text: str
+    value: tuple[int, int | None, int | None]
+
+
+def find_resolved_dates(text: str, ref: dt.date | None, offset: int = 0) -> list[ResolvedDate]:
+    out = []
+    for m in find_dates(text):
+        v = _resolve(m, ref)
+        if v is not None:
+            out.append(ResolvedDate(offset + m.start, offset + m.end, m.text, v))
+    return out
+
+
+def _resolve(m: DateMention, ref: dt.date | None) -> tuple[int, int | None, int | None] | None:
+    try:
+        return resolve(m, ref)
+    except (ValueError, OverflowError):  # an impossible date in the text is no date
+        return None
+
+
+# --- aligning two versions --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Version:
+    text: str  # the quote text
+    start: int  # its offset in the article
+    published: dt.date | None
+
+
+@dataclass(frozen=True)
+class Difference:
+    field: Field
+    a_words: tuple[str, ...]
+    b_words: tuple[str, ...]
+
+
+def similarity(a: list[Word], b: list[Word]) -> tuple[int, float]:
+    """(shared words in order, shared / shorter length) of two versions' content words."""
+    if not a or not b:
+        return 0, 0.0
+    sm = SequenceMatcher(None, [w.key for w in a], [w.key for w in b], autojunk=False)
+    shared = sum(block.size for block in sm.get_matching_blocks())
+    return shared, shared / min(len(a), len(b))
+
+
+def _overlaps(w: Word, spans: list[tuple[int, int]]) -> bool:
+    return any(s < w.end and w.start < e for s, e in spans)
+
+
+def differences(a: Version, b: Version, *, min_shared: int = 3, min_ratio: float = 0.5) -> list[Difference]:
+    """Anchored differences in number, date or scope between two versions of one claim."""
+    wa, wb = words(a.text, a.start), words(b.text, b.start)
+    shared, ratio = similarity(wa, wb)
+    if shared < min_shared or ratio < min_ratio:
+        return []
+    da = find_resolved_dates(a.text, a.published, a.start)
+    db = find_resolved_dates(b.text, b.published, b.start)
+    na, nb = find_numbers(a.text, a.start), find_numbers(b.text, b.start)
+    keys_a, keys_b = {w.key for w in wa}, {w.key for w in wb}
+    ops = SequenceMatcher(None, [w.key for w in wa], [w.key for w in wb], autojunk=False).get_opcodes()
+    out: list[Difference] = []
+    for idx, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        left = idx > 0 and ops[idx - 1][0] == "equal"
+        right = idx + 1 < len(ops) and ops[idx + 1][0] == "equal"
+        seg_a, seg_b = wa[i1:i2], wb[j1:j2]
+        if not (left or right):
+            continue
+        dates_a = [d for d in da if any(_overlaps(w, [(d.start, d.end)]) for w in seg_a)]
+        dates_b = [d for d in db if any(_overlaps(w, [(d.start, d.end)]) for w in seg_b)]
+        if dates_a and dates_b:
+            if {d.value for d in dates_a}.isdisjoint({d.value for d in dates_b}):
+                out.append(Difference("date", tuple(d.text for d in dates_a), tuple(d.text for d in dates_b)))
+            continue
+        nums_a = [n for n in na if any(_overlaps(w, [(n.start, n.end)]) for w in seg_a)]
+        nums_b = [n for n in nb if any(_overlaps(w, [(n.start, n.end)]) for w in seg_b)]
+        if nums_a and nums_b:
+            if {n.value for n in nums_a}.isdisjoint({n.value for n in nums_b}):
+                out.append(Difference("number", tuple(n.text for n in nums_a), tuple(n.text for n in nums_b)))
+            continue
+        if left and right and len(seg_a) <= 3 and len(seg_b) <= 3:
+            sa = [w for w in seg_a if w.key in SCOPE_KEYS and w.key not in keys_b]
+            sb = [w for w in seg_b if w.key in SCOPE_KEYS and w.key not in keys_a]
+            if sa or sb:
+                out.append(Difference("scope", tuple(w.text for w in sa), tuple(w.text for w in sb)))
+    return out
+
+
+# --- context of a span --------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+# An embedded post's signature: "— Name (@handle) November 13, 2025".
+_SIGNATURE = re.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) holding text[start:end], widened to include the whole span."""
+    s = start
+    while s > 0 and not _SENTENCE_END.match(text[s - 1]):
+        s -= 1
+    m = _SENTENCE_END.search(text, end)
+    return s, (m.start() if m else len(text))
+
+
+def embed_signature(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The signature of the embedded post holding the span, if any.
+
+    A span is in a post when it shares a line with the signature, or sits on lines next to it that
+    hold no Arabic (a Latin-script post embedded in an Arabic article).
+    """
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    li = next((k for k, (s, e) in enumerate(lines) if s <= start <= e), None)
+    if li is None:
+        return None
+    sigs = [(m.start(), m.end()) for m in _SIGNATURE.finditer(text)]
+    for s0, e0 in sigs:
+        si = next(k for k, (s, e) in enumerate(lines) if s <= s0 <= e)
+        if si == li:
+            return s0, e0
+        lo, hi = sorted((si, li))
+        if hi - lo <= 3 and not any(_ARABIC.search(text[lines[k][0]:lines[k][1]]) for k in range(lo, hi + 1)
+                                    if k != si):
+            return s0, e0
+    return None

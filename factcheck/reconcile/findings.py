@@ -1,0 +1,246 @@
+"""Step 4a: detect findings on the clusters (see the package docstring for the rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field as dfield
+from typing import Any
+
+from ..models import Article, Claim, CounterKind, Evidence, FindingKind, Quote, Source, SourceKind
+from ..models import Version as VersionModel
+from ..normalize import fold
+from .cluster import ClaimItem, Cluster, CounterGroup
+from .compare import (
+    Field,
+    Version,
+    differences,
+    embed_signature,
+    find_numbers,
+    find_resolved_dates,
+    sentence_around,
+)
+
+WORTHY = 0.5  # check-worthiness from which the judging findings are raised
+CROSS_MIN_SHARED = 4  # two clusters are versions of one claim only when this close
+CROSS_MIN_RATIO = 0.5
+
+_COUNTER_FINDING = {
+    CounterKind.denial: FindingKind.contested,
+    CounterKind.correction: FindingKind.contested,
+    CounterKind.attribution_denial: FindingKind.attribution_disputed,
+    CounterKind.confirmation: FindingKind.corroborated,
+}
+
+
+@dataclass
+class RawFinding:
+    kind: FindingKind
+    clusters: list[int]
+    claims: list[str]
+    counters: list[str] = dfield(default_factory=list)
+    articles: set[int] = dfield(default_factory=set)
+    origin: str | None = None
+    field: Field | None = None
+    versions: list[VersionModel] = dfield(default_factory=list)
+    evidence: list[Evidence] = dfield(default_factory=list)
+    data: dict[str, Any] = dfield(default_factory=dict)
+    first: int = 0  # first appearance, for ordering
+
+
+def _q(article_id: str, quote: Quote, role: str, item: str | None) -> Evidence:
+    return Evidence.model_validate({"article_id": article_id, "quote": quote, "role": role, "item": item})
+
+
+def worthy(c: Cluster) -> bool:
+    return max(it.claim.check_worthiness for it in c.items) >= WORTHY
+
+
+def origin_of(c: Claim) -> str | None:
+    """Who a claim comes from: its claimant, else the outlet reporting it."""
+    return c.claimant or c.reported_by
+
+
+class Detector:
+    def __init__(self, articles: Sequence[Article], sources: dict[str, Source], clusters: Sequence[Cluster],
+                 groups: Sequence[CounterGroup], order: dict[str, int]) -> None:
+        self.articles, self.sources, self.clusters, self.groups = articles, sources, clusters, groups
+        self.order = order  # claim/counter id -> global first-appearance rank
+
+    def kind(self, sid: str | None) -> SourceKind | None:
+        return self.sources[sid].kind if sid in self.sources else None
+
+    def anonymous(self, c: Claim) -> bool:
+        if c.anonymous:
+            return True
+        if c.based_on:
+            return all(self.kind(b) == SourceKind.anonymous for b in c.based_on)
+        return self.kind(c.claimant) == SourceKind.anonymous
+
+    def named_sourcing(self, c: Claim) -> bool:
+        return any(self.kind(b) not in (SourceKind.anonymous, None) for b in c.based_on)
+
+    def claim_evidence(self, c: Cluster) -> list[Evidence]:
+        """The first quote of the cluster in each article."""
+        seen: set[int] = set()
+        out = []
+        for it in c.items:
+            if it.art_idx not in seen:
+                seen.add(it.art_idx)
+                out.append(_q(it.claim.article_id, it.claim.quote, "claim", it.claim.id))
+        return out
+
+    def claimant(self, c: Cluster) -> str | None:
+        return next((origin_of(it.claim) for it in c.items if origin_of(it.claim)), None)
+
+    # --- the detectors ------------------------------------------------------------------------
+
+    def detect(self) -> list[RawFinding]:
+        out: list[RawFinding] = []
+        disc = self.discrepancies()
+        discrepant = {ci for f in disc for ci in f.clusters}
+        for ci, c in enumerate(self.clusters):
+            judged = self.counter_findings(ci, c) if worthy(c) else []
+            out += judged
+            if worthy(c):
+                out += self.origin_findings(ci, c, judged, ci in discrepant)
+            out += self.consistent(ci, c)
+        return out + disc
+
+    def counter_findings(self, ci: int, c: Cluster) -> list[RawFinding]:
+        out = []
+        abouts = {it.claim.about for it in c.items if it.claim.about}
+        for gi in c.counter_groups:
+            g = self.groups[gi]
+            kind = _COUNTER_FINDING[g.kind]
+            ev = self.claim_evidence(c) + [
+                _q(k.counter.article_id, k.counter.quote, "counter", k.counter.id) for k in g.items]
+            by_subject = g.speaker is not None and (
+                g.speaker in abouts or self.kind(g.speaker) == SourceKind.government)
+            out.append(RawFinding(
+                kind, [ci], [it.claim.id for it in c.items], [k.counter.id for k in g.items],
+                {it.art_idx for it in c.items} | {k.art_idx for k in g.items}, evidence=ev,
+                data={"speaker": g.speaker, "by_subject": by_subject, "counter_kind": g.kind,
+                      "claimant": self.claimant(c)},
+                first=min(self.order[k.counter.id] for k in g.items)))
+        return out
+
+    def origin_findings(self, ci: int, c: Cluster, judged: list[RawFinding], discrepant: bool) -> list[RawFinding]:
+        out = []
+        claims = [it.claim for it in c.items]
+        ids = [x.id for x in claims]
+        arts = {it.art_idx for it in c.items}
+        first = min(self.order[i] for i in ids)
+        origins: list[str] = []
+        for x in claims:
+            o = origin_of(x)
+            if o and o not in origins:
+                origins.append(o)
+        anon_only = any(self.anonymous(x) for x in claims) and not any(self.named_sourcing(x) for x in claims)
+        disputed = any(f.kind in (FindingKind.contested, FindingKind.attribution_disputed) for f in judged)
+        if anon_only:
+            anon = next((b for x in claims for b in [*x.based_on, x.claimant]
+                         if b and self.kind(b) == SourceKind.anonymous), None)
+            sourcing = [_q(x.article_id, e, "sourcing", x.id) for x in claims for e in x.evidence]
+            out.append(RawFinding(FindingKind.anonymous_sourcing, [ci], ids, articles=arts, origin=anon,
+                                  evidence=self.claim_evidence(c) + sourcing,
+                                  data={"origin": anon, "claimant": self.claimant(c)}, first=first))
+        if len(arts) >= 2 and len(origins) == 1 and (disputed or anon_only):
+            out.append(RawFinding(FindingKind.single_origin, [ci], ids, articles=arts, origin=origins[0],
+                                  evidence=self.claim_evidence(c),
+                                  data={"origin": origins[0], "n_articles": len(arts)}, first=first))
+        independent = [o for o in origins if self.kind(o) != SourceKind.anonymous]
+        if len(independent) >= 2 and not discrepant and self._independent(claims, independent):
+            out.append(RawFinding(FindingKind.corroborated, [ci], ids, articles=arts,
+                                  evidence=self.claim_evidence(c), data={"origins": independent}, first=first))
+        return out
+
+    @staticmethod
+    def _independent(claims: Sequence[Claim], origins: Sequence[str]) -> bool:
+        """No origin reports or rests on another (NYT <- officials and officials are one chain)."""
+        for x in claims:
+            o = origin_of(x)
+            linked = {*x.based_on, x.reported_by, x.claimant} - {o, None}
+            if linked & set(origins):
+                return False
+        return True
+
+    def _version(self, it: ClaimItem) -> Version:
+        return Version(it.claim.quote.text, it.claim.quote.start, self.articles[it.art_idx].published)
+
+    def discrepancies(self) -> list[RawFinding]:
+        items = sorted(((it, ci) for ci, c in enumerate(self.clusters) for it in c.items),
+                       key=lambda p: self.order[p[0].claim.id])
+        found: dict[tuple[Any, ...], RawFinding] = {}
+        for a in range(len(items)):
+            ia, ca = items[a]
+            for b in range(a + 1, len(items)):
+                ib, cb = items[b]
+                if ia.key == ib.key or not (worthy(self.clusters[ca]) and worthy(self.clusters[cb])):
+                    continue
+                shared, ratio = (3, 0.5) if ca == cb else (CROSS_MIN_SHARED, CROSS_MIN_RATIO)
+                for d in differences(self._version(ia), self._version(ib), min_shared=shared, min_ratio=ratio):
+                    sides = sorted([(ca, tuple(fold(w) for w in d.a_words)), (cb, tuple(fold(w) for w in d.b_words))])
+                    key = (d.field, *sides)  # the same difference, whichever version came first
+                    f = found.get(key)
+                    if f is None:
+                        f = found[key] = RawFinding(
+                            FindingKind.discrepancy, sorted({ca, cb}), [], field=d.field,
+                            versions=[
+                                VersionModel(claim=ia.claim.id, article_id=ia.claim.article_id, quote=ia.claim.quote,
+                                             differing=list(d.a_words)),
+                                VersionModel(claim=ib.claim.id, article_id=ib.claim.article_id, quote=ib.claim.quote,
+                                             differing=list(d.b_words))],
+                            data={"field": d.field, "a_words": list(d.a_words), "b_words": list(d.b_words)},
+                            first=self.order[ia.claim.id])
+                    for it in (ia, ib):
+                        if it.claim.id not in f.claims:
+                            f.claims.append(it.claim.id)
+                            f.articles.add(it.art_idx)
+                            f.evidence.append(_q(it.claim.article_id, it.claim.quote, "version", it.claim.id))
+        return list(found.values())
+
+    def consistent(self, ci: int, c: Cluster) -> list[RawFinding]:
+        """Values written differently in the cluster's spans (dates: also their sentence / post) that agree."""
+        dates: dict[tuple[int, int], tuple[Any, str, tuple[int, int], int, Quote]] = {}
+        numbers: dict[tuple[int, int], tuple[Any, str, tuple[int, int], int, Quote]] = {}
+        for it in c.items:
+            art = self.articles[it.art_idx]
+            for span in [it.claim.quote, *it.claim.evidence]:
+                contexts = [sentence_around(art.text, span.start, span.end)]
+                sig = embed_signature(art.text, span.start, span.end)
+                if sig:
+                    contexts.append(sig)
+                for s, e in contexts:
+                    for d in find_resolved_dates(art.text[s:e], art.published, s):
+                        if d.value[1] is not None:
+                            surface = fold(d.text, loose=True).replace(" ", "")
+                            dates.setdefault((it.art_idx, d.start), (d.value, surface, (it.art_idx, s), it.art_idx,
+                                                                     Quote(text=d.text, start=d.start, end=d.end)))
+                for n in find_numbers(span.text, span.start):
+                    numbers.setdefault((it.art_idx, n.start), (n.value, "".join(n.text.split()),
+                                                               (it.art_idx, span.start), it.art_idx,
+                                                               Quote(text=n.text, start=n.start, end=n.end)))
+        out = []
+        first = min(self.order[it.claim.id] for it in c.items)
+        pairs: tuple[tuple[Field, Any], ...] = (("date", dates), ("number", numbers))
+        for fieldname, mentions in pairs:
+            by_value: dict[Any, list[tuple[Any, str, tuple[int, int], int, Quote]]] = {}
+            for key in sorted(mentions):
+                by_value.setdefault(mentions[key][0], []).append(mentions[key])
+            for value, ms in by_value.items():
+                surfaces: list[str] = []
+                shown: list[str] = []
+                for m in ms:
+                    if m[1] not in surfaces:
+                        surfaces.append(m[1])
+                        shown.append(m[4].text)
+                if len(surfaces) < 2 or len({m[2] for m in ms}) < 2:
+                    continue
+                out.append(RawFinding(
+                    FindingKind.consistent, [ci], [it.claim.id for it in c.items], articles={m[3] for m in ms},
+                    field=fieldname,
+                    evidence=[_q(self.articles[m[3]].id, m[4], "date" if fieldname == "date" else "claim", None)
+                              for m in ms],
+                    data={"field": fieldname, "value": value, "surfaces": shown}, first=first))
+        return out

@@ -1,0 +1,168 @@
+"""Step 1: merge the sources of all extractions into one list (S1, S2 ... in first-appearance order).
+
+Two sources are the same when (a) a folded name, alias, English name or handle is shared, or
+(b) one name is contained in the other at word boundaries (organisations: as its head, e.g.
+"مديرية الإعلام" in "مديرية الإعلام في الرئاسة السورية"; people: as >= 2 consecutive words, e.g.
+"أحمد الشرع" in "الرئيس السوري أحمد الشرع"), or (c) for organisations only, their content stems
+overlap almost entirely ("الرئاسة السورية" ~ "رئاسة الجمهورية العربية السورية"). Merges are
+conservative: kinds must be compatible, generic referents ("الصحيفة", "the newspaper") never act as
+keys, people never merge on partial overlap (two people sharing a first and family name stay two),
+and unnamed (anonymous) sources merge only on an identical name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models import Extraction, Source, SourceKind
+from ..normalize import STOPWORDS, content_stems, fold, tokens
+
+# Words that refer back to a source without naming it: never a merge key.
+_GENERIC_WORDS = """الصحيفة الجريدة المجلة الوكالة المديرية الوزارة الوزير الرئاسة الحكومة المصدر المصادر
+المتحدث الموقع المنصة الشبكة القناة البيان المكتب المسؤول المسؤولون الرئيس
+newspaper paper agency ministry minister presidency government source sources spokesman
+spokesperson office official officials president"""
+GENERIC_REFERENTS = frozenset(fold(w, loose=True) for w in _GENERIC_WORDS.split()) | frozenset(
+    {"the newspaper", "the paper", "the agency", "the ministry", "the presidency", "the office"}
+)
+
+_MEDIA = {SourceKind.news_outlet, SourceKind.news_agency, SourceKind.social_account}
+_ORGS = {SourceKind.government, SourceKind.organisation, SourceKind.official}
+_PEOPLE = {SourceKind.person, SourceKind.official}
+
+
+def kinds_compatible(a: SourceKind, b: SourceKind) -> bool:
+    """Can sources of these kinds be one entity? (An account can belong to anyone but the unnamed.)"""
+    if a == b or SourceKind.unknown in (a, b):
+        return True
+    if SourceKind.anonymous in (a, b):
+        return False
+    if SourceKind.social_account in (a, b):
+        return True
+    return any(a in g and b in g for g in (_MEDIA, _ORGS, _PEOPLE))
+
+
+def _keys(s: Source) -> list[str]:
+    out = []
+    for n in [s.name, *s.aliases, *([s.name_en] if s.name_en else [])]:
+        k = fold(n, loose=True)
+        if k and k not in GENERIC_REFERENTS:
+            out.append(k)
+    out += ["@" + fold(h).lstrip("@") for h in s.handles if h.strip("@ ")]
+    return out
+
+
+def _words(name: str) -> list[str]:
+    return [t for t in tokens(name) if t not in STOPWORDS]
+
+
+def _contained(short: list[str], long: list[str], *, head: bool) -> bool:
+    if len(short) < 2 or len(short) >= len(long):
+        return False
+    if head:
+        return long[: len(short)] == short
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _similar_names(a: Source, b: Source) -> bool:
+    if SourceKind.anonymous in (a.kind, b.kind):
+        return False
+    people = a.kind in _PEOPLE or b.kind in _PEOPLE
+    for na in [a.name, *a.aliases]:
+        for nb in [b.name, *b.aliases]:
+            wa, wb = _words(na), _words(nb)
+            short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+            if _contained(short, long, head=not people):
+                return True
+            if not people:
+                sa, sb = set(content_stems(na)), set(content_stems(nb))
+                shared = len(sa & sb)
+                if shared >= 3 and shared / min(len(sa), len(sb)) >= 0.75:
+                    return True
+    return False
+
+
+@dataclass
+class MergedSources:
+    sources: list[Source]
+    # (article index, original source id) -> S id
+    by_article: dict[tuple[int, str], str]
+    # original source id -> S id (first article that defines it), for references across articles
+    by_id: dict[str, str]
+
+    def resolve(self, art_idx: int, sid: str | None) -> str | None:
+        if sid is None:
+            return None
+        return self.by_article.get((art_idx, sid)) or self.by_id.get(sid)
+
+
+def merge_sources(extractions: Sequence[Extraction]) -> MergedSources:
+    entries: list[tuple[int, Source]] = [(i, s) for i, x in enumerate(extractions) for s in x.sources]
+    n = len(entries)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            return
+        kinds_i = {entries[k][1].kind for k in members[ri]}
+        kinds_j = {entries[k][1].kind for k in members[rj]}
+        if not all(kinds_compatible(a, b) for a in kinds_i for b in kinds_j):
+            return
+        lo, hi = min(ri, rj), max(ri, rj)
+        parent[hi] = lo
+        members[lo] += members.pop(hi)
+
+    keys = [_keys(s) for _, s in entries]
+    first_with_key: dict[str, int] = {}
+    for i, ks in enumerate(keys):
+        anon = entries[i][1].kind == SourceKind.anonymous
+        for k in ks:
+            k = ("anon:" + k) if anon else k  # the unnamed merge only with the unnamed
+            if k in first_with_key:
+                union(first_with_key[k], i)
+            else:
+                first_with_key[k] = i
+    for i in range(n):
+        for j in range(i + 1, n):
+            if find(i) != find(j) and _similar_names(entries[i][1], entries[j][1]):
+                union(i, j)
+
+    roots: dict[int, list[int]] = {}
+    for i in range(n):
+        roots.setdefault(find(i), []).append(i)
+    merged: list[Source] = []
+    by_article: dict[tuple[int, str], str] = {}
+    by_id: dict[str, str] = {}
+    for root in sorted(roots):
+        group = [entries[k][1] for k in roots[root]]
+        sid = f"S{len(merged) + 1}"
+        first = group[0]
+        kind = next((s.kind for s in group if s.kind != SourceKind.unknown), SourceKind.unknown)
+        names: list[str] = []
+        handles: list[str] = []
+        for s in group:
+            for name in [s.name, *s.aliases]:
+                if name not in names:
+                    names.append(name)
+            handles += [h for h in s.handles if h not in handles]
+        merged.append(Source(
+            id=sid, name=first.name, kind=kind,
+            name_en=next((s.name_en for s in group if s.name_en), None),
+            aliases=[a for a in names if a != first.name], handles=handles,
+            role=next((s.role for s in group if s.role), None),
+        ))
+        for idx in roots[root]:
+            art_idx, member = entries[idx]
+            by_article[(art_idx, member.id)] = sid
+            by_id.setdefault(member.id, sid)
+    return MergedSources(merged, by_article, by_id)
