@@ -22,6 +22,7 @@ from .models import (
     Claim,
     ClaimCluster,
     ClaimStatus,
+    CounterKind,
     CounterStatement,
     Finding,
     FindingKind,
@@ -194,48 +195,50 @@ class _Builder:
         return rows, tuple(consistent)
 
     def dispute(self) -> tuple[DisputeItem, ...]:
+        """One item per cluster in dispute (all its contested/attribution findings merged)."""
         items = []
         for cluster in self.brief.clusters:
-            for f in self.cluster_findings(cluster):
-                if f.kind not in _DISPUTE_KINDS:
-                    continue
-                claim = self.first_claim(cluster, f.claims)
-                if claim is None:
-                    continue
-                counter_ids = f.counters or cluster.counters
-                counters = []
-                for cid in counter_ids:
-                    c = self.counters.get(cid)
-                    if c is None:
-                        continue
-                    counters.append(
-                        CounterView(
-                            self.source(c.speaker),
-                            i18n.counter_kind_label(c.kind, self.lang),
-                            self.date(c.article_id),
-                            self.quote(c.article_id, c.quote, item=c),
-                        )
-                    )
-                dates = sorted(
-                    a.published
-                    for a in self.brief.articles
-                    if a.id in cluster.articles and a.published is not None
+            found = [f for f in self.cluster_findings(cluster) if f.kind in _DISPUTE_KINDS]
+            claim = self.first_claim(cluster, [c for f in found for c in f.claims])
+            if not found or claim is None:
+                continue
+            counter_ids = dict.fromkeys(c for f in found for c in (f.counters or cluster.counters))
+            counters = [self.counters[cid] for cid in counter_ids if cid in self.counters]
+            views = tuple(
+                CounterView(
+                    self.source(c.speaker),
+                    i18n.counter_kind_label(c.kind, self.lang),
+                    self.date(c.article_id),
+                    self.quote(c.article_id, c.quote, item=c),
                 )
-                items.append(
-                    DisputeItem(
-                        cluster.id,
-                        *self.status(cluster),
-                        i18n.finding_label(f.kind, self.lang),
-                        self.source(cluster.claimant or claim.claimant),
-                        self.source(claim.about),
-                        self.sources_of(cluster.reported_by),
-                        self.article_labels(cluster.articles),
-                        i18n.format_date(dates[0], self.lang) if dates else None,
-                        self.quote(claim.article_id, claim.quote, item=claim),
-                        tuple(counters),
-                        self.explanation(f),
-                    )
+                for c in counters
+            )
+            responders: dict[tuple[str | None, str], list[str]] = {}
+            for c in counters:
+                day = self.date(c.article_id)
+                days = responders.setdefault((c.speaker, c.kind.value), [])
+                if day and day not in days:
+                    days.append(day)
+            dates = sorted(a.published for a in self.brief.articles if a.id in cluster.articles and a.published)
+            items.append(
+                DisputeItem(
+                    cluster.id,
+                    *self.status(cluster),
+                    self.L["sep"].join(dict.fromkeys(i18n.finding_label(f.kind, self.lang) for f in found)),
+                    self.source(cluster.claimant or claim.claimant),
+                    self.source(claim.about),
+                    self.sources_of(cluster.reported_by),
+                    self.article_labels(cluster.articles),
+                    i18n.format_date(dates[0], self.lang) if dates else None,
+                    self.quote(claim.article_id, claim.quote, item=claim),
+                    views,
+                    tuple(
+                        (self.source(speaker), i18n.counter_kind_label(CounterKind(kind), self.lang), tuple(days))
+                        for (speaker, kind), days in responders.items()
+                    ),
+                    tuple(dict.fromkeys(self.explanation(f) for f in found)),
                 )
+            )
         return tuple(items)
 
     def versions(self) -> tuple[VersionsItem, ...]:
@@ -253,9 +256,7 @@ class _Builder:
                         self.cluster_of.get(v.claim),
                         article.outlet if article else None,
                         self.date(v.article_id),
-                        self.quote(
-                            v.article_id, v.quote, item=self.claims.get(v.claim), differing=v.differing
-                        ),
+                        self.quote(v.article_id, v.quote, item=self.claims.get(v.claim), differing=v.differing),
                     )
                 )
             items.append(
@@ -279,9 +280,7 @@ class _Builder:
             based = sorted({s for c in claims for s in c.based_on})
             based_refs = self.sources_of(based)
             origin_id = cluster.origin or next((f.origin for f in findings if f.origin), None)
-            anonymous = any(c.anonymous for c in claims) or (
-                bool(based_refs) and all(r.anonymous for r in based_refs)
-            )
+            anonymous = any(c.anonymous for c in claims) or (bool(based_refs) and all(r.anonymous for r in based_refs))
             single = any(f.kind is FindingKind.single_origin for f in findings) or cluster.origin is not None
             n = len(cluster.articles)
             repeated = None

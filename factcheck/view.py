@@ -74,7 +74,8 @@ class DisputeItem:
     date: str | None
     quote: QuoteView
     counters: tuple[CounterView, ...]
-    explanation: str
+    responders: tuple[tuple[SourceRef | None, str, tuple[str, ...]], ...]  # (speaker, kind, dates), once each
+    explanations: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -365,3 +365,14 @@ def test_user_template_errors_are_template_errors(brief: Brief, tmp_path: Path) 
         assert needle in str(err.value) and err.value.hint, name
     with pytest.raises(TemplateError, match="does not exist"):
         render(brief, format="md", template_dir=tmp_path / "nope")
+
+
+def test_cluster_with_several_dispute_findings_is_one_item() -> None:
+    b = build_brief()
+    extra = b.findings[0].model_copy(update={"id": "f7", "explanation_en": "A second denial finding."})
+    b.findings.append(extra)
+    b.clusters[0].findings.append("f7")
+    en = split_md(render(b, format="md"))["en"]
+    section = en[en.index("## 1.") : en.index("## 2.")]
+    assert len(re.findall(r"^- \*\*C1\*\*", section, re.M)) == 1
+    assert section.count("**denies**") == 1 and "A second denial finding." in section
