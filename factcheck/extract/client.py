@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import json
+import logging
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -53,6 +54,10 @@ def llm_settings_summary(settings: Settings) -> str:
 
 def instructor_mode(settings: Settings) -> Any:
     import instructor
+
+    # instructor logs every failed attempt at ERROR; our errors already say it, once, with a hint.
+    # A NullHandler keeps Python's last-resort handler from printing them on a bare stderr.
+    logging.getLogger("instructor").addHandler(logging.NullHandler())
 
     return {
         "tools": instructor.Mode.TOOLS,
@@ -273,6 +278,7 @@ class Call:
     budget: Budget
     deadline: float
     secrets: tuple[str, ...]
+    retries: int = 0  # this call's transport retries (the meter sums the article's)
 
     def _retrying_kwargs(self) -> dict[str, Any]:
         def stop(state: tenacity.RetryCallState) -> bool:
@@ -282,6 +288,7 @@ class Call:
             )
 
         def count(state: tenacity.RetryCallState) -> None:
+            self.retries += 1
             self.meter.transport_retries += 1
 
         return {
@@ -347,7 +354,7 @@ class Call:
 
         if isinstance(exc, BudgetExceeded | ConfigError | LLMError):
             return exc
-        retries = self.meter.transport_retries
+        retries = self.retries
         tried = f" (after {retries} transport retr{'y' if retries == 1 else 'ies'})" if retries else ""
         host = llm_settings_summary(self.settings)
         if isinstance(exc, openai.APITimeoutError):
@@ -392,7 +399,12 @@ class Call:
         return exc
 
     def _msg(self, exc: BaseException) -> str:
-        return scrub(str(exc), self.secrets)[:300]
+        """The server's own message when it sent one (``{"error": {"message": ...}}``), else the SDK's."""
+        body = getattr(exc, "body", None)
+        message = body.get("message") if isinstance(body, dict) else None
+        if isinstance(body, dict) and isinstance(body.get("error"), dict):
+            message = body["error"].get("message") or message
+        return scrub(str(message or exc), self.secrets)[:300]
 
 
 async def _sleep_async_ref(seconds: float) -> None:

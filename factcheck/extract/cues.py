@@ -81,7 +81,8 @@ DENIAL_PHRASES_AR = "|".join(
 DENIAL_EN = (
     r"denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|"
     r"(?:is|was|are|were) (?:false|untrue|fake|baseless|unfounded|fabricated|incorrect|misleading)|"
-    r"no truth|not true|fake news|baseless|unfounded|fabricated|false (?:report|claim)s?"
+    r"no truth|not true|fake news|baseless|unfounded|fabricated|false (?:report|claim)s?|"
+    r"(?:we|i) (?:have |had )?(?:never|did not|didn't|do not|don't) (?!know\b|think\b|believe\b)"
 )
 CORRECTION_AR = ar_words("تصحيح تصويب") + "|" + ar("نود التصحيح") + "|" + ar("خطأ في")
 CORRECTION_EN = r"correction|corrected|an earlier version of this (?:article|story)|we misstated|misquoted"
@@ -172,7 +173,7 @@ ANAPHORA_EN = {
 
 # "قد" hedges only before a present-tense verb ("قد تكون" may be); "قد وضعت" (had put) is emphasis.
 HEDGE_AR = (
-    ar("قد") + r"\s+[يتنأ]\w+|" + ar_words("ربما يحتمل ربّما لعل") + "|" + ar("من المحتمل") + "|" + ar("من الممكن")
+    ar("قد") + r"\s+[يتن]\w+|" + ar_words("ربما يحتمل ربّما لعل") + "|" + ar("من المحتمل") + "|" + ar("من الممكن")
 )
 HEDGE_EN = r"may|might|could|possibly|perhaps|reportedly|likely"
 

@@ -154,9 +154,8 @@ class _Extractor:
             where = f" in part {chunk.index + 1} of {len(chunks)}" if len(chunks) > 1 else ""
             try:
                 answer, state = await self._call(article, chunk, len(chunks), meter, deadline)
-            except (BudgetExceeded, ConfigError):
-                raise
-            except FactcheckError as err:
+            except _AnswerRejected as err:
+                # The model could not answer this part in shape; the other parts may still be fine.
                 if len(chunks) == 1:
                     raise
                 failed.append(
@@ -243,6 +242,10 @@ class _Extractor:
         return answer, state
 
 
+class _AnswerRejected(LLMError):
+    """The model answered, but not in shape, within the re-ask budget (other parts may still work)."""
+
+
 def _unwrap(err: Exception, article: Article, state: GroundingState) -> Exception:
     """instructor wraps our transport errors; find them, or describe the validation failure safely."""
     seen: BaseException | None = err
@@ -270,7 +273,7 @@ def _unwrap(err: Exception, article: Article, state: GroundingState) -> Exceptio
             where = f" (problems at: {', '.join(locs[:6])})"
         except Exception:  # pragma: no cover - best effort detail only
             where = ""
-    return LLMError(
+    return _AnswerRejected(
         "the model's answer did not fit the extraction schema after "
         f"{max(state.attempt, 1)} attempt(s){where}",
         article_id=article.id,

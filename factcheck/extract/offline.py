@@ -53,6 +53,7 @@ FROM_SRC = _RE(C.B + r"(?:" + C.ar_words("عن إلى على") + r")\s+")
 CONFIRMED_BY = _RE(C.ar("وفق ما") + r"\s+(?:" + C.ar_words("أكده أكدته ذكره ذكرته قاله قالته أوضحه") + r")" + C.E)
 QUOTE_PAIR = _RE(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|«([^»\n]{2,600})»")
 URL = _RE(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+)")
+QUOTE_BEFORE = _RE(r"[\"“]([^\"”]{8,600})[,.]?[\"”]\s*,?\s*(?P<who>(?:[\w.'’-]+\s*){0,6})$")
 TRAIL_PREP = _RE(r"\s+(?:" + C.ar_words("إلى على عن ب ل") + r")\s*$")
 TRAIL_ATTR = _RE(r"[،,]\s*(?:" + C.ar_words("وفق وفقا بحسب حسب") + r"|\bvia\b|according to)\b.*$", re.S)
 POST_MAX = 700  # a text this short, with no prose structure, is one post (tweet): one unit
@@ -80,15 +81,21 @@ class _Extractor:
         self.last_speaker: str | None = None
         self.report_sources: dict[str, list[str]] = {}  # speaker -> sources its report rests on
         self.denied_by: set[str] = set()
+        self.post = False
+        self.channel = self.outlet
 
     # --- driving --------------------------------------------------------------------------------
     def run(self) -> Extraction:
         text = self.text
-        is_post = len(text) <= POST_MAX and text.count("\n\n") <= 2 and "—" not in text[:0]
+        is_post = len(text) <= 320 or (
+            len(text) <= POST_MAX
+            and ((self.a.outlet or "").startswith("@") or bool(re.search(r"#\w|https?://t\.co/|^RT @", text)))
+        )
         all_units = units(text)
         if is_post and not any(u.embed for u in all_units):
             s, e = _strip_span(text, 0, len(text))
             all_units = [Unit(s, e, text[s:e])] if e > s else []
+        self.post = is_post and not any(u.embed for u in all_units)
         for u in all_units:
             self.unit(u, post=is_post)
         self.link_within_article()
@@ -281,28 +288,29 @@ class _Extractor:
     ) -> _Attribution | None:
         before = sent[:ms]
         after = sent[me:clause_end]
-        lead = re.match(r"\s*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s+)?(?:that\b|:)?\s*", after)
+        quoted = QUOTE_BEFORE.search(before)
+        if quoted:
+            # '"<content>," the ministry said.'  /  '"<content>," said the ministry.'
+            who = quoted.group("who").strip(" ,") or re.split(r"[,.;]", after.strip(), maxsplit=1)[0]
+            who = re.sub(r"\s+(?:in|on|at|during|to)\s+.*$", "", who.strip())
+            speaker = self.speaker(who, sent, default)
+            qs, qe = _strip_span(sent, quoted.start() + 1, quoted.start() + 1 + len(quoted.group(1)))
+            if qe - qs < 8:
+                return None
+            self.last_speaker = speaker
+            return _Attribution(speaker, (s0 + qs, s0 + qe), sent[ms:me], [])
         subject = _en_subject(before)
-        if subject and len(subject.split()) <= 8 and not before.rstrip().endswith(('"', "”", ",")):
-            # "X said (that) <content>" ("told Reuters that" skips the addressee).
+        if subject:
+            # "X said (that) <content>"; "told Reuters that" skips the addressee.
             speaker = self.speaker(subject, sent, default)
-            start = me + (lead.end() if lead and "that" in lead.group(0) else 0)
+            lead = re.match(r"\s*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s+)?(?:that\b|:)", after)
+            start = me + (lead.end() if lead else 0)
             cs, ce = _strip_span(sent, start, clause_end)
             if ce - cs < 8:
                 return None
             self.last_speaker = speaker
             return _Attribution(speaker, (s0 + cs, s0 + ce), sent[ms:me], [])
-        # "<content>," X said.  /  "<content>," said X.
-        cs, ce = _strip_span(sent, 0, ms)
-        name = re.sub(r"^\s*(?:the\s+)?", "", after).strip(" .,")
-        name = _en_subject(before) if not name else name
-        speaker = self.speaker(name.split(",")[0], sent, default) if name else default
-        qs = _opening_quote(sent, cs, ce)
-        if qs:
-            cs, ce = qs
-        if ce - cs < 8:
-            return None
-        return _Attribution(speaker, (s0 + cs, s0 + ce), sent[ms:me], [])
+        return None
 
     def _deny_object(
         self, sent: str, s0: int, ms: int, me: int, clause_end: int, default: str | None
@@ -372,7 +380,11 @@ class _Extractor:
         cs, ce = att.content
         content = text[cs:ce]
         unit_text = u.text
-        quote_span = _opening_quote(text, cs, ce) or _trim_clause(text, cs, ce)
+        if self.post:
+            # A post is short: its whole text is the statement, as readers (and annotators) quote it.
+            quote_span = _strip_span(text, u.start, u.end)
+        else:
+            quote_span = _opening_quote(text, cs, ce) or _trim_clause(text, cs, ce)
         if quote_span[1] - quote_span[0] < 8:
             return
         if u.text.rstrip().endswith(":") or _title_case(content) or len(content.split()) < 4:
@@ -429,7 +441,7 @@ class _Extractor:
             return
         based_on = list(dict.fromkeys(att.based_on))
         speaker = att.speaker
-        channel = getattr(self, "channel", self.outlet)
+        channel = self.channel
         reported_by = channel if channel != speaker else (self.outlet if self.outlet != speaker else None)
         if speaker is not None and self.book.is_anonymous(speaker):
             # Unnamed people quoted by an outlet: the outlet claims, resting on them.
@@ -545,9 +557,18 @@ def plausible_speaker(phrase: str) -> bool:
 
 
 def _en_subject(before: str) -> str:
-    """English subject of a verb: the last clause before it (after the last comma or 'and')."""
-    part = re.split(r"[,;]\s+|\band\b", before)[-1]
-    return part.strip()
+    """English subject of a verb: the words before it back to a clause boundary, if name-like.
+
+    Appositions stay ("Jane Doe, the ministry's spokeswoman,"): the source book splits them.
+    """
+    part = re.split(r"[;:]\s+|\.\s+|\band\b|\bbut\b", before)[-1].strip(" ,")
+    if not part or len(part.split()) > 10:
+        # "In an interview with X, Y says": the subject is after the last comma.
+        part = part.split(",")[-1].strip() if part else ""
+    lowered = part.lower()
+    if lowered.startswith(("in ", "on ", "at ", "during ", "after ", "before ")) and "," in part:
+        part = part.split(",")[-1].strip()
+    return part if part and len(part.split()) <= 10 else ""
 
 
 def extract_offline(article: Article) -> Extraction:
