@@ -1,0 +1,124 @@
+"""Acceptance: `factcheck brief` on the seeds against a scripted OpenAI-compatible loopback server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from llm_helpers import SEED_FILES, SEEDS
+from llm_server import answer_for_chunk, article_in, completion, error, seed_answer, seed_responder, serve
+
+from factcheck.cli import main
+from factcheck.config import Settings
+from factcheck.extract import client as client_mod
+from factcheck.extract.chunking import chunk_text
+from factcheck.ingest import load_articles
+
+SEED_PATHS = [str(SEEDS / n) for n in SEED_FILES]
+
+
+@pytest.fixture(autouse=True)
+def _fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    async def no_sleep(seconds: float) -> None:
+        return None
+
+    monkeypatch.setattr(client_mod, "_sleep_async", no_sleep)
+
+
+def _point_at(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", url)
+    monkeypatch.setenv("FACTCHECK_MODEL", "test-model")
+
+
+def _expected_calls() -> int:
+    articles, failures = load_articles(SEED_PATHS)
+    assert failures == []
+    return sum(len(chunk_text(a.text, Settings().chunk_tokens)) for a in articles)
+
+
+def test_brief_makes_one_call_per_chunk_shows_english_renderings_and_caches(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    with serve(seed_responder()) as srv:
+        _point_at(monkeypatch, srv.url)
+        assert main(["brief", *SEED_PATHS, "-o", str(tmp_path / "brief.md")]) == 0
+        assert srv.calls == _expected_calls()
+        assert main(["brief", *SEED_PATHS, "-o", str(tmp_path / "brief.json"), "--format", "json"]) == 0
+        assert srv.calls == _expected_calls()  # the second run is served from the cache
+    markdown = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    english = markdown[markdown.index('lang="en"') :]
+    rendering = seed_answer("seed_000.json")["claims"][0]["statement_en"]
+    assert rendering in english
+    brief = json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))
+    assert brief["run"]["extractors"] == ["llm"] or "llm" in brief["run"]["extractors"]
+    assert all(c["statement_en"] for c in brief["claims"])
+    kinds = {f["kind"] for f in brief["findings"]}
+    assert {"contested", "attribution_disputed", "single_origin", "anonymous_sourcing"} <= kinds
+
+
+INVENTED = "وأعلنت الحكومة حظر التجول في جميع المدن"
+
+
+def test_an_invented_quote_never_appears_in_any_output(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    answers = [seed_answer("seed_000.json"), seed_answer("seed_002.json")]
+
+    def script(request: dict[str, Any]) -> Any:
+        text = article_in(request)
+        best = max((answer_for_chunk(a, text) for a in answers), key=lambda a: len(a["claims"]))
+        best["claims"].append(
+            {
+                "id": "c77",
+                "quote": INVENTED,
+                "statement": INVENTED,
+                "statement_en": "A curfew was declared.",
+                "claimant": best["sources"][0]["id"] if best["sources"] else None,
+            }
+        )
+        return completion(request, best)
+
+    with serve(script) as srv:
+        _point_at(monkeypatch, srv.url)
+        for fmt in ("md", "html", "json"):
+            out = tmp_path / f"brief.{fmt}"
+            assert main(["brief", *SEED_PATHS, "-o", str(out), "--format", fmt, "--no-cache"]) == 0
+            text = out.read_text(encoding="utf-8")
+            assert INVENTED not in text and "curfew" not in text
+        assert "dropped claim c77: quote not found in article" in (tmp_path / "brief.json").read_text(encoding="utf-8")
+
+
+def test_a_server_that_always_fails_exits_nonzero_with_a_clear_message(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with serve(lambda r: error(500, "the model crashed")) as srv:
+        _point_at(monkeypatch, srv.url)
+        code = main(["brief", *SEED_PATHS, "-o", str(tmp_path / "brief.md")])
+    assert code in (1, 2)
+    err = capsys.readouterr().err
+    assert "the LLM server failed (HTTP 500)" in err and "the model crashed" in err
+
+
+def test_one_failing_article_still_writes_a_brief_naming_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    ok = seed_responder()
+
+    def script(request: dict[str, Any]) -> Any:
+        return error(500, "broken for this one") if "@maabdwalshamee1" in article_in(request) else ok(request)
+
+    with serve(script) as srv:
+        _point_at(monkeypatch, srv.url)
+        code = main(["brief", *SEED_PATHS, "-o", str(tmp_path / "brief.md")])
+    assert code == 1
+    assert "bb4ab9c79788da7a.txt" in (tmp_path / "brief.md").read_text(encoding="utf-8")
+
+
+def test_help_does_not_import_openai_or_instructor() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom factcheck.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "bad = [m for m in ('openai', 'instructor') if m in sys.modules]\nassert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=Path(__file__).parent.parent)
