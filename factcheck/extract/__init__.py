@@ -51,6 +51,15 @@ def extract_all(
                 failures.append(
                     ArticleFailure(input_name=article.input_name or article.id, error=str(err), stage="extract")
                 )
+            except Exception as err:  # a bug on one article must not cost the others
+                failures.append(
+                    ArticleFailure(
+                        input_name=article.input_name or article.id,
+                        error=f"internal error in the offline extractor ({type(err).__name__}: {err}); "
+                        "please report it with this article",
+                        stage="extract",
+                    )
+                )
         return out, failures
     from .llm import extract_llm_many
 

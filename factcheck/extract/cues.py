@@ -122,11 +122,12 @@ ANON_EN = (
     r"(?:a |one )?sources? (?:familiar|close|said|told)|people familiar with"
 )
 # Unnamed groups: "officials", "diplomats", "analysts" without a name are not named sources.
+# Unnamed officials and sources are anonymous sourcing; unnamed analysts or experts are vague
+# attribution, not anonymity, and are kept apart (kind "unknown").
 UNNAMED_GROUP_AR = ar_words(
-    """مسؤولين مسؤولون مسؤول دبلوماسيين دبلوماسيون دبلوماسي مصادر مصدر محللين محللون خبراء خبير
-    مراقبين مراقبون شهود مقربين مقربون أحد"""
-)
-UNNAMED_GROUP_EN = r"officials?|diplomats?|sources?|analysts?|experts?|people|witnesses|aides?|insiders?"
+    """مسؤولين مسؤولون مسؤول دبلوماسيين دبلوماسيون دبلوماسي مصادر مصدر مقربين مقربون""" 
+) + "|" + ar("أحد") + r"\s+(?:" + ar_words("المسؤولين الدبلوماسيين المصادر") + ")"
+UNNAMED_GROUP_EN = r"officials?|diplomats?|sources?|aides?|insiders?|people familiar"
 
 GOV_AR = ar_words(
     """الرئاسة رئاسة وزارة الوزارة مديرية المديرية الحكومة حكومة مكتب المكتب مجلس المجلس هيئة الهيئة

@@ -53,6 +53,7 @@ FROM_SRC = _RE(C.B + r"(?:" + C.ar_words("عن إلى على") + r")\s+")
 CONFIRMED_BY = _RE(C.ar("وفق ما") + r"\s+(?:" + C.ar_words("أكده أكدته ذكره ذكرته قاله قالته أوضحه") + r")" + C.E)
 QUOTE_PAIR = _RE(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|«([^»\n]{2,600})»")
 URL = _RE(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+)")
+AFFIRM = _RE(C.B + C.CONJ + r"(?:" + C.ar_words("أكد أكدت يؤكد تؤكد أكدوا") + r")" + C.E)
 QUOTE_BEFORE = _RE(r"[\"“]([^\"”]{8,600})[,.]?[\"”]\s*,?\s*(?P<who>(?:[\w.'’-]+\s*){0,6})$")
 TRAIL_PREP = _RE(r"\s+(?:" + C.ar_words("إلى على عن ب ل") + r")\s*$")
 TRAIL_ATTR = _RE(r"[،,]\s*(?:" + C.ar_words("وفق وفقا بحسب حسب") + r"|\bvia\b|according to)\b.*$", re.S)
@@ -149,7 +150,9 @@ class _Extractor:
         text, s0, e0 = self.text, u.start, u.end
         sent = text[s0:e0]
         out: list[_Attribution] = []
-        based_on: list[str] = []
+        # (position, source, "next" | "prev"): "X استندت إلى Y، وذكرت أن ..." backs the clause that
+        # follows; "...، وفق ما أكده Y" backs the clause before it.
+        backing: list[tuple[int, str, str]] = []
         # "X استندت ... إلى Y" and "وفق ما أكده Y": what the sentence's claims rest on.
         rm = RESTS_ON.search(sent)
         if rm:
@@ -159,7 +162,7 @@ class _Extractor:
                 np_text = _until(tail[to.end() :], r"[،,.]|\s+" + C.CONJ + C.ar("ذكرت"))
                 src = self.book.add(np_text, context=sent)
                 if src:
-                    based_on.append(src)
+                    backing.append((rm.start(), src, "next"))
                     subj = self.book.resolve(_until(tail, C.B + r"(?:في|إلى)" + C.E))
                     if subj:
                         self.report_sources.setdefault(subj, []).append(src)
@@ -168,7 +171,7 @@ class _Extractor:
             np_text = _until(sent[cm.end() :], r"[،,.]")
             src = self.book.add(np_text, context=sent)
             if src:
-                based_on.append(src)
+                backing.append((cm.start(), src, "prev"))
         first_person = [(m.start(), m.end(), "first", m) for m in FIRST_PERSON.finditer(sent)]
         fp_starts = {t[0] for t in first_person}
         markers = sorted(
@@ -187,11 +190,11 @@ class _Extractor:
         )
         # Drop "وفق ما أكده" (a backing source, handled above) and markers inside quotations.
         quoted = [(m.start(), m.end()) for m in QUOTE_PAIR.finditer(sent)]
-        backing = [(m.start(), m.end()) for m in CONFIRMED_BY.finditer(sent)]
+        backed = [(m.start(), m.end()) for m in CONFIRMED_BY.finditer(sent)]
         markers = [
             mk
             for mk in markers
-            if not any(qs < mk[0] < qe for qs, qe in quoted) and not any(bs <= mk[0] < be for bs, be in backing)
+            if not any(qs < mk[0] < qe for qs, qe in quoted) and not any(bs <= mk[0] < be for bs, be in backed)
         ]
         # Markers that overlap (a verb matched twice) keep the first.
         kept: list[tuple[int, int, str, re.Match[str]]] = []
@@ -200,7 +203,8 @@ class _Extractor:
                 continue
             kept.append(mk)
         markers = kept
-        for i, (ms, me, kind, m) in enumerate(markers):
+        positions: list[int] = []
+        for i, (ms, me, kind, _m) in enumerate(markers):
             clause_end = markers[i + 1][0] if i + 1 < len(markers) else len(sent)
             if kind == "according":
                 att = self.according(sent, s0, ms, me, clause_end, markers, i, default)
@@ -215,8 +219,15 @@ class _Extractor:
                 att = self.verb_clause(sent, s0, ms, me, clause_end, default)
             if att is None:
                 continue
-            att.based_on = [*att.based_on, *[b for b in based_on if b != att.speaker]]
             out.append(att)
+            positions.append(ms)
+        for pos, src, direction in backing:
+            if direction == "next":
+                idx = next((k for k, p in enumerate(positions) if p > pos), None)
+            else:
+                idx = next((k for k in range(len(positions) - 1, -1, -1) if positions[k] < pos), None)
+            if idx is not None and out[idx].speaker != src and src not in out[idx].based_on:
+                out[idx].based_on = [*out[idx].based_on, src]
         return out
 
     def verb_clause(
@@ -258,7 +269,10 @@ class _Extractor:
                 # "قال فلان، ... عن ..." with no reported clause: remember who speaks.
                 self.last_speaker = self.speaker(head, sent, default)
                 return None
-            # "أكد استحالة ...": the verb's object is the reported content.
+            # "أكد استحالة ...": the verb's object is the reported content (affirm verbs only:
+            # "تزعم هجوما" means "led an attack", not "claims").
+            if not AFFIRM.match(sent, ms):
+                return None
             cs, ce = _trim_clause(sent, me, clause_end)
             if ce - cs < 8:
                 return None
