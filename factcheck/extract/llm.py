@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..config import Settings
-from ..errors import BudgetExceeded, ConfigError, FactcheckError, LLMError
+from ..errors import FactcheckError, LLMError
 from ..grounding import locate
 from ..models import (
     Article,
@@ -90,13 +90,10 @@ async def extract_llm_many_async(
     async def one(article: Article) -> Extraction:
         async with semaphore:
             try:
-                return await asyncio.wait_for(
-                    extractor.extract(article), timeout=settings.article_time_budget
-                )
+                return await asyncio.wait_for(extractor.extract(article), timeout=settings.article_time_budget)
             except TimeoutError as err:
                 raise LLMError(
-                    "extraction took longer than the per-article time budget of "
-                    f"{settings.article_time_budget:g}s",
+                    f"extraction took longer than the per-article time budget of {settings.article_time_budget:g}s",
                     article_id=article.id,
                     hint="raise FACTCHECK_ARTICLE_TIME_BUDGET or --timeout, or lower --chunk-tokens",
                 ) from err
@@ -167,9 +164,7 @@ class _Extractor:
             notes.extend(f"{d}{where} (after {state.attempt} attempts)" for d in state.drops)
             answers.append((chunk, answer))
         if not answers:
-            raise LLMError(
-                f"no part of the article could be extracted: {'; '.join(failed)}", article_id=article.id
-            )
+            raise LLMError(f"no part of the article could be extracted: {'; '.join(failed)}", article_id=article.id)
         extraction = _merge(article, answers)
         usage = meter.usage(self.settings)
         summary = (
@@ -274,8 +269,7 @@ def _unwrap(err: Exception, article: Article, state: GroundingState) -> Exceptio
         except Exception:  # pragma: no cover - best effort detail only
             where = ""
     return _AnswerRejected(
-        "the model's answer did not fit the extraction schema after "
-        f"{max(state.attempt, 1)} attempt(s){where}",
+        f"the model's answer did not fit the extraction schema after {max(state.attempt, 1)} attempt(s){where}",
         article_id=article.id,
         attempts=state.attempt,
         hint="try another --mode (json_schema for local servers, tools for OpenAI), a stronger --model, "
@@ -346,9 +340,7 @@ def _merge(article: Article, answers: list[tuple[Chunk, ChunkAnswer]]) -> Extrac
             claim_by_key[key] = cid
             local_claims[c.id] = cid
             evidence = (
-                [q for q in [_shift(article, chunk, c.sourcing_quote)] if q is not None]
-                if c.sourcing_quote
-                else []
+                [q for q in [_shift(article, chunk, c.sourcing_quote)] if q is not None] if c.sourcing_quote else []
             )
             claims.append(
                 Claim(
