@@ -351,3 +351,21 @@ def test_the_same_input_twice_is_reconciled_once() -> None:
     brief = reconcile([a, a])
     assert len(brief.articles) == 1 and len(brief.claims) == 1
     assert any("twice" in n for n in brief.run.notes)
+
+
+@pytest.mark.parametrize(("day", "discrepant"), [(3, True), (2, False)])
+def test_dates_differ_only_when_they_resolve_differently(day: int, discrepant: bool) -> None:
+    s = Story()  # published Monday 6 May 2024: "Thursday" is 2 May
+    a = s.article("The minister of finance resigned on Thursday, the agency said.", outlet="Daily One")
+    b = s.article(f"The minister of finance resigned on {day} May 2024, the agency said.", outlet="Channel Two")
+    s.claim(a, "The minister of finance resigned on Thursday")
+    s.claim(b, f"The minister of finance resigned on {day} May 2024")
+    brief = reconcile(s.extractions)
+    disc = [f for f in brief.findings if f.kind == FindingKind.discrepancy]
+    consistent = [f for f in brief.findings if f.kind == FindingKind.consistent]
+    if discrepant:
+        assert [(f.field, [v.differing for v in f.versions]) for f in disc] == [("date", [["Thursday"], ["3 May 2024"]])]
+        assert not consistent
+    else:
+        assert not disc
+        assert [f.field for f in consistent] == ["date"] and "2 May 2024" in consistent[0].explanation_en

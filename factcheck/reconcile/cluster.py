@@ -18,7 +18,7 @@ from ..models import Article, Claim, CounterKind, CounterStatement
 from ..normalize import content_stems, fold
 from .compare import sentence_around
 
-CLAIM_SAME = 0.7  # weighted containment for "the same claim"
+CLAIM_SAME = 0.6  # weighted containment for "the same claim"
 CLAIM_MIN_SHARED = 3
 NEAR_IDENTICAL = 92.0  # rapidfuzz ratio of folded quotes
 COUNTER_SAME = 0.6
