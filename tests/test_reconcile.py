@@ -364,7 +364,8 @@ def test_dates_differ_only_when_they_resolve_differently(day: int, discrepant: b
     disc = [f for f in brief.findings if f.kind == FindingKind.discrepancy]
     consistent = [f for f in brief.findings if f.kind == FindingKind.consistent]
     if discrepant:
-        assert [(f.field, [v.differing for v in f.versions]) for f in disc] == [("date", [["Thursday"], ["3 May 2024"]])]
+        expected = [("date", [["Thursday"], ["3 May 2024"]])]
+        assert [(f.field, [v.differing for v in f.versions]) for f in disc] == expected
         assert not consistent
     else:
         assert not disc
