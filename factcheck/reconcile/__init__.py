@@ -150,7 +150,7 @@ def reconcile(
     weights = Weights([it.stems for it in citems] + [it.stems for it in kitems])
     clusters = cluster_claims(citems, weights)
     groups = group_counters(kitems, weights)
-    link_counters(groups, clusters, weights)
+    groups = link_counters(groups, clusters, weights)
 
     raw = Detector(articles, sources, clusters, groups, order).detect()
 

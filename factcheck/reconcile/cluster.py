@@ -154,14 +154,15 @@ def group_counters(items: Sequence[CounterItem], weights: Weights) -> list[Count
     ]
 
 
-def link_counters(groups: Sequence[CounterGroup], clusters: Sequence[Cluster], weights: Weights) -> None:
-    """Fill ``group.clusters`` and ``cluster.counter_groups``.
+def link_counters(groups: Sequence[CounterGroup], clusters: Sequence[Cluster], weights: Weights) -> list[CounterGroup]:
+    """Link groups to clusters; return the groups, those of one speaker and kind answering the same
+    claims merged (two sentences of one denial are one denial); fill ``cluster.counter_groups``.
 
     Named targets win; a counter naming none is linked to the cluster its quote, target text and
     sentence overlap most (above LINK_MIN, with >= 2 shared stems).
     """
     cluster_of = {it.claim.id: ci for ci, c in enumerate(clusters) for it in c.items}
-    for gi, g in enumerate(groups):
+    for g in groups:
         linked: list[int] = []
         for it in g.items:
             named = [cluster_of[t] for t in it.counter.targets if t in cluster_of]
@@ -177,5 +178,15 @@ def link_counters(groups: Sequence[CounterGroup], clusters: Sequence[Cluster], w
                 named = [best] if best is not None else []
             linked += named
         g.clusters = sorted(set(linked))
+    merged: list[CounterGroup] = []
+    for g in groups:
+        same = next((m for m in merged if g.speaker is not None and g.clusters and
+                     (m.speaker, m.kind, m.clusters) == (g.speaker, g.kind, g.clusters)), None)
+        if same is None:
+            merged.append(g)
+        else:
+            same.items += g.items
+    for gi, g in enumerate(merged):
         for ci in g.clusters:
             clusters[ci].counter_groups.append(gi)
+    return merged
