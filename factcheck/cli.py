@@ -141,7 +141,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     if not brief.articles:
         for f in brief.run.failures:
             print(f"factcheck: error: {f.error}", file=sys.stderr)
-        print("factcheck: error: no article could be read; no brief written", file=sys.stderr)
+        print("factcheck: error: no article could be read and extracted; no brief written", file=sys.stderr)
         return 2
     _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir),  # type: ignore[arg-type]
            args.output)
