@@ -157,7 +157,7 @@ def test_perfect_prediction_scores_one_everywhere() -> None:
     s = score(perfect())
     for ratio in [
         s.claims.recall, s.claims.precision, s.core_claims, s.counters.recall, s.counters.precision,
-        s.core_counters, s.counter_kind, s.links.recall, s.links.precision, s.link_accuracy,
+        s.core_counters, s.counter_kind, s.links.recall, s.core_links, s.links.precision, s.link_accuracy,
         s.findings.recall, s.findings.precision, s.core_findings,
     ]:  # fmt: skip
         assert ratio.value == 1.0, s
@@ -208,6 +208,13 @@ def test_wrong_link_lowers_link_accuracy_and_precision() -> None:
     assert s.links.precision == Ratio(hit=2, total=3)
     assert s.claims.precision == Ratio(hit=1, total=2)
     assert "link c3->rumour" not in s.missed  # c3 is not core: not listed
+    assert s.core_links == Ratio(hit=2, total=2)
+    b.counters[0].targets = ["p2"]
+    b.clusters[0].counters = ["k2"]
+    b.clusters[1].counters = ["k1", "k3"]
+    b.findings[0].counters = ["k2"]
+    s2 = score(b)
+    assert s2.core_links == Ratio(hit=1, total=2) and "link c1->rumour" in s2.missed
     assert s.links.f1 is not None and s.links.f1 < 1.0
 
 

@@ -75,9 +75,7 @@ class GoldView:
 
     @classmethod
     def from_obj(cls, obj: Mapping[str, Any] | BaseModel) -> GoldView:
-        data: Mapping[str, Any] = (
-            obj.model_dump(mode="json", by_alias=True) if isinstance(obj, BaseModel) else obj
-        )
+        data: Mapping[str, Any] = obj.model_dump(mode="json", by_alias=True) if isinstance(obj, BaseModel) else obj
         try:
             return cls._from_dict(data)
         except (KeyError, TypeError, AttributeError) as err:

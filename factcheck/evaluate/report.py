@@ -55,19 +55,16 @@ class RunScores(_M):
     core_claims: Ratio = Field(default_factory=Ratio, description="Recall of core gold claims.")
     counters: PR = Field(default_factory=PR)
     core_counters: Ratio = Field(default_factory=Ratio, description="Recall of core gold counters.")
-    counter_kind: Ratio = Field(
-        default_factory=Ratio, description="Found gold counters given the right kind."
-    )
+    counter_kind: Ratio = Field(default_factory=Ratio, description="Found gold counters given the right kind.")
     links: PR = Field(default_factory=PR, description="counter -> claim links (see docs/eval.md).")
+    core_links: Ratio = Field(default_factory=Ratio, description="Recall of the links of core gold counters.")
     link_accuracy: Ratio = Field(
         default_factory=Ratio, description="Gold links whose counter and claim were both found: linked right."
     )
     findings: PR = Field(default_factory=PR)
     findings_by_kind: dict[str, PR] = Field(default_factory=dict)
     core_findings: Ratio = Field(default_factory=Ratio, description="Recall of core gold findings.")
-    false_core_findings: int = Field(
-        0, description="Predicted findings of a core gold kind matching no gold."
-    )
+    false_core_findings: int = Field(0, description="Predicted findings of a core gold kind matching no gold.")
     negative_fp: Ratio = Field(
         default_factory=Ratio, description="Negative stories with a contested/corroborated finding raised."
     )
@@ -84,6 +81,7 @@ class RunScores(_M):
             core_counters=self.core_counters + other.core_counters,
             counter_kind=self.counter_kind + other.counter_kind,
             links=self.links + other.links,
+            core_links=self.core_links + other.core_links,
             link_accuracy=self.link_accuracy + other.link_accuracy,
             findings=self.findings + other.findings,
             findings_by_kind={
@@ -150,6 +148,7 @@ THRESHOLDS: dict[str, tuple[_Getter, str]] = {
     "min_core_counter_recall": (lambda r: r.system.core_counters.value, "core counter recall"),
     "min_link_f1": (lambda r: r.system.links.f1, "counter->claim link F1"),
     "min_link_accuracy": (lambda r: r.system.link_accuracy.value, "counter->claim link accuracy"),
+    "min_core_link_recall": (lambda r: r.system.core_links.value, "core counter->claim link recall"),
     "min_finding_recall": (lambda r: r.system.findings.recall.value, "finding recall"),
     "min_finding_precision": (lambda r: r.system.findings.precision.value, "finding precision"),
     "min_core_findings": (lambda r: r.system.core_findings.value, "core finding recall"),

@@ -29,9 +29,7 @@ def discover(path: str | Path) -> list[Path]:
     if p.is_file():
         return [p]
     if not p.is_dir():
-        raise EvalError(
-            f"{p}: no such file or folder", hint="give a gold.json, a story folder or a folder of them"
-        )
+        raise EvalError(f"{p}: no such file or folder", hint="give a gold.json, a story folder or a folder of them")
     if (p / GOLD_NAME).is_file():
         return [p / GOLD_NAME]
     found = sorted(d / GOLD_NAME for d in p.iterdir() if d.is_dir() and (d / GOLD_NAME).is_file())
@@ -60,9 +58,7 @@ def _oracle_brief(story: Any, articles: Mapping[str, Article]) -> Brief:
     return reconcile(gx.extractions, notes=["oracle run: gold extraction"])
 
 
-def evaluate_story(
-    gold_path: str | Path, settings: Settings | None = None, *, client: Any = None
-) -> StoryReport:
+def evaluate_story(gold_path: str | Path, settings: Settings | None = None, *, client: Any = None) -> StoryReport:
     """Evaluate one gold story: the configured backend's brief, and the oracle brief.
 
     A malformed gold file raises EvalError (an input error); a failure of the pipeline itself is
@@ -100,9 +96,7 @@ def evaluate_story(
     return report
 
 
-def evaluate_paths(
-    paths: Sequence[str | Path], settings: Settings | None = None, *, client: Any = None
-) -> EvalReport:
+def evaluate_paths(paths: Sequence[str | Path], settings: Settings | None = None, *, client: Any = None) -> EvalReport:
     """Evaluate every story found under ``paths`` (see ``discover``); totals per PATH and overall."""
     settings = settings or Settings()
     found = [(str(p), discover(p)) for p in paths]  # fail fast on a bad PATH, before any work

@@ -178,9 +178,7 @@ def score_brief(gold: GoldView, articles: Mapping[str, Article], brief: Brief) -
         return any(p in preds_c and group & preds_k for p, group in links)
 
     link_recall = Ratio(hit=sum(1 for gc, gk in gold_links if link_hit(gc, gk)), total=len(gold_links))
-    both_found = [
-        (gc, gk) for gc, gk in gold_links if counter_m.gold_to_pred.get(gc) and claim_m.gold_to_pred.get(gk)
-    ]
+    both_found = [(gc, gk) for gc, gk in gold_links if counter_m.gold_to_pred.get(gc) and claim_m.gold_to_pred.get(gk)]
     link_acc = Ratio(hit=sum(1 for gc, gk in both_found if link_hit(gc, gk)), total=len(both_found))
 
     def link_right(p: str, group: frozenset[str]) -> bool:
@@ -188,9 +186,8 @@ def score_brief(gold: GoldView, articles: Mapping[str, Article], brief: Brief) -
         return any((gc, gk) in gold_links for gc in counter_m.pred_to_gold.get(p, set()) for gk in golds_k)
 
     link_prec = Ratio(hit=sum(1 for p, g in links if link_right(p, g)), total=len(links))
-    for gc, gk in sorted(gold_links):
-        if gold_counters[gc].core and not link_hit(gc, gk):
-            missed.append(f"link {gc}->{gk}")
+    core_links = sorted((gc, gk) for gc, gk in gold_links if gold_counters[gc].core)
+    missed += [f"link {gc}->{gk}" for gc, gk in core_links if not link_hit(gc, gk)]
 
     # findings
     def matches(f: Finding, i: int) -> bool:
@@ -220,6 +217,7 @@ def score_brief(gold: GoldView, articles: Mapping[str, Article], brief: Brief) -
         core_counters=_core(counter_m, gold.counters, missed, "counter"),
         counter_kind=Ratio(hit=kind_ok, total=len(found)),
         links=PR(recall=link_recall, precision=link_prec),
+        core_links=Ratio(hit=sum(1 for gc, gk in core_links if link_hit(gc, gk)), total=len(core_links)),
         link_accuracy=link_acc,
         findings=PR(
             recall=Ratio(hit=len(hit_gold), total=len(gold.findings)),
