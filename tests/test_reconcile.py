@@ -370,3 +370,15 @@ def test_dates_differ_only_when_they_resolve_differently(day: int, discrepant: b
     else:
         assert not disc
         assert [f.field for f in consistent] == ["date"] and "2 May 2024" in consistent[0].explanation_en
+
+
+def test_standalone_denial_post_links_to_the_only_rumour_sharing_words() -> None:
+    s = Story()
+    r = s.article("Breaking: the health ministry will close all schools in the capital from Sunday.", outlet="r")
+    e = s.article("The ministry denies rumours about closing schools; get news from official channels.", outlet="e")
+    cid = s.claim(r, "the health ministry will close all schools in the capital from Sunday")
+    kid = s.counter(e, "The ministry denies rumours about closing schools", CounterKind.denial,
+                    speaker=s.source(e, "@ministry", SourceKind.social_account))
+    brief = reconcile(s.extractions)
+    (f,) = [f for f in brief.findings if f.kind == FindingKind.contested]
+    assert (f.claims, f.counters) == ([cid], [kid])

@@ -154,6 +154,32 @@ def group_counters(items: Sequence[CounterItem], weights: Weights) -> list[Count
     ]
 
 
+def _overlaps_counter(c: Claim, k: CounterStatement) -> bool:
+    """The claim is (part of) the counter's own text: a statement cannot answer itself."""
+    return c.article_id == k.article_id and any(
+        c.quote.start < q.end and q.start < c.quote.end for q in [k.quote, *k.evidence])
+
+
+def _best_cluster(it: CounterItem, clusters: Sequence[Cluster], weights: Weights) -> list[int]:
+    """The cluster a counter naming no target answers: the best overlap (>= LINK_MIN, >= 3 stems), or the
+    only cluster sharing >= 2 stems with it, when the counter stands alone in its article (a denial
+    posted on its own) and that cluster lies wholly in other articles (the rumour it answers)."""
+    own = [x for c in clusters for x in c.items if x.claim.article_id == it.counter.article_id]
+    standalone = all(_overlaps_counter(x.claim, it.counter) for x in own)
+    scored = []
+    for ci, c in enumerate(clusters):
+        others = [x for x in c.items if not _overlaps_counter(x.claim, it.counter)]
+        stems = frozenset().union(*(x.stems for x in others)) if others else frozenset()
+        if len(it.context & stems) >= 2:
+            elsewhere = all(x.claim.article_id != it.counter.article_id for x in c.items)
+            shared = len(it.context & stems)
+            scored.append((weights.containment(it.context, stems), ci, elsewhere, shared))
+    if not scored:
+        return []
+    score, best, elsewhere, shared = max(scored, key=lambda p: (p[0], -p[1]))
+    return [best] if (score >= LINK_MIN and shared >= 3) or (len(scored) == 1 and elsewhere and standalone) else []
+
+
 def link_counters(groups: Sequence[CounterGroup], clusters: Sequence[Cluster], weights: Weights) -> list[CounterGroup]:
     """Link groups to clusters; return the groups, those of one speaker and kind answering the same
     claims merged (two sentences of one denial are one denial); fill ``cluster.counter_groups``.
@@ -167,15 +193,7 @@ def link_counters(groups: Sequence[CounterGroup], clusters: Sequence[Cluster], w
         for it in g.items:
             named = [cluster_of[t] for t in it.counter.targets if t in cluster_of]
             if not named:
-                best, best_score = None, LINK_MIN
-                for ci, c in enumerate(clusters):
-                    shared = it.context & c.stems
-                    if len(shared) < 2:
-                        continue
-                    score = weights.containment(it.context, c.stems)
-                    if score > best_score:
-                        best, best_score = ci, score
-                named = [best] if best is not None else []
+                named = _best_cluster(it, clusters, weights)
             linked += named
         g.clusters = sorted(set(linked))
     merged: list[CounterGroup] = []
