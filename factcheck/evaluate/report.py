@@ -238,6 +238,11 @@ def _grid(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def _some(items: list[str], n: int = 8) -> str:
+    more = f" (+{len(items) - n} more, see --json)" if len(items) > n else ""
+    return "; ".join(items[:n]) + more
+
+
 def format_table(report: EvalReport) -> str:
     """A plain-text table: one row per story, then totals per PATH set and overall, then by kind."""
     rows = [_COLS]
@@ -283,10 +288,10 @@ def format_table(report: EvalReport) -> str:
         details += [f"{st.story}: gold: {n}" for n in st.notes]
         for label, run in (("missed", st.system), ("oracle missed", st.oracle)):
             if run is not None and run.missed:
-                details.append(f"{st.story}: {label}: {'; '.join(run.missed)}")
+                details.append(f"{st.story}: {label}: {_some(run.missed)}")
         for label, run in (("false", st.system), ("oracle false", st.oracle)):
             if run is not None and run.false:
-                details.append(f"{st.story}: {label}: {'; '.join(run.false)}")
+                details.append(f"{st.story}: {label}: {_some(run.false)}")
     if details:
         out += ["", *details]
     return "\n".join(out) + "\n"
