@@ -105,7 +105,7 @@ def _write(text: str, output: Path | None) -> None:
         raise InputError(f"cannot write {output}: {err.strerror}", hint="choose another -o path") from err
 
 
-def _format(args: argparse.Namespace) -> str:
+def _format(args: argparse.Namespace) -> Any:
     if args.format:
         return str(args.format)
     if args.output is not None and args.output.suffix.lstrip(".") in ("md", "html", "json"):
@@ -143,8 +143,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
             print(f"factcheck: error: {f.error}", file=sys.stderr)
         print("factcheck: error: no article could be read and extracted; no brief written", file=sys.stderr)
         return 2
-    _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir),  # type: ignore[arg-type]
-           args.output)
+    _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir), args.output)
     for f in brief.run.failures:
         print(f"factcheck: warning: {f.input_name} failed ({f.stage}): {f.error}", file=sys.stderr)
     return 1 if brief.run.failures else 0
@@ -202,15 +201,21 @@ def _cmd_render(args: argparse.Namespace) -> int:
         brief = Brief.model_validate(_read_json(args.file))
     except ValidationError as err:
         raise InputError("not a Brief", source=args.file, hint="see `factcheck schema`") from err
-    _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir),  # type: ignore[arg-type]
-           args.output)
+    _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir), args.output)
     return 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    from pydantic import BaseModel
+
     from . import models
 
-    model = {"brief": models.Brief, "extraction": models.Extraction, "article": models.Article}[args.model]
+    choices: dict[str, type[BaseModel]] = {
+        "brief": models.Brief,
+        "extraction": models.Extraction,
+        "article": models.Article,
+    }
+    model = choices[args.model]
     _write(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2), None)
     return 0
 

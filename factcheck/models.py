@@ -152,7 +152,8 @@ class Usage(_Model):
         return self.prompt_tokens + self.completion_tokens
 
     def __add__(self, other: Usage) -> Usage:
-        cost = None if self.cost_usd is None and other.cost_usd is None else (self.cost_usd or 0) + (other.cost_usd or 0)
+        both_unknown = self.cost_usd is None and other.cost_usd is None
+        cost = None if both_unknown else (self.cost_usd or 0) + (other.cost_usd or 0)
         return Usage(
             calls=self.calls + other.calls,
             prompt_tokens=self.prompt_tokens + other.prompt_tokens,

@@ -141,11 +141,11 @@ _TOKEN = re.compile(r"[\w@#]+", re.UNICODE)
 STOPWORDS = frozenset(
     fold(w)
     for w in """
-    في من على الى إلى عن مع أن ان إن لا لم لن ما هذا هذه ذلك تلك التي الذي الذين اللذين هو هي هم
-    كان كانت قد او أو ثم كما بعد قبل حتى عند كل أي بين وفق بحسب حول ضد منذ خلال عبر لدى غير تم
-    أنه انه أنها انها إنه إنها وقد وفي ومن وعلى وان وأن فيما لكن بل اذا إذا ايضا أيضا يا و ف ب ل ك
-    the a an of to in on for and or but is are was were be been by with as at from that this these
-    those it its he she they his her their not no which who whom said says has have had will would
+    في من على الى إلى عن مع أن ان إن لا لم لن ما هذا هذه ذلك تلك التي الذي الذين اللذين هو هي هم كان
+    كانت قد او أو ثم كما بعد قبل حتى عند كل أي بين وفق بحسب حول ضد منذ خلال عبر لدى غير تم أنه انه أنها
+    انها إنه إنها وقد وفي ومن وعلى وان وأن فيما لكن بل اذا إذا ايضا أيضا يا و ف ب ل ك the a an of to in
+    on for and or but is are was were be been by with as at from that this these those it its he she
+    they his her their not no which who whom said says has have had will would
     """.split()
 )
 
@@ -162,7 +162,7 @@ def stem(token: str) -> str:
     else:
         if len(t) > 3 and t[0] in "وف":
             t = t[1:]
-    if len(t) > 3 and t.endswith(("ها", "هم", "ات")) or len(t) > 5 and t.endswith(("ون", "ين")):
+    if (len(t) > 3 and t.endswith(("ها", "هم", "ات"))) or (len(t) > 5 and t.endswith(("ون", "ين"))):
         t = t[:-2]
     elif len(t) > 3 and t[-1] in "هي":
         t = t[:-1]
@@ -179,7 +179,7 @@ def content_stems(text: str) -> list[str]:
     """Stems of the content words of ``text`` (stopwords, digits-only and 1-letter tokens kept out)."""
     out = []
     for t in tokens(text):
-        if t in STOPWORDS or len(t) < 2 or t.startswith(("#", "@")) and len(t) < 3:
+        if t in STOPWORDS or len(t) < 2 or (t.startswith(("#", "@")) and len(t) < 3):
             continue
         t = t.lstrip("#").replace("_", " ")
         for part in t.split():

@@ -125,7 +125,7 @@ ANON_EN = (
 # Unnamed officials and sources are anonymous sourcing; unnamed analysts or experts are vague
 # attribution, not anonymity, and are kept apart (kind "unknown").
 UNNAMED_GROUP_AR = ar_words(
-    """مسؤولين مسؤولون مسؤول دبلوماسيين دبلوماسيون دبلوماسي مصادر مصدر مقربين مقربون""" 
+    """مسؤولين مسؤولون مسؤول دبلوماسيين دبلوماسيون دبلوماسي مصادر مصدر مقربين مقربون"""
 ) + "|" + ar("أحد") + r"\s+(?:" + ar_words("المسؤولين الدبلوماسيين المصادر") + ")"
 UNNAMED_GROUP_EN = r"officials?|diplomats?|sources?|aides?|insiders?|people familiar"
 

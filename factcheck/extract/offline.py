@@ -40,7 +40,9 @@ REPORT_EN = _RE(r"\b(?P<verb>" + C.REPORT_VERBS_EN + r")\b", re.I)
 ACCORDING_EN = _RE(r"\b(?P<verb>" + C.ACCORDING_EN + r")\b", re.I)
 DENY_EN = _RE(r"\b(?P<verb>" + C.DENIAL_EN + r")\b", re.I)
 DENY_PHRASE = _RE(C.B + r"(?:" + C.DENIAL_PHRASES_AR + r")" + C.E)
-ATTR_DENY = _RE(C.B + r"(?:" + C.ATTRIBUTION_DENIAL_AR + r")" + C.E + "|" + r"\b(?:" + C.ATTRIBUTION_DENIAL_EN + r")\b", re.I)
+ATTR_DENY = _RE(
+    C.B + r"(?:" + C.ATTRIBUTION_DENIAL_AR + r")" + C.E + "|" + r"\b(?:" + C.ATTRIBUTION_DENIAL_EN + r")\b", re.I
+)
 CORRECT = _RE(C.B + r"(?:" + C.CORRECTION_AR + r")" + C.E + "|" + r"\b(?:" + C.CORRECTION_EN + r")\b", re.I)
 CONFIRM = _RE(C.B + r"(?:" + C.CONFIRM_AR + r")" + C.E + "|" + r"\b(?:" + C.CONFIRM_EN + r")\b", re.I)
 HEDGE = _RE(C.B + r"(?:" + C.HEDGE_AR + r")" + C.E + "|" + r"\b(?:" + C.HEDGE_EN + r")\b", re.I)
@@ -255,10 +257,13 @@ class _Extractor:
             if src:
                 based_on.append(src)
             np_part = np_part[: fm.start()]
-        if not speaker_text and not np_part.strip() and 0 < len(before.split()) <= 4:
-            # Headline style "X تزعم أن ...": the subject stands before the verb.
-            if plausible_speaker(before.strip(" ،,")):
-                speaker_text = before
+        if (
+            not speaker_text
+            and not np_part.strip()
+            and 0 < len(before.split()) <= 4
+            and plausible_speaker(before.strip(" ،,"))
+        ):
+            speaker_text = before  # headline style "X تزعم أن ...": the subject stands before the verb
         if not speaker_text:
             speaker_text = TRAIL_PREP.sub("", np_part.strip())
         if comp is None:

@@ -150,10 +150,10 @@ def units(text: str) -> list[Unit]:
         covered.append((emb.signature[0], emb.signature[1], None))
     covered.sort(key=lambda t: t[0])
     out: list[Unit] = []
-    for s, e, emb in covered:
-        if emb is not None:
+    for s, e, maybe in covered:
+        if maybe is not None:
             for ss, se in sentences(text, s, e):
-                out.append(Unit(ss, se, text[ss:se], embed=emb))
+                out.append(Unit(ss, se, text[ss:se], embed=maybe))
     # Prose: everything not covered.
     pos = 0
     gaps = []

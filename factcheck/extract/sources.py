@@ -29,7 +29,13 @@ _TITLE = re.compile(C.B + r"(?:" + C.TITLE_AR + r")" + C.E + r"|\b(?:" + C.TITLE
 _GOV = re.compile(C.B + r"(?:" + C.GOV_AR + r")" + C.E + r"|\b(?:" + C.GOV_EN + r")\b", re.I)
 _OUTLET = re.compile(C.B + r"(?:" + C.OUTLET_AR + r")" + C.E + r"|\b(?:" + C.OUTLET_EN + r")\b", re.I)
 _AGENCY = re.compile(C.B + r"(?:" + C.AGENCY_AR + r")" + C.E + r"|\b(?:" + C.AGENCY_EN + r")\b", re.I)
-_GROUP_START = re.compile(r"^(?:" + C.UNNAMED_GROUP_AR + r")" + C.E + r"|^(?:some |several |two |three |a |an |one )?(?:western |senior |local |us |u\.s\. )?(?:" + C.UNNAMED_GROUP_EN + r")\b", re.I)
+_GROUP_START = re.compile(
+    r"^(?:" + C.UNNAMED_GROUP_AR + r")" + C.E
+    + r"|^(?:some |several |two |three |a |an |one )?(?:western |senior |local |us |u\.s\. )?(?:"
+    + C.UNNAMED_GROUP_EN
+    + r")\b",
+    re.I,
+)
 _ANON = re.compile(r"(?:" + C.ANON_AR + r")|\b(?:" + C.ANON_EN + r")\b", re.I)
 _ANAPHORA = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in {**C.ANAPHORA_AR}.items()}
 _ANAPHORA_EN = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in C.ANAPHORA_EN.items()}
@@ -79,7 +85,9 @@ def clean_name(text: str) -> tuple[str, list[str], str | None]:
         plain = [p for p in parts if p not in titled and len(p.split()) <= 4]
         if titled and plain:
             role, name = titled[0], plain[0]
-    name = re.sub(r"^(?:[وف](?=\S{3,}))", "", name) if name[:1] in "وف" and not fold(name).startswith(("وزار", "وكال", "وزير", "فرانس")) else name
+    # A clitic "و/ف" (and) glued to the first word; not the first letter of وزارة/وكالة/وزير ...
+    if name[:1] in "وف" and not fold(name).startswith(("وزار", "وكال", "وزير", "وفد", "فرانس")):
+        name = re.sub(r"^(?:[وف](?=\S{3,}))", "", name)
     return name.strip(), [a for a in aliases if a != name], role
 
 
