@@ -1,0 +1,493 @@
+#!/usr/bin/env python3
+"""The logic of the factcheck GitHub Action (action.yml): pick the articles, run factcheck, report.
+
+Stdlib only, so it runs on any runner Python; it drives the installed ``factcheck`` CLI through
+subprocess, exactly as a user would. Inputs arrive as ``INPUT_*`` environment variables set by
+action.yml (never interpolated into shell code), GitHub context as the usual ``GITHUB_*`` variables.
+
+Steps: select the article files (the ``paths`` globs, else the files added or changed under the
+articles folder by the push or pull request), run ``factcheck brief`` once to JSON, render the
+Markdown and the chosen format from that JSON (one extraction, so one LLM bill), write the
+Markdown to the job summary, post or update one PR comment (hidden marker), set step outputs, and
+exit per ``fail-on``.
+
+Exit codes: 0 ok; 1 the ``fail-on`` policy tripped; 2 bad input or factcheck wrote no brief.
+"""
+
+from __future__ import annotations
+
+import glob
+import importlib.util
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MARKER = "<!-- factcheck-brief -->"
+ZERO_SHA = "0" * 40
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".json", ".jsonl")
+FORMATS = ("md", "html", "json")
+FAIL_ON = ("none", "failures", "contested")
+BACKENDS = ("auto", "offline", "llm")
+DISPUTED_KINDS = ("contested", "attribution_disputed")
+COMMENT_LIMIT = 65_000  # GitHub refuses comment bodies over 65,536 characters
+SUMMARY_LIMIT = 1_000_000  # the job summary is capped at 1 MiB per step
+
+
+class ActionError(Exception):
+    """A problem the workflow author must fix; printed as a GitHub error annotation."""
+
+
+@dataclass(frozen=True)
+class Inputs:
+    paths: str = ""
+    articles_dir: str = "articles"
+    format: str = "md"
+    lang: str = "ar,en"
+    backend: str = "auto"
+    model: str = ""
+    base_url: str = ""
+    output: str = ""
+    comment: bool = True
+    fail_on: str = "none"
+
+
+def _flag(value: str, name: str) -> bool:
+    v = value.strip().lower()
+    if v in ("true", "yes", "1", "on"):
+        return True
+    if v in ("false", "no", "0", "off", ""):
+        return False
+    raise ActionError(f"input {name} must be true or false, not {value!r}")
+
+
+def _choice(value: str, name: str, choices: Sequence[str], default: str) -> str:
+    v = value.strip().lower() or default
+    if v not in choices:
+        raise ActionError(f"input {name} must be one of {', '.join(choices)}, not {value!r}")
+    return v
+
+
+def read_inputs(env: Mapping[str, str]) -> Inputs:
+    """The action's inputs from ``INPUT_*`` variables, validated (ActionError says which is wrong)."""
+    fmt = _choice(env.get("INPUT_FORMAT", ""), "format", FORMATS, "md")
+    return Inputs(
+        paths=env.get("INPUT_PATHS", ""),
+        articles_dir=env.get("INPUT_ARTICLES_DIR", "").strip().strip("/") or "articles",
+        format=fmt,
+        lang=env.get("INPUT_LANG", "").strip() or "ar,en",
+        backend=_choice(env.get("INPUT_BACKEND", ""), "backend", BACKENDS, "auto"),
+        model=env.get("INPUT_MODEL", "").strip(),
+        base_url=env.get("INPUT_BASE_URL", "").strip(),
+        output=env.get("INPUT_OUTPUT", "").strip() or f"factcheck-brief.{fmt}",
+        comment=_flag(env.get("INPUT_COMMENT", "true"), "comment"),
+        fail_on=_choice(env.get("INPUT_FAIL_ON", ""), "fail-on", FAIL_ON, "none"),
+    )
+
+
+# --- which articles -------------------------------------------------------------------------------
+
+
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
+
+
+def _has_commit(repo: Path, sha: str) -> bool:
+    return _git(repo, "cat-file", "-e", f"{sha}^{{commit}}").returncode == 0
+
+
+def _ensure_commit(repo: Path, sha: str) -> bool:
+    """True when ``sha`` is in the clone, fetching it once if a shallow checkout lacks it."""
+    if _has_commit(repo, sha):
+        return True
+    _git(repo, "fetch", "--quiet", "--no-tags", "--depth=1", "origin", sha)
+    return _has_commit(repo, sha)
+
+
+def _names(out: bytes) -> list[str]:
+    # -z output: NUL-separated, unquoted, so spaces and Arabic names arrive intact.
+    return [n for n in out.decode("utf-8", "surrogateescape").split("\0") if n]
+
+
+def _diff(repo: Path, base: str, head: str = "HEAD") -> list[str]:
+    # ACMR: added, copied, modified, renamed (new name); deleted files are not articles to check.
+    r = _git(repo, "diff", "--name-only", "-z", "--diff-filter=ACMR", base, head)
+    if r.returncode != 0:
+        raise ActionError(f"git diff {base[:12]}..{head} failed: {r.stderr.decode(errors='replace').strip()}")
+    return _names(r.stdout)
+
+
+def _last_commit_files(repo: Path) -> list[str]:
+    """Files the checked-out commit added or changed (all of them for a repository's first commit)."""
+    head = _git(repo, "rev-parse", "HEAD").stdout.decode().strip()
+    if _git(repo, "rev-parse", "--verify", "-q", "HEAD^1").returncode != 0 and head:
+        # No parent in sight: a root commit, or a shallow checkout hiding the parent.
+        _git(repo, "fetch", "--quiet", "--no-tags", "--depth=2", "origin", head)
+    if _git(repo, "rev-parse", "--verify", "-q", "HEAD^1").returncode == 0:
+        return _diff(repo, "HEAD^1")
+    shallow = _git(repo, "rev-parse", "--is-shallow-repository").stdout.decode().strip() == "true"
+    if shallow:
+        raise ActionError(
+            "cannot tell which files this commit changed: the checkout is shallow and its parent "
+            "cannot be fetched; use actions/checkout with fetch-depth: 0, or set the paths input"
+        )
+    r = _git(repo, "diff-tree", "--no-commit-id", "--root", "-r", "-z", "--name-only", "--diff-filter=ACMR", "HEAD")
+    return _names(r.stdout)
+
+
+def _push_payload_files(event: Mapping[str, Any]) -> list[str] | None:
+    """Added/modified files listed in a push payload's commits (None when the payload has none)."""
+    commits = event.get("commits")
+    if not isinstance(commits, list) or not commits:
+        return None
+    seen: dict[str, None] = {}
+    for c in commits:
+        if isinstance(c, dict):
+            for key in ("added", "modified"):
+                for name in c.get(key) or []:
+                    seen[str(name)] = None
+    return list(seen)
+
+
+def changed_files(event_name: str, event: Mapping[str, Any], repo: Path) -> list[str]:
+    """Files added or changed by this pull request or push, relative to the repository root.
+
+    Pull request: against the merge base with the base commit (the base commit itself when a
+    shallow clone has no merge base). Push: against ``before``; on a branch's first push (``before``
+    is all zeros or unknown) the payload's commit lists, else the pushed commit's own changes.
+    Other events: the checked-out commit's own changes.
+    """
+    pr = event.get("pull_request")
+    if isinstance(pr, dict):
+        base = str((pr.get("base") or {}).get("sha") or "")
+        if not base or not _ensure_commit(repo, base):
+            raise ActionError(
+                f"the pull request's base commit {base[:12] or '(none)'} is not in the checkout; "
+                "use actions/checkout with fetch-depth: 0"
+            )
+        mb = _git(repo, "merge-base", base, "HEAD")
+        return _diff(repo, mb.stdout.decode().strip() if mb.returncode == 0 else base)
+    if event_name == "push":
+        before = str(event.get("before") or "")
+        if before and before != ZERO_SHA and _ensure_commit(repo, before):
+            return _diff(repo, before)
+        listed = _push_payload_files(event)
+        if listed is not None:
+            return listed
+    return _last_commit_files(repo)
+
+
+def is_article(name: str, articles_dir: str) -> bool:
+    prefix = articles_dir.strip("/") + "/"
+    return name.startswith(prefix) and name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def expand_globs(patterns: str, root: Path) -> tuple[list[str], list[str]]:
+    """Files matched by newline-separated globs (``**`` recurses), and the patterns matching none.
+
+    Newlines separate patterns, so file names may contain spaces.
+    """
+    found: dict[str, None] = {}
+    unmatched: list[str] = []
+    for raw in patterns.splitlines():
+        pattern = raw.strip()
+        if not pattern or pattern.startswith("#"):
+            continue
+        hits = sorted(glob.glob(pattern, root_dir=root, recursive=True))
+        files = [h for h in hits if (root / h).is_file()]
+        if not files:
+            unmatched.append(pattern)
+        for f in files:
+            found[f] = None
+    return list(found), unmatched
+
+
+def select_articles(inputs: Inputs, env: Mapping[str, str], repo: Path) -> tuple[list[str], list[str]]:
+    """The article files to check (repository-relative, existing files only) and warnings."""
+    if inputs.paths.strip():
+        files, unmatched = expand_globs(inputs.paths, repo)
+        return files, [f"paths: {p!r} matched no file" for p in unmatched]
+    event = _load_event(env)
+    names = changed_files(env.get("GITHUB_EVENT_NAME", ""), event, repo)
+    picked = [n for n in names if is_article(n, inputs.articles_dir) and (repo / n).is_file()]
+    return sorted(dict.fromkeys(picked)), []
+
+
+def _load_event(env: Mapping[str, str]) -> dict[str, Any]:
+    path = env.get("GITHUB_EVENT_PATH", "")
+    if not path:
+        return {}
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise ActionError(f"cannot read the event payload {path}: {err}") from err
+    return data if isinstance(data, dict) else {}
+
+
+# --- running factcheck ----------------------------------------------------------------------------
+
+
+def factcheck_command() -> list[str]:
+    """The factcheck CLI of this Python (where action.yml pip-installed it), else the one on PATH."""
+    if importlib.util.find_spec("factcheck") is not None:
+        return [sys.executable, "-m", "factcheck"]
+    exe = shutil.which("factcheck")
+    if exe is None:
+        raise ActionError("factcheck is not installed: pip install the action's checkout first")
+    return [exe]
+
+
+def _arg_path(name: str) -> str:
+    # A file called "-" or "-x" must not read as stdin or as an option.
+    return f"./{name}" if name.startswith("-") else name
+
+
+def brief_args(inputs: Inputs, files: Sequence[str], json_path: Path) -> list[str]:
+    args = ["brief", "--format", "json", "-o", str(json_path), "--backend", inputs.backend]
+    if inputs.model:
+        args += ["--model", inputs.model]
+    if inputs.base_url:
+        args += ["--base-url", inputs.base_url]
+    return [*args, "--", *(_arg_path(f) for f in files)]
+
+
+def _run(cmd: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    r = subprocess.run(list(cmd), cwd=cwd, capture_output=True, text=True, check=False)
+    if r.stderr:
+        sys.stderr.write(r.stderr)  # factcheck's own messages (it never prints the API key)
+    return r
+
+
+@dataclass
+class Outcome:
+    factcheck_rc: int
+    brief: dict[str, Any] | None
+    stderr: str
+
+    @property
+    def failed(self) -> int:
+        return len(self.brief["run"]["failures"]) if self.brief else 0
+
+    @property
+    def disputed(self) -> int:
+        return sum(1 for f in (self.brief or {}).get("findings", []) if f.get("kind") in DISPUTED_KINDS)
+
+    @property
+    def articles(self) -> int:
+        return len(self.brief["articles"]) if self.brief else 0
+
+
+def exit_policy(fail_on: str, outcome: Outcome) -> tuple[int, str]:
+    """(exit code, reason). No brief is always an error (2); otherwise the levels are cumulative:
+    ``failures`` trips when an article failed, ``contested`` also when a claim is contested or its
+    attribution disputed; ``none`` never trips."""
+    if outcome.brief is None or outcome.factcheck_rc not in (0, 1):
+        return 2, f"factcheck wrote no brief (exit {outcome.factcheck_rc})"
+    failed = outcome.failed or (1 if outcome.factcheck_rc == 1 else 0)
+    if fail_on in ("failures", "contested") and failed:
+        return 1, f"fail-on {fail_on}: {failed} article(s) could not be read or extracted"
+    if fail_on == "contested" and outcome.disputed:
+        return 1, f"fail-on contested: {outcome.disputed} finding(s) of contested or disputed claims"
+    return 0, "ok"
+
+
+# --- reporting ------------------------------------------------------------------------------------
+
+
+def _truncate(text: str, limit: int, note: str) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit - len(note) - 2)
+    return text[: max(cut, 0)] + "\n\n" + note + "\n"
+
+
+def run_url(env: Mapping[str, str]) -> str:
+    server, repo, run = env.get("GITHUB_SERVER_URL", ""), env.get("GITHUB_REPOSITORY", ""), env.get("GITHUB_RUN_ID", "")
+    return f"{server}/{repo}/actions/runs/{run}" if server and repo and run else ""
+
+
+def headline(outcome: Outcome, files: Sequence[str]) -> str:
+    return (
+        f"**factcheck**: {len(files)} article file(s), {outcome.articles} in the brief, "
+        f"{outcome.failed} failed, {outcome.disputed} finding(s) in dispute"
+    )
+
+
+def write_summary(path: str, markdown: str) -> None:
+    """Append to the job summary ($GITHUB_STEP_SUMMARY), kept under GitHub's size cap."""
+    if not path:
+        return
+    body = _truncate(markdown, SUMMARY_LIMIT, "_… truncated: the full brief is in the run's artifact._")
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(body if body.endswith("\n") else body + "\n")
+
+
+def comment_body(markdown: str, env: Mapping[str, str]) -> str:
+    url = run_url(env)
+    where = f"[the run's artifact]({url})" if url else "the run's artifact"
+    body = f"{MARKER}\n{markdown.rstrip()}\n\n<sub>Full brief and data: {where}.</sub>\n"
+    return _truncate(body, COMMENT_LIMIT, f"_… truncated: the full brief is in {where}._")
+
+
+def post_comment(repo: str, number: int, body: str) -> str:
+    """Update the PR comment carrying MARKER, or create it; returns "updated" or "created"."""
+    gh = shutil.which("gh")
+    if gh is None:
+        raise ActionError("the gh CLI is not on PATH; cannot comment (set comment: false)")
+    jq = f'.[] | select(.body | contains("{MARKER}")) | .id'
+    found = subprocess.run(
+        [gh, "api", "--paginate", f"repos/{repo}/issues/{number}/comments", "--jq", jq],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if found.returncode != 0:
+        raise ActionError(f"cannot list the PR's comments: {found.stderr.strip()}")
+    payload = json.dumps({"body": body})
+    ids = found.stdout.split()
+    if ids:
+        r = subprocess.run(
+            [gh, "api", "-X", "PATCH", f"repos/{repo}/issues/comments/{ids[0]}", "--input", "-"],
+            input=payload,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if r.returncode == 0:
+            return "updated"
+    r = subprocess.run(
+        [gh, "api", "-X", "POST", f"repos/{repo}/issues/{number}/comments", "--input", "-"],
+        input=payload,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if r.returncode != 0:
+        raise ActionError(f"cannot post the PR comment: {r.stderr.strip()}")
+    return "created"
+
+
+def set_outputs(path: str, values: Mapping[str, str]) -> None:
+    """Write step outputs to $GITHUB_OUTPUT (heredoc form, so values may span lines)."""
+    if not path:
+        return
+    with open(path, "a", encoding="utf-8") as fh:
+        for key, value in values.items():
+            delim = f"EOF_{secrets.token_hex(8)}"
+            fh.write(f"{key}<<{delim}\n{value}\n{delim}\n")
+
+
+def _annotate(level: str, message: str) -> None:
+    # Workflow commands: %, CR and LF must be escaped or the message is cut.
+    msg = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    print(f"::{level}::{msg}", flush=True)
+
+
+# --- main -----------------------------------------------------------------------------------------
+
+
+def output_paths(output: Path, fmt: str) -> tuple[Path, Path]:
+    """(Markdown, JSON) paths beside ``output``; one of them is ``output`` when the format matches."""
+    stem = output.with_suffix("") if output.suffix.lower() in (".md", ".html", ".htm", ".json") else output
+
+    def beside(ext: str, spare: str) -> Path:
+        p = stem.with_name(stem.name + ext)
+        return p if p != output else stem.with_name(stem.name + spare + ext)
+
+    md = output if fmt == "md" else beside(".md", ".summary")
+    data = output if fmt == "json" else beside(".json", ".data")
+    return md, data
+
+
+def _outputs(outcome: Outcome, *paths: Path, produced: Sequence[Path] = ()) -> dict[str, str]:
+    """Step outputs; paths are (brief, markdown, json) when a brief was written."""
+    brief, md, data = (str(p) for p in paths) if paths else ("", "", "")
+    return {
+        "articles": str(outcome.articles),
+        "failed": str(outcome.failed),
+        "disputed": str(outcome.disputed),
+        "exit-code": str(outcome.factcheck_rc),
+        "brief": brief,
+        "markdown": md,
+        "json": data,
+        "artifact-paths": "\n".join(str(p) for p in produced),
+    }
+
+
+def run(env: Mapping[str, str], repo: Path) -> int:
+    inputs = read_inputs(env)
+    files, warnings = select_articles(inputs, env, repo)
+    for w in warnings:
+        _annotate("warning", w)
+    summary_path, outputs_path = env.get("GITHUB_STEP_SUMMARY", ""), env.get("GITHUB_OUTPUT", "")
+    if not files:
+        where = "the paths input" if inputs.paths.strip() else f"{inputs.articles_dir}/ in this change"
+        write_summary(summary_path, f"**factcheck**: no article file in {where}; nothing to check.")
+        set_outputs(outputs_path, _outputs(Outcome(0, None, "")))
+        print("factcheck: no article to check")
+        return 0
+    print(f"factcheck: {len(files)} article file(s): " + ", ".join(files), flush=True)
+
+    output = repo / inputs.output
+    md_path, json_path = output_paths(output, inputs.format)
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    cmd = factcheck_command()
+    r = _run([*cmd, *brief_args(inputs, files, json_path)], repo)
+    brief: dict[str, Any] | None = None
+    if r.returncode in (0, 1) and json_path.is_file():
+        brief = json.loads(json_path.read_text(encoding="utf-8"))
+    outcome = Outcome(r.returncode, brief, r.stderr)
+    code, reason = exit_policy(inputs.fail_on, outcome)
+
+    if brief is None:
+        err = r.stderr.strip()
+        write_summary(summary_path, f"**factcheck** wrote no brief (exit {r.returncode}):\n\n```\n{err}\n```")
+        _annotate("error", reason + (": " + err.splitlines()[-1] if err else ""))
+        set_outputs(outputs_path, _outputs(outcome))
+        return code
+
+    render = [*cmd, "render", str(json_path), "--lang", inputs.lang]
+    if _run([*render, "--format", "md", "-o", str(md_path)], repo).returncode != 0:
+        raise ActionError("factcheck render (md) failed; see the log above")
+    if (
+        output not in (md_path, json_path)
+        and _run([*render, "--format", inputs.format, "-o", str(output)], repo).returncode != 0
+    ):
+        raise ActionError(f"factcheck render ({inputs.format}) failed; see the log above")
+    markdown = md_path.read_text(encoding="utf-8")
+    write_summary(summary_path, headline(outcome, files) + "\n\n" + markdown)
+
+    event = _load_event(env)
+    pr = event.get("pull_request")
+    if inputs.comment and isinstance(pr, dict) and pr.get("number"):
+        try:
+            done = post_comment(env.get("GITHUB_REPOSITORY", ""), int(pr["number"]), comment_body(markdown, env))
+            print(f"factcheck: PR comment {done}")
+        except ActionError as err:  # e.g. a fork's read-only token: the brief is still in the summary
+            _annotate("warning", str(err))
+
+    produced = [p for p in dict.fromkeys([output, md_path, json_path]) if p.is_file()]
+    set_outputs(outputs_path, _outputs(outcome, output, md_path, json_path, produced=produced))
+    if code != 0:
+        _annotate("error", reason)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    del argv  # configured by environment only, as GitHub passes it
+    repo = Path(os.environ.get("GITHUB_WORKSPACE") or ".").resolve()
+    try:
+        return run(os.environ, repo)
+    except ActionError as err:
+        _annotate("error", str(err))
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
