@@ -162,6 +162,8 @@ def stem(token: str) -> str:
     else:
         if len(t) > 3 and t[0] in "وف":
             t = t[1:]
+        if len(t) > 4 and t[0] in "بلك":  # clitic prepositions: بمحافظة، لمجلس
+            t = t[1:]
     if (len(t) > 3 and t.endswith(("ها", "هم", "ات"))) or (len(t) > 5 and t.endswith(("ون", "ين"))):
         t = t[:-2]
     elif len(t) > 3 and t[-1] in "هي":

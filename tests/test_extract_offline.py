@@ -136,3 +136,17 @@ def test_cross_script_name_skeleton() -> None:
     assert skeleton("مظهر الويس") == skeleton("Mazhar al-Wais")
     assert skeleton("توم براك") == skeleton("Tom Barrack")
     assert skeleton("أحمد") != skeleton("Mazhar")
+
+
+def test_english_post_posed_attribution_and_split_quotes() -> None:
+    text = (
+        "Flash floods killed at least 42 people in the north, the civil defence directorate said on Tuesday.\n\n"
+        "\"I never gave that interview. I have not spoken to any newspaper,\" Helena Marsh said in a statement."
+    )
+    ex = extract_offline(article_from_text(text, outlet="Herald"))
+    claim = next(c for c in ex.claims if "42 people" in c.quote.text)
+    assert "civil defence directorate" in _source(ex, claim.claimant)
+    (denial,) = ex.counters
+    assert denial.kind == CounterKind.attribution_denial
+    assert denial.quote.text.startswith("I never gave that interview. I have not spoken")
+    assert _source(ex, denial.speaker) == "Helena Marsh"

@@ -382,3 +382,45 @@ def test_standalone_denial_post_links_to_the_only_rumour_sharing_words() -> None
     brief = reconcile(s.extractions)
     (f,) = [f for f in brief.findings if f.kind == FindingKind.contested]
     assert (f.claims, f.counters) == ([cid], [kid])
+
+
+def test_later_statement_restating_a_claim_confirms_it() -> None:
+    s = Story()
+    r = s.article("The ministry will close all schools in the capital from Monday because of the storm.",
+                  outlet="@rumours")
+    m = s.article("The Ministry of Education announced that schools in the capital will close from Monday "
+                  "as the storm approaches.", outlet="Ministry")
+    rid = s.claim(r, "The ministry will close all schools in the capital from Monday because of the storm",
+                  check_worthiness=0.7)
+    s.claim(m, "schools in the capital will close from Monday as the storm approaches",
+            claimant=s.source(m, "Ministry of Education", SourceKind.government), check_worthiness=0.7)
+    brief = reconcile(s.extractions)
+    (f,) = [f for f in brief.findings if f.kind == FindingKind.corroborated]
+    (k,) = [k for k in brief.counters if k.id in f.counters]
+    assert k.kind == CounterKind.confirmation and k.id.endswith("-confirms") and rid in k.targets
+    assert ungrounded(brief) == []
+
+
+def test_attribution_denial_links_to_words_attributed_to_the_speaker() -> None:
+    s = Story()
+    a = s.article("In an interview, former minister Jane Roe said the budget was falsified.", outlet="Ledger")
+    b = s.article("Jane Roe said she never gave that interview.", outlet="Wire")
+    cid = s.claim(a, "the budget was falsified", claimant=s.source(a, "Jane Roe", SourceKind.official),
+                  check_worthiness=0.8)
+    s.counter(b, "she never gave that interview", CounterKind.attribution_denial,
+              speaker=s.source(b, "Jane Roe", SourceKind.person))
+    brief = reconcile(s.extractions)
+    (f,) = [f for f in brief.findings if f.kind == FindingKind.attribution_disputed]
+    assert cid in f.claims
+
+
+def test_lone_denial_post_answers_the_only_claim_of_the_set() -> None:
+    s = Story()
+    a = s.article("Video shows the MP punching a colleague during the budget session.", outlet="@user")
+    b = s.article("The picture is photoshopped and not real.", outlet="@mp_office")
+    cid = s.claim(a, "Video shows the MP punching a colleague during the budget session", check_worthiness=0.7)
+    s.counter(b, "The picture is photoshopped and not real", CounterKind.denial,
+              speaker=s.source(b, "@mp_office", SourceKind.social_account))
+    brief = reconcile(s.extractions)
+    (f,) = [f for f in brief.findings if f.kind == FindingKind.contested]
+    assert cid in f.claims

@@ -103,7 +103,9 @@ ATTRIBUTION_DENIAL_EN = (
     r"did(?: not|n't) (?:give|grant) (?:an?|that|any|the) interview|did(?: not|n't) (?:speak|talk) to|"
     r"never said|did(?: not|n't) say (?:that|this|it|those)|falsely attributed|wrongly attributed|"
     r"(?:quotes?|remarks?|statements?|words) attributed to (?:me|him|her|us)|misattributed|"
-    r"fabricated (?:quote|interview)s?"
+    r"fabricated (?:quote|interview)s?|"
+    r"den(?:y|ies|ied|ying) (?:giving|granting|having given) (?:(?:an?|the|that|any) )?interview|"
+    r"den(?:y|ies|ied|ying) (?:making|saying|having made) (?:the|those|these|such) (?:remarks|comments|statements)"
 )
 
 # Sources.

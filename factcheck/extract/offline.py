@@ -56,7 +56,9 @@ CONFIRMED_BY = _RE(C.ar("وفق ما") + r"\s+(?:" + C.ar_words("أكده أكد
 QUOTE_PAIR = _RE(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|«([^»\n]{2,600})»")
 URL = _RE(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+)")
 AFFIRM = _RE(C.B + C.CONJ + r"(?:" + C.ar_words("أكد أكدت يؤكد تؤكد أكدوا") + r")" + C.E)
-QUOTE_BEFORE = _RE(r"[\"“]([^\"”]{8,600})[,.]?[\"”]\s*,?\s*(?P<who>(?:[\w.'’-]+\s*){0,6})$")
+DENY_VERB_EN = _RE(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\b", re.I)
+RETWEET = _RE(r"\s*RT\s+(@\w{1,30}):")
+QUOTE_BEFORE = _RE(r"[\"“]([^\"”]{8,600})[,.]?[\"”]\s*,?\s*(?P<who>(?:[\w.'’,-]+\s*){0,9})$")
 TRAIL_PREP = _RE(r"\s+(?:" + C.ar_words("إلى على عن ب ل") + r")\s*$")
 TRAIL_ATTR = _RE(r"[،,]\s*(?:" + C.ar_words("وفق وفقا بحسب حسب") + r"|\bvia\b|according to)\b.*$", re.S)
 POST_MAX = 700  # a text this short, with no prose structure, is one post (tweet): one unit
@@ -90,7 +92,7 @@ class _Extractor:
     # --- driving --------------------------------------------------------------------------------
     def run(self) -> Extraction:
         text = self.text
-        is_post = len(text) <= 320 or (
+        is_post = (len(text) <= 320 and "\n\n" not in text.strip()) or (
             len(text) <= POST_MAX
             and ((self.a.outlet or "").startswith("@") or bool(re.search(r"#\w|https?://t\.co/|^RT @", text)))
         )
@@ -125,13 +127,42 @@ class _Extractor:
                 default = label
         elif post:
             default = self.outlet
+            rt = RETWEET.match(self.text, u.start)
+            if rt:
+                # "RT @X: ..." - X speaks; the account that retweeted only relays it.
+                default = self.book.add(rt.group(1), handle=rt.group(1), hint="embed")
         attributions = self.attributions(u, default)
         if not attributions and (u.embed is not None or post):
             s, e = _strip_span(self.text, u.start, u.end)
             if e > s:
                 attributions = [_Attribution(default, (s, e), "", [])]
+        if self.post:
+            self.classify_post(u, attributions, default)
+            return
         for att in attributions:
             self.classify(u, att)
+
+    def classify_post(self, u: Unit, attributions: list[_Attribution], default: str | None) -> None:
+        """A post is one statement: a counter if any part of it denies/corrects/confirms, else a claim."""
+        span = _strip_span(self.text, u.start, u.end)
+        if span[1] - span[0] < 8 or not attributions:
+            return
+        whole = _Attribution(default, span, "", [])
+        found = [
+            (k, a)
+            for a in [*attributions, whole]
+            if (k := self.counter_kind(u.text, self.text[a.content[0] : a.content[1]], a))
+        ]
+        if found:
+            rank = [CounterKind.attribution_denial, CounterKind.denial, CounterKind.correction,
+                    CounterKind.confirmation]
+            kind, att = min(found, key=lambda f: rank.index(f[0]))
+            speaker = next((a.speaker for k, a in found if a.speaker is not None and a is not whole), default)
+            self.add_counter(u, _Attribution(speaker, att.content, att.verb, att.based_on), kind, span)
+            return
+        first = attributions[0]
+        if len(self.text[span[0] : span[1]].split()) >= MIN_CLAIM_WORDS:
+            self.add_claim(u, _Attribution(first.speaker or default, span, first.verb, first.based_on), span)
 
     def embed_label(self, u: Unit) -> str | None:
         """A post that opens with 'X:' or 'X للقناة:' quotes X (the account only relays it)."""
@@ -187,6 +218,7 @@ class _Extractor:
             + [(m.start(), m.end(), "deny", m) for m in DENY_VERB.finditer(sent)]
             + [(m.start(), m.end(), "according", m) for m in ACCORDING.finditer(sent)]
             + [(m.start(), m.end(), "report", m) for m in REPORT_EN.finditer(sent)]
+            + [(m.start(), m.end(), "report", m) for m in DENY_VERB_EN.finditer(sent)]
             + [(m.start(), m.end(), "according", m) for m in ACCORDING_EN.finditer(sent)],
             key=lambda t: t[0],
         )
@@ -319,11 +351,25 @@ class _Extractor:
             self.last_speaker = speaker
             return _Attribution(speaker, (s0 + qs, s0 + qe), sent[ms:me], [])
         subject = _en_subject(before)
+        lead_that = re.match(r"\s*(?:[\w.'’-]+\s+){0,4}?(?:that\b|:)", after)
+        head, sep, tail = before.rstrip().rpartition(",")
+        circumstance = len(after.split()) <= 10 or re.match(
+            r"\s*(?:in|on|at|during|by|after|to|when|while)\b|\s*[,.]", after
+        )
+        intro = re.match(r"\s*(?:in|on|at|during|after|before|according|speaking|asked)\b", head, re.I)
+        post_posed = sep and circumstance and not lead_that and not intro
+        if post_posed and len(head.split()) >= 5 and 0 < len(tail.split()) <= 8:
+            # "<content>, the ministry said (in a statement on Tuesday)."
+            speaker = self.speaker(tail, sent, default)
+            cs, ce = _strip_span(sent, 0, len(head))
+            if ce - cs < 8:
+                return None
+            self.last_speaker = speaker
+            return _Attribution(speaker, (s0 + cs, s0 + ce), sent[ms:me], [])
         if subject:
             # "X said (that) <content>"; "told Reuters that" skips the addressee.
             speaker = self.speaker(subject, sent, default)
-            lead = re.match(r"\s*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s+)?(?:that\b|:)", after)
-            start = me + (lead.end() if lead else 0)
+            start = me + (lead_that.end() if lead_that else 0)
             cs, ce = _strip_span(sent, start, clause_end)
             if ce - cs < 8:
                 return None

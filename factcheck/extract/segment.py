@@ -129,6 +129,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = m.end()
     if pos < end:
         out.append((pos, end))
+    out = _join_open_quotes(text, out)
     result = []
     for s, e in out:
         while s < e and text[s].isspace():
@@ -138,6 +139,33 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s:
             result.append((s, e))
     return result
+
+
+def _open_quote(seg: str) -> bool:
+    return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”") or seg.count("«") > seg.count("»")
+
+
+def _join_open_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence that opens a quotation and does not close it continues into the next ones (on the
+    same line, at most 3 more, 800 characters): '"I never did. I have not." he said' is one sentence."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        s, e = spans[i]
+        j = i
+        while _open_quote(text[s:e]) and j + 1 < len(spans) and j - i < 3:
+            ns, ne = spans[j + 1]
+            if "\n" in text[e:ns] or ne - s > 800:
+                break
+            e = ne
+            j += 1
+        if _open_quote(text[s:e]):  # never closed: keep the sentences apart
+            out.append(spans[i])
+            i += 1
+            continue
+        out.append((s, e))
+        i = j + 1
+    return out
 
 
 def units(text: str) -> list[Unit]:

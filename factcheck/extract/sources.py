@@ -85,10 +85,29 @@ def clean_name(text: str) -> tuple[str, list[str], str | None]:
         plain = [p for p in parts if p not in titled and len(p.split()) <= 4]
         if titled and plain:
             role, name = titled[0], plain[0]
+    if role is None and name.isascii():
+        name, role = _split_english_title(name)
     # A clitic "و/ف" (and) glued to the first word; not the first letter of وزارة/وكالة/وزير ...
     if name[:1] in "وف" and not fold(name).startswith(("وزار", "وكال", "وزير", "وفد", "فرانس")):
         name = re.sub(r"^(?:[وف](?=\S{3,}))", "", name)
     return name.strip(), [a for a in aliases if a != name], role
+
+
+_EN_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|is|was|were|will|would|also|later|then|again|previously|earlier|"
+    r"on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today))+$",
+    re.I,
+)
+_EN_TITLE_LAST = re.compile(r"^(?P<role>.*\b(?:" + C.TITLE_EN + r"))\s+(?P<name>(?:[A-Z][\w.'-]*\s*){1,4})$", re.I)
+
+
+def _split_english_title(name: str) -> tuple[str, str | None]:
+    """'Former health minister Helena Marsh has' -> ('Helena Marsh', 'Former health minister')."""
+    name = _EN_TAIL.sub("", name).strip()
+    m = _EN_TITLE_LAST.match(name)
+    if m and m.group("name")[0].isupper() and not re.search(r"\b(?:" + C.TITLE_EN + r")\b", m.group("name"), re.I):
+        return m.group("name").strip(), m.group("role").strip()
+    return name, None
 
 
 def looks_like_source(phrase: str) -> bool:
@@ -153,6 +172,14 @@ class SourceBook:
                 if len(toks) >= 2 and toks <= ntoks and src.kind != SourceKind.anonymous:
                     return self._touch(sid)
                 if len(ntoks) >= 2 and ntoks <= toks and src.kind != SourceKind.anonymous:
+                    return self._touch(sid)
+                # A full name after its surname alone (or the reverse, below).
+                if (
+                    len(ntoks) == 1
+                    and len(toks) >= 2
+                    and src.kind in (SourceKind.person, SourceKind.official)
+                    and nk == key.split()[-1]
+                ):
                     return self._touch(sid)
                 # A surname alone after the full name of a person/official.
                 if (

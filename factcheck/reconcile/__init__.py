@@ -32,7 +32,7 @@ byte-identical Brief JSON.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..grounding import is_grounded, locate
 from ..models import (
@@ -41,15 +41,28 @@ from ..models import (
     Claim,
     ClaimCluster,
     ClaimStatus,
+    CounterKind,
     CounterStatement,
     Extraction,
     Finding,
     FindingKind,
     Quote,
     RunInfo,
+    SourceKind,
     Usage,
 )
-from .cluster import Weights, claim_items, cluster_claims, counter_items, group_counters, link_counters
+from .cluster import (
+    ClaimItem,
+    CounterGroup,
+    CounterItem,
+    Weights,
+    claim_items,
+    cluster_claims,
+    counter_items,
+    group_counters,
+    link_counters,
+    restatements,
+)
 from .explain import Names, explain
 from .findings import Detector, RawFinding, origin_of
 from .sources import merge_sources
@@ -104,6 +117,54 @@ def _ground_items(items: Sequence[_Item], x: Extraction, notes: list[str]) -> li
     return kept
 
 
+def _derived_confirmations(
+    clusters: list[Any], groups: list[CounterGroup], weights: Weights, order: dict[str, int],
+    sources: dict[str, Any],
+) -> list[tuple[int, CounterStatement]]:
+    """Confirmations by content: a later statement, in other articles and from another named origin,
+    that says what an earlier claim says confirms it, though it never says "confirm" (an authority's
+    announcement after a rumour; a second outlet's own reporting). Two cases: the statement was
+    clustered with the claim, or it restates it closely enough (``cluster.restatements``).
+
+    The derived counter quotes the confirming claim itself, so it stays grounded; its id ends in
+    ``-confirms`` so readers and tools can tell it was inferred from content, not said.
+    """
+    pairs: list[tuple[int, list[ClaimItem], list[str]]] = []
+    for ci, c in enumerate(clusters):
+        items = sorted(c.items, key=lambda it: order[it.claim.id])
+        first_origin = items[0].claim.claimant or items[0].claim.reported_by
+        earlier_arts = {
+            it.claim.article_id for it in items if (it.claim.claimant or it.claim.reported_by) == first_origin
+        }
+        later = [
+            it for it in items
+            if (o := it.claim.claimant or it.claim.reported_by) is not None and o != first_origin
+            and it.claim.article_id not in earlier_arts
+            and getattr(sources.get(o), "kind", None) != SourceKind.anonymous
+        ]
+        if later:
+            targets = [it.claim.id for it in items if it not in later]
+            pairs.append((ci, later, targets))
+    for ri, ki in restatements(clusters, weights):
+        pairs.append((ri, list(clusters[ki].items), [it.claim.id for it in clusters[ri].items]))
+    derived: list[tuple[int, CounterStatement]] = []
+    for ri, confirming, target_ids in pairs:
+        items = []
+        for it in confirming:
+            c = it.claim
+            k = CounterStatement(
+                id=f"{c.id}-confirms", article_id=c.article_id, quote=c.quote, statement=c.statement,
+                statement_en=c.statement_en, statement_ar=c.statement_ar, speaker=c.claimant or c.reported_by,
+                kind=CounterKind.confirmation, targets=target_ids, evidence=list(c.evidence),
+            )
+            order[k.id] = order[c.id]
+            derived.append((it.art_idx, k))
+            items.append(CounterItem(k, it.art_idx, it.key, it.stems, it.stems))
+        groups.append(CounterGroup(items, CounterKind.confirmation, items[0].counter.speaker, [ri]))
+        clusters[ri].counter_groups.append(len(groups) - 1)
+    return derived
+
+
 def _factcheck_version() -> str:
     from .. import __version__  # lazy: factcheck/__init__ imports this module
 
@@ -151,6 +212,7 @@ def reconcile(
     clusters = cluster_claims(citems, weights)
     groups = group_counters(kitems, weights)
     groups = link_counters(groups, clusters, weights)
+    counters += _derived_confirmations(clusters, groups, weights, order, sources)
 
     raw = Detector(articles, sources, clusters, groups, order).detect()
 

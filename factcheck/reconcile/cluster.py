@@ -175,9 +175,25 @@ def _best_cluster(it: CounterItem, clusters: Sequence[Cluster], weights: Weights
             shared = len(it.context & stems)
             scored.append((weights.containment(it.context, stems), ci, elsewhere, shared))
     if not scored:
-        return []
+        # A denial posted on its own, sharing no words with anything, in a set where a single claim
+        # stands in other articles: in a handful of articles on one story, it answers that claim.
+        elsewhere_only = [ci for ci, c in enumerate(clusters)
+                          if all(x.claim.article_id != it.counter.article_id for x in c.items)]
+        return elsewhere_only if standalone and len(elsewhere_only) == 1 and len(clusters) == 1 else []
     score, best, elsewhere, shared = max(scored, key=lambda p: (p[0], -p[1]))
     return [best] if (score >= LINK_MIN and shared >= 3) or (len(scored) == 1 and elsewhere and standalone) else []
+
+
+def _attributed_to(k: CounterStatement, clusters: Sequence[Cluster]) -> list[int]:
+    """Clusters holding words attributed to the speaker of an attribution denial ("I never gave that
+    interview"): claims whose claimant or subject is that speaker, outside the denial itself."""
+    if k.speaker is None:
+        return []
+    return [
+        ci for ci, c in enumerate(clusters)
+        if any(k.speaker in (it.claim.claimant, it.claim.about) and not _overlaps_counter(it.claim, k)
+               and it.claim.article_id != k.article_id for it in c.items)
+    ]
 
 
 def link_counters(groups: Sequence[CounterGroup], clusters: Sequence[Cluster], weights: Weights) -> list[CounterGroup]:
@@ -192,6 +208,8 @@ def link_counters(groups: Sequence[CounterGroup], clusters: Sequence[Cluster], w
         linked: list[int] = []
         for it in g.items:
             named = [cluster_of[t] for t in it.counter.targets if t in cluster_of]
+            if not named and it.counter.kind == CounterKind.attribution_denial:
+                named = _attributed_to(it.counter, clusters)
             if not named:
                 named = _best_cluster(it, clusters, weights)
             linked += named
@@ -208,3 +226,40 @@ def link_counters(groups: Sequence[CounterGroup], clusters: Sequence[Cluster], w
         for ci in g.clusters:
             clusters[ci].counter_groups.append(gi)
     return merged
+
+
+RESTATE_SHARED = 4  # shared stems, and weighted overlap, for "a later statement restates the claim"
+RESTATE_MIN = 0.4
+
+
+def _origins(c: Cluster) -> set[str]:
+    return {o for it in c.items if (o := it.claim.claimant or it.claim.reported_by)}
+
+
+def restatements(clusters: Sequence[Cluster], weights: Weights) -> list[tuple[int, int]]:
+    """(claim cluster, restating cluster) pairs: a statement in *later, other* articles, from another
+    origin, that says what an earlier claim says (e.g. an authority's announcement after a rumour).
+
+    Such a statement confirms the claim by content, though it never says "confirm". Each restating
+    cluster confirms at most one claim (its best match); one that no origin stands behind confirms nothing.
+    """
+    out = []
+    for ki, k in enumerate(clusters):
+        k_arts = {it.claim.article_id for it in k.items}
+        k_first = min(it.art_idx for it in k.items)
+        k_origins = _origins(k)
+        if not k_origins:
+            continue
+        best: tuple[float, int] | None = None
+        for ri, r in enumerate(clusters):
+            if ri == ki or min(it.art_idx for it in r.items) >= k_first:
+                continue
+            if k_arts & {it.claim.article_id for it in r.items} or k_origins & _origins(r):
+                continue
+            shared = len(r.stems & k.stems)
+            score = weights.containment(r.stems, k.stems)
+            if shared >= RESTATE_SHARED and score >= RESTATE_MIN and (best is None or score > best[0]):
+                best = (score, ri)
+        if best is not None:
+            out.append((best[1], ki))
+    return out

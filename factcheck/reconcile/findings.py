@@ -101,6 +101,9 @@ class Detector:
         discrepant = {ci for f in disc for ci in f.clusters}
         for ci, c in enumerate(self.clusters):
             judged = self.counter_findings(ci, c) if worthy(c) else []
+            if ci in discrepant:  # versions that differ do not confirm each other
+                judged = [f for f in judged if not (f.kind == FindingKind.corroborated
+                                                    and all(k.endswith("-confirms") for k in f.counters))]
             out += judged
             if worthy(c):
                 out += self.origin_findings(ci, c, judged, ci in discrepant)
@@ -150,7 +153,8 @@ class Detector:
                                   evidence=self.claim_evidence(c),
                                   data={"origin": origins[0], "n_articles": len(arts)}, first=first))
         independent = [o for o in origins if self.kind(o) != SourceKind.anonymous]
-        if len(independent) >= 2 and not discrepant and self._independent(claims, independent):
+        confirmed = any(f.kind == FindingKind.corroborated for f in judged)  # said already, by its confirmations
+        if len(independent) >= 2 and not discrepant and not confirmed and self._independent(claims, independent):
             out.append(RawFinding(FindingKind.corroborated, [ci], ids, articles=arts,
                                   evidence=self.claim_evidence(c), data={"origins": independent}, first=first))
         return out
