@@ -19,7 +19,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-import yaml
+import yaml  # type: ignore[import-untyped]  # test extra; no stubs needed
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "action_entrypoint.py"
@@ -85,7 +85,7 @@ def test_action_yml_inputs_reach_the_script_only_through_env() -> None:
         if name in ("python-version", "artifact-name", "github-token"):
             continue  # used by other steps, or passed as GH_TOKEN
         var = "INPUT_" + name.upper().replace("-", "_")
-        assert env[var] == "${{ inputs.%s }}" % name
+        assert env[var] == "${{ inputs." + name + " }}"
         assert var in SCRIPT.read_text(encoding="utf-8"), f"the script never reads {var}"
     assert env["GH_TOKEN"] == "${{ inputs.github-token }}"
     # Every input referenced anywhere exists; every output points at the script's step.
@@ -412,7 +412,8 @@ def test_action_updates_the_existing_comment(workspace: tuple[Repo, dict[str, st
     r = _run({**env, "FAKE_GH_IDS": "555\n556"})
     assert r.returncode == 0, r.stderr
     calls = _gh_calls(env)
-    assert len(calls) == 2 and calls[1]["argv"][:4] == ["api", "-X", "PATCH", "repos/newsroom/stories/issues/comments/555"]
+    assert len(calls) == 2
+    assert calls[1]["argv"][:4] == ["api", "-X", "PATCH", "repos/newsroom/stories/issues/comments/555"]
 
 
 def test_action_comment_off_and_non_pr_events_post_nothing(workspace: tuple[Repo, dict[str, str]]) -> None:
