@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 from ..dates import DateMention, find_dates, resolve
@@ -53,18 +55,30 @@ class Word:
     key: str
 
 
-def words(text: str, offset: int = 0) -> list[Word]:
-    """Content words of ``text`` (stopwords out, scope words kept) with their article offsets."""
+@lru_cache(maxsize=65536)
+def _keyed(raw: str) -> str | None:
+    """The word's key, or None when it carries no content (a stopword that is no scope word)."""
+    folded = fold(raw)
+    if not folded:
+        return None
+    key = word_key(folded)
+    if (folded in STOPWORDS or len(folded) < 2) and key not in SCOPE_KEYS and not folded.isdigit():
+        return None
+    return key
+
+
+@lru_cache(maxsize=4096)
+def words(text: str, offset: int = 0) -> tuple[Word, ...]:
+    """Content words of ``text`` (stopwords out, scope words kept) with their article offsets.
+
+    Cached: the discrepancy search compares every pair of claims, so each claim is read many times.
+    """
     out = []
     for m in _WORD.finditer(text):
-        folded = fold(m.group())
-        if not folded:
-            continue
-        key = word_key(folded)
-        if (folded in STOPWORDS or len(folded) < 2) and key not in SCOPE_KEYS and not folded.isdigit():
-            continue
-        out.append(Word(m.group(), offset + m.start(), offset + m.end(), key))
-    return out
+        key = _keyed(m.group())
+        if key is not None:
+            out.append(Word(m.group(), offset + m.start(), offset + m.end(), key))
+    return tuple(out)
 
 
 # --- numbers ------------------------------------------------------------------------------------
@@ -177,7 +191,7 @@ class Difference:
     b_words: tuple[str, ...]
 
 
-def similarity(a: list[Word], b: list[Word]) -> tuple[int, float]:
+def similarity(a: Sequence[Word], b: Sequence[Word]) -> tuple[int, float]:
     """(shared words in order, shared / shorter length) of two versions' content words."""
     if not a or not b:
         return 0, 0.0
