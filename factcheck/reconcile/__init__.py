@@ -121,15 +121,16 @@ def _derived_confirmations(
     clusters: list[Any], groups: list[CounterGroup], weights: Weights, order: dict[str, int],
     sources: dict[str, Any],
 ) -> list[tuple[int, CounterStatement]]:
-    """Confirmations by content: a later statement, in other articles and from another named origin,
-    that says what an earlier claim says confirms it, though it never says "confirm" (an authority's
+    """Confirmations (and corrections by figures) by content: a later statement, in other articles
+    and from another named origin, that says what an earlier claim says confirms it, though it
+    never says "confirm" (an authority's
     announcement after a rumour; a second outlet's own reporting). Two cases: the statement was
     clustered with the claim, or it restates it closely enough (``cluster.restatements``).
 
     The derived counter quotes the confirming claim itself, so it stays grounded; its id ends in
-    ``-confirms`` so readers and tools can tell it was inferred from content, not said.
+    ``-confirms`` (``-corrects``) so readers and tools can tell it was inferred from content, not said.
     """
-    pairs: list[tuple[int, list[ClaimItem], list[str]]] = []
+    pairs: list[tuple[int, list[ClaimItem], list[str], CounterKind]] = []
     for ci, c in enumerate(clusters):
         items = sorted(c.items, key=lambda it: order[it.claim.id])
         first_origin = items[0].claim.claimant or items[0].claim.reported_by
@@ -144,23 +145,24 @@ def _derived_confirmations(
         ]
         if later:
             targets = [it.claim.id for it in items if it not in later]
-            pairs.append((ci, later, targets))
-    for ri, ki in restatements(clusters, weights):
-        pairs.append((ri, list(clusters[ki].items), [it.claim.id for it in clusters[ri].items]))
+            pairs.append((ci, later, targets, CounterKind.confirmation))
+    for ri, ki, kind in restatements(clusters, weights):
+        pairs.append((ri, list(clusters[ki].items), [it.claim.id for it in clusters[ri].items], kind))
     derived: list[tuple[int, CounterStatement]] = []
-    for ri, confirming, target_ids in pairs:
+    for ri, confirming, target_ids, kind in pairs:
         items = []
         for it in confirming:
             c = it.claim
             k = CounterStatement(
-                id=f"{c.id}-confirms", article_id=c.article_id, quote=c.quote, statement=c.statement,
+                id=f"{c.id}-{'confirms' if kind == CounterKind.confirmation else 'corrects'}",
+                article_id=c.article_id, quote=c.quote, statement=c.statement,
                 statement_en=c.statement_en, statement_ar=c.statement_ar, speaker=c.claimant or c.reported_by,
-                kind=CounterKind.confirmation, targets=target_ids, evidence=list(c.evidence),
+                kind=kind, targets=target_ids, evidence=list(c.evidence),
             )
             order[k.id] = order[c.id]
             derived.append((it.art_idx, k))
             items.append(CounterItem(k, it.art_idx, it.key, it.stems, it.stems))
-        groups.append(CounterGroup(items, CounterKind.confirmation, items[0].counter.speaker, [ri]))
+        groups.append(CounterGroup(items, kind, items[0].counter.speaker, [ri]))
         clusters[ri].counter_groups.append(len(groups) - 1)
     return derived
 

@@ -230,27 +230,46 @@ def link_counters(groups: Sequence[CounterGroup], clusters: Sequence[Cluster], w
 
 RESTATE_SHARED = 4  # shared stems, and weighted overlap, for "a later statement restates the claim"
 RESTATE_MIN = 0.4
+CONTRADICT_SHARED = 3  # shared stems for "speaks of the same thing" when only the figures differ
 
 
 def _origins(c: Cluster) -> set[str]:
     return {o for it in c.items if (o := it.claim.claimant or it.claim.reported_by)}
 
 
-def restatements(clusters: Sequence[Cluster], weights: Weights) -> list[tuple[int, int]]:
-    """(claim cluster, restating cluster) pairs: a statement in *later, other* articles, from another
-    origin, that says what an earlier claim says (e.g. an authority's announcement after a rumour).
+def _figures(c: Cluster) -> set[float]:
+    """Numbers in a cluster's quotes, years and dates left out (they say when, not how many)."""
+    from .compare import find_numbers  # late: compare imports this module's neighbours
 
-    Such a statement confirms the claim by content, though it never says "confirm". Each restating
-    cluster confirms at most one claim (its best match); one that no origin stands behind confirms nothing.
+    out = set()
+    for it in c.items:
+        for n in find_numbers(it.claim.quote.text):
+            if not (1900 <= n.value <= 2100 and n.value.is_integer()):
+                out.add(n.value)
+    return out
+
+
+def restatements(clusters: Sequence[Cluster], weights: Weights) -> list[tuple[int, int, CounterKind]]:
+    """(claim cluster, later cluster, kind): a statement in *later, other* articles, from another
+    origin, about what an earlier claim says.
+
+    - It says what the claim says (``RESTATE_SHARED`` stems and ``RESTATE_MIN`` weighted overlap):
+      a confirmation by content, though it never says "confirm" (an authority's announcement after
+      a rumour).
+    - It speaks of the same thing (``CONTRADICT_SHARED`` stems) with other figures only, none of the
+      claim's: a correction by figures ("five cases so far" against "75 cases in Abu Dhabi").
+    Each later cluster answers at most one claim (its best match); one that no origin stands behind
+    answers nothing.
     """
     out = []
+    figures = [_figures(c) for c in clusters]
     for ki, k in enumerate(clusters):
         k_arts = {it.claim.article_id for it in k.items}
         k_first = min(it.art_idx for it in k.items)
         k_origins = _origins(k)
         if not k_origins:
             continue
-        best: tuple[float, int] | None = None
+        candidates: list[tuple[float, int, CounterKind]] = []
         for ri, r in enumerate(clusters):
             if ri == ki or min(it.art_idx for it in r.items) >= k_first:
                 continue
@@ -258,8 +277,20 @@ def restatements(clusters: Sequence[Cluster], weights: Weights) -> list[tuple[in
                 continue
             shared = len(r.stems & k.stems)
             score = weights.containment(r.stems, k.stems)
-            if shared >= RESTATE_SHARED and score >= RESTATE_MIN and (best is None or score > best[0]):
-                best = (score, ri)
-        if best is not None:
-            out.append((best[1], ki))
+            if figures[ri] and figures[ki] and not figures[ri] & figures[ki] and shared >= CONTRADICT_SHARED:
+                kind = CounterKind.correction
+            elif shared >= RESTATE_SHARED and score >= RESTATE_MIN:
+                kind = CounterKind.confirmation
+            else:
+                continue
+            candidates.append((score, ri, kind))
+        corrections = [c for c in candidates if c[2] == CounterKind.correction]
+        if corrections:
+            # Figures that differ answer the earliest claim they could: the report that started it,
+            # not the updates that followed it.
+            _, ri, kind = min(corrections, key=lambda c: min(it.art_idx for it in clusters[c[1]].items))
+            out.append((ri, ki, kind))
+        elif candidates:
+            _, ri, kind = max(candidates, key=lambda c: (c[0], -c[1]))
+            out.append((ri, ki, kind))
     return out
