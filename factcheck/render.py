@@ -10,6 +10,7 @@ no locale), so the same brief gives byte-identical output.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -29,6 +30,7 @@ from .models import (
     Quote,
     SourceKind,
 )
+from .normalize import fold
 from .resources import template_env
 from .view import (
     ArticleRow,
@@ -204,15 +206,25 @@ class _Builder:
                 continue
             counter_ids = dict.fromkeys(c for f in found for c in (f.counters or cluster.counters))
             counters = [self.counters[cid] for cid in counter_ids if cid in self.counters]
-            views = tuple(
-                CounterView(
+            # The same words from the same speaker repeated in several articles are shown once,
+            # with every article they appear in ([A1 · A2]); each article's own span stays in JSON.
+            shown: dict[tuple[str | None, str], CounterView] = {}
+            for c in counters:
+                key = (c.speaker, fold(c.quote.text))
+                if key in shown:
+                    prev = shown[key]
+                    label = self.labels.get(c.article_id, c.article_id)
+                    if label not in prev.quote.article_label.split(self.L["sep"]):
+                        quote = replace(prev.quote, article_label=prev.quote.article_label + self.L["sep"] + label)
+                        shown[key] = replace(prev, quote=quote)
+                    continue
+                shown[key] = CounterView(
                     self.source(c.speaker),
                     i18n.counter_kind_label(c.kind, self.lang),
                     self.date(c.article_id),
                     self.quote(c.article_id, c.quote, item=c),
                 )
-                for c in counters
-            )
+            views = tuple(shown.values())
             responders: dict[tuple[str | None, str], list[str]] = {}
             for c in counters:
                 day = self.date(c.article_id)

@@ -534,8 +534,17 @@ class _Extractor:
                 based_on=based_on,
                 anonymous=self.book.all_anonymous(based_on) if based_on else False,
                 check_worthiness=round(min(1.0, max(0.0, worth)), 2),
+                evidence=self._context(att, q),
             )
         )
+
+    def _context(self, att: _Attribution, q: Quote) -> list[Quote]:
+        """The whole reported clause, when the quote is only its quoted words: it names the subject
+        ('أن الشرع "كان يتعاون ..."'), which the reconciler needs to match versions and denials."""
+        cs, ce = _trim_clause(self.text, *att.content)
+        if ce - cs <= q.end - q.start or not (cs <= q.start and q.end <= ce) or ce - cs > 600:
+            return []
+        return [quote_at(self.text, cs, ce)]
 
     # --- links inside the article ---------------------------------------------------------------
     def link_within_article(self) -> None:

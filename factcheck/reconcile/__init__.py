@@ -283,7 +283,19 @@ def reconcile(
         prompt_version=min((x.prompt_version for x in xs if x.prompt_version), default=None),
         usage=usage, failures=list(failures), notes=run_notes,
     )
+    # Each counter lists every claim it was linked to (named by the extractor, or found here).
+    linked: dict[str, list[str]] = {}
+    for g in groups:
+        ids = [it.claim.id for ci in g.clusters for it in clusters[ci].items]
+        for member in g.items:
+            linked[member.counter.id] = ids
+    out_counters = [
+        ctr.model_copy(
+            update={"targets": sorted(set(ctr.targets) | set(linked.get(ctr.id, [])), key=order.__getitem__)}
+        )
+        for _, ctr in counters
+    ]
     return Brief(
-        articles=articles, sources=merged.sources, claims=[c for _, c in claims], counters=[k for _, k in counters],
+        articles=articles, sources=merged.sources, claims=[c for _, c in claims], counters=out_counters,
         clusters=out_clusters, findings=findings, run=run,
     )

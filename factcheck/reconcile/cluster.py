@@ -23,6 +23,7 @@ CLAIM_MIN_SHARED = 3
 NEAR_IDENTICAL = 92.0  # rapidfuzz ratio of folded quotes
 COUNTER_SAME = 0.6
 LINK_MIN = 0.3  # weighted overlap for linking a counter to a claim it does not name
+NEAR_BEST = 0.85  # other clusters within this share of the best overlap are linked too
 
 
 @dataclass
@@ -181,7 +182,10 @@ def _best_cluster(it: CounterItem, clusters: Sequence[Cluster], weights: Weights
                           if all(x.claim.article_id != it.counter.article_id for x in c.items)]
         return elsewhere_only if standalone and len(elsewhere_only) == 1 and len(clusters) == 1 else []
     score, best, elsewhere, shared = max(scored, key=lambda p: (p[0], -p[1]))
-    return [best] if (score >= LINK_MIN and shared >= 3) or (len(scored) == 1 and elsewhere and standalone) else []
+    if score >= LINK_MIN and shared >= 3:
+        # Versions of the denied report that were not clustered together are denied alike.
+        return sorted(ci for sc, ci, _, sh in scored if sh >= 3 and sc >= max(LINK_MIN, NEAR_BEST * score))
+    return [best] if len(scored) == 1 and elsewhere and standalone else []
 
 
 def _attributed_to(k: CounterStatement, clusters: Sequence[Cluster]) -> list[int]:

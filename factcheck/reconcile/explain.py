@@ -62,7 +62,19 @@ def _number(v: float) -> str:
 
 
 def explain(kind: FindingKind, cids: Sequence[str], data: Mapping[str, Any], names: Names) -> tuple[str, str]:
-    """(Arabic, English) sentence for one finding; ``data`` holds the facts the detector found."""
+    """(Arabic, English) sentence for one finding; ``data`` holds the facts the detector found.
+
+    The sentences do not repeat the claim numbers (``Finding.clusters`` holds them, and the brief
+    shows them beside each finding).
+    """
+    ar, en = _explain(kind, cids, data, names)
+    c_ar, c_en = _join(list(cids), "ar"), _join(list(cids), "en")
+    ar = ar.removeprefix(f"{c_ar}: ")
+    en = en.removeprefix(f"{c_en}: ")
+    return ar, en[:1].upper() + en[1:]
+
+
+def _explain(kind: FindingKind, cids: Sequence[str], data: Mapping[str, Any], names: Names) -> tuple[str, str]:
     c_ar, c_en = _join(list(cids), "ar"), _join(list(cids), "en")
     claimant = data.get("claimant")
     by_ar = f" الذي مصدره {names.ar(claimant)}" if claimant else ""
