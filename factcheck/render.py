@@ -9,7 +9,8 @@ no locale), so the same brief gives byte-identical output.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
@@ -444,13 +445,20 @@ def build_view(brief: Brief, langs: Sequence[str] = ("ar", "en")) -> tuple[Part,
 # --------------------------------------------------------------------------------------------- render
 
 
-def _template(env: jinja2.Environment, name: str) -> jinja2.Template:
+@contextmanager
+def _template_errors(name: str) -> Iterator[None]:
+    """Turn Jinja's errors (loading or rendering, shipped or custom templates) into TemplateError."""
     try:
-        return env.get_template(name)
+        yield
+    except jinja2.UndefinedError as err:
+        raise TemplateError(
+            f"brief template {name!r}: {err.message}",
+            hint="a custom template uses a name the view does not have; see factcheck.render.Part",
+        ) from err
     except jinja2.TemplateNotFound as err:
         raise TemplateError(
             f"brief template {err.name!r} not found",
-            hint="add it to your --template-dir or remove the file that includes it",
+            hint="add it to your --template-dir or remove the line that includes it",
         ) from err
     except jinja2.TemplateSyntaxError as err:
         raise TemplateError(
@@ -478,24 +486,8 @@ def render(
     env = template_env(Path(template_dir) if template_dir is not None else None)
     env.filters["md"] = md_escape
     name = f"brief.{format}.j2"
-    template = _template(env, name)
-    try:
-        return template.render(parts=build_view(brief, langs), langs=langs, brief=brief)
-    except jinja2.UndefinedError as err:
-        raise TemplateError(
-            f"brief template {name!r}: {err.message}",
-            hint="a custom template uses a name the view does not have; see factcheck.render.Part",
-        ) from err
-    except jinja2.TemplateNotFound as err:
-        raise TemplateError(
-            f"brief template {err.name!r} not found",
-            hint="add it to your --template-dir or remove the line that includes it",
-        ) from err
-    except jinja2.TemplateSyntaxError as err:
-        raise TemplateError(
-            f"brief template {err.name or name!r} line {err.lineno}: {err.message}",
-            hint="fix the Jinja syntax",
-        ) from err
+    with _template_errors(name):
+        return env.get_template(name).render(parts=build_view(brief, langs), langs=langs, brief=brief)
 
 
 __all__ = ["Format", "Part", "build_view", "md_escape", "render"]
