@@ -55,7 +55,7 @@ def test_brief_makes_one_call_per_chunk_shows_english_renderings_and_caches(
     assert brief["run"]["extractors"] == ["llm"] or "llm" in brief["run"]["extractors"]
     assert all(c["statement_en"] for c in brief["claims"])
     kinds = {f["kind"] for f in brief["findings"]}
-    assert {"contested", "attribution_disputed", "single_origin", "anonymous_sourcing"} <= kinds
+    assert {"contested", "attribution_disputed", "discrepancy", "single_origin", "anonymous_sourcing"} <= kinds
 
 
 INVENTED = "وأعلنت الحكومة حظر التجول في جميع المدن"
