@@ -9,8 +9,6 @@ Library use::
 Stages, each runnable alone on the JSON of the models: ``ingest`` -> ``extract`` -> ``reconcile`` -> ``render``.
 """
 
-from __future__ import annotations
-
 from .config import Settings, load_settings
 from .errors import (
     BudgetExceeded,

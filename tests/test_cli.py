@@ -1,0 +1,106 @@
+"""The command line: stages run alone on JSON, exit codes, messages that say the fix."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from factcheck.gold import CORE_KINDS, compare_findings, gold_to_extractions, load_gold, load_story_articles
+from factcheck.models import Brief
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "fixtures" / "seeds"
+SEED_FILES = [str(SEEDS / "000_7a755da794561b55.txt"), str(SEEDS / "002_bb4ab9c79788da7a.txt")]
+
+
+def test_reconcile_command_on_the_gold_extraction_yields_the_seven_findings(tmp_path: Path) -> None:
+    story = load_gold(SEEDS / "gold.json")
+    gx = gold_to_extractions(story, load_story_articles(SEEDS / "gold.json", story))
+    files = []
+    for n, x in enumerate(gx.extractions):  # one file per article, as a newsroom would bring them
+        path = tmp_path / f"extraction{n}.json"
+        path.write_text(x.model_dump_json(), encoding="utf-8")
+        files.append(str(path))
+    out = tmp_path / "brief.json"
+    assert main(["reconcile", *files, "-o", str(out)]) == 0
+    brief = Brief.model_validate_json(out.read_text(encoding="utf-8"))
+    cmp = compare_findings(brief, story, gx)
+    assert len(cmp.found) == 7 and not cmp.missed
+    assert [f.kind for f in cmp.extra if f.kind in CORE_KINDS] == []
+
+
+def test_stages_chain_extract_reconcile_render(tmp_path: Path) -> None:
+    ex = tmp_path / "x.json"
+    assert main(["extract", *SEED_FILES, "-o", str(ex)]) == 0
+    assert len(json.loads(ex.read_text(encoding="utf-8"))) == 2
+    b = tmp_path / "b.json"
+    assert main(["reconcile", str(ex), "-o", str(b)]) == 0
+    html = tmp_path / "b.html"
+    assert main(["render", str(b), "-o", str(html)]) == 0
+    page = html.read_text(encoding="utf-8")
+    assert 'lang="ar" dir="rtl"' in page and 'lang="en" dir="ltr"' in page
+
+
+def test_brief_exit_1_names_the_failed_article_and_keeps_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\xff\xfe\x00\xd8\x00\xdc" + bytes(range(128, 256)))
+    out = tmp_path / "b.json"
+    assert main(["brief", *SEED_FILES, str(broken), "-o", str(out)]) == 1
+    brief = Brief.model_validate_json(out.read_text(encoding="utf-8"))
+    assert len(brief.articles) == 2
+    assert [f.input_name for f in brief.run.failures] == [str(broken)]
+    assert "broken.txt" in capsys.readouterr().err
+
+
+def test_brief_exit_2_when_nothing_can_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", str(tmp_path / "missing.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "missing.txt" in err and "no brief written" in err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["brief"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["brief", *SEED_FILES, "--format", "pdf"])
+    assert exc.value.code == 2
+
+
+def test_reconcile_rejects_what_is_not_an_extraction(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"article": 3}', encoding="utf-8")
+    assert main(["reconcile", str(bad)]) == 2
+    assert "factcheck schema --model extraction" in capsys.readouterr().err
+
+
+def test_stdin_article(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    data = (SEEDS / "002_bb4ab9c79788da7a.txt").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    assert main(["brief", "-", "--format", "json", "--lang", "en"]) == 0
+    brief = Brief.model_validate_json(capsys.readouterr().out)
+    assert brief.articles[0].input_name == "-"
+
+
+def test_lang_selects_one_part(tmp_path: Path) -> None:
+    out = tmp_path / "en.md"
+    assert main(["brief", *SEED_FILES, "--lang", "en", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert 'lang="en"' in text and 'lang="ar" dir="rtl">\n\n#' not in text
+
+
+def test_schema_prints_the_model(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Brief" and "findings" in schema["properties"]
+
+
+def test_unknown_template_folder_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", *SEED_FILES, "--template-dir", str(tmp_path / "nope")]) == 2
+    assert "--template-dir" in capsys.readouterr().err
