@@ -329,6 +329,7 @@ class _Extractor:
             return self.last_speaker or default
         found = self.book.resolve(phrase, context)
         if found is not None:
+            self.book.note_alias(found, phrase)
             return found
         if not plausible_speaker(phrase):
             return self.last_speaker or default

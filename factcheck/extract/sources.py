@@ -16,7 +16,7 @@ from . import cues as C
 _QUOTES = "\"'“”«»„‘’()[]"
 _TRAIL_PP = re.compile(
     r"\s+(?:في|خلال|عبر|على|لـ?)\s+(?:" + C.COMM_AR + r")" + C.E + r".*$"
-    r"|\s+(?:" + C.ar_words("في خلال عبر اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء")
+    r"|\s+(?:" + C.ar_words("اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء")
     + r")"
     + C.E
     + r".*$"
@@ -193,13 +193,22 @@ class SourceBook:
                     return self._touch(sid)
         return None
 
+    def note_alias(self, sid: str, phrase: str) -> None:
+        """Remember another way the article names a source it already has (for later mentions)."""
+        src = self._get(sid)
+        name, _aliases, _role = clean_name(phrase)
+        if src is None or not name or len(name.split()) > 8 or any(p.match(name) for p in _ANAPHORA.values()):
+            return
+        if fold(name) != fold(src.name) and name not in src.aliases:
+            src.aliases.append(name)
+
     def _anaphora(self, kind: str, key: str) -> str | None:
         stem = key.removeprefix("ال").removeprefix("the ")
         for sid in reversed(self._order):
             src = self._get(sid)
             assert src is not None
             if kind == "government":
-                if stem and stem in fold(src.name):
+                if stem and any(stem in fold(n) for n in [src.name, *src.aliases]):
                     return self._touch(sid)
             elif src.kind.value == kind or (kind == "news_outlet" and src.kind == SourceKind.news_agency):
                 return self._touch(sid)

@@ -20,6 +20,8 @@ from .compare import sentence_around
 
 CLAIM_SAME = 0.6  # weighted containment for "the same claim"
 CLAIM_MIN_SHARED = 3
+SAME_ORIGIN_SAME = 0.4  # ... when both versions come from the same origin
+SAME_ORIGIN_SHARED = 6
 NEAR_IDENTICAL = 92.0  # rapidfuzz ratio of folded quotes
 COUNTER_SAME = 0.6
 LINK_MIN = 0.3  # weighted overlap for linking a counter to a claim it does not name
@@ -125,7 +127,14 @@ def same_claim(a: ClaimItem, b: ClaimItem, weights: Weights) -> bool:
     if min(len(a.key), len(b.key)) >= 20 and fuzz.ratio(a.key, b.key) >= NEAR_IDENTICAL:
         return True
     shared = a.stems & b.stems
-    return len(shared) >= CLAIM_MIN_SHARED and weights.containment(a.stems, b.stems) >= CLAIM_SAME
+    score = weights.containment(a.stems, b.stems)
+    if len(shared) >= CLAIM_MIN_SHARED and score >= CLAIM_SAME:
+        return True
+    # The same origin retelling its own report in other words (a follow-up article, a "read also"
+    # box): a lower bar, as long as the two are clearly about the same thing.
+    origin_a, origin_b = a.claim.claimant or a.claim.reported_by, b.claim.claimant or b.claim.reported_by
+    same_origin = origin_a is not None and origin_a == origin_b
+    return same_origin and len(shared) >= SAME_ORIGIN_SHARED and score >= SAME_ORIGIN_SAME
 
 
 def cluster_claims(items: Sequence[ClaimItem], weights: Weights) -> list[Cluster]:
