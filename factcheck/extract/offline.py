@@ -26,44 +26,47 @@ from ..grounding import quote_at
 from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
 from ..normalize import content_stems
 from . import cues as C
+from .patterns import (
+    ACCORDING,
+    ACCORDING_EN,
+    AFFIRM,
+    ATTR_DENY,
+    COMPLEMENT,
+    CONFIRM,
+    CONFIRMED_BY,
+    CORRECT,
+    DENIED_OBJECT,
+    DENY_EN,
+    DENY_PHRASE,
+    DENY_VERB,
+    DENY_VERB_EN,
+    FIRST_PERSON,
+    FROM_SRC,
+    HEDGE,
+    KANA,
+    MIN_CLAIM_WORDS,
+    NEGATION,
+    PARTICIPLE,
+    PARTICIPLE_COMP,
+    POST_MAX,
+    QAD,
+    QUOTE_BEFORE,
+    QUOTE_PAIR,
+    REPORT,
+    REPORT_EN,
+    RESTS_ON,
+    RETWEET,
+    TRAIL_PREP,
+    en_subject,
+    opening_quote,
+    plausible_speaker,
+    strip_span,
+    title_case,
+    trim_clause,
+    until,
+)
 from .segment import Unit, units
 from .sources import SourceBook
-
-_RE = re.compile
-REPORT = _RE(C.B + C.CONJ + r"(?P<verb>" + C.REPORT_VERBS_AR + r")" + C.E)
-ACCORDING = _RE(C.B + C.CONJ + r"(?P<verb>" + C.ACCORDING_AR + r")" + C.E)
-FIRST_PERSON = _RE(C.B + C.CONJ + r"(?P<verb>" + C.FIRST_PERSON_AR + r")" + C.E)
-PARTICIPLE = _RE(C.B + C.CONJ + r"(?P<verb>" + C.PARTICIPLE_AR + r")" + C.E)
-PARTICIPLE_COMP = _RE(r"\s*(?:" + C.ar_words("إلى على") + r")?\s*" + C.COMPLEMENT_AR)
-DENY_VERB = _RE(C.B + C.CONJ + r"(?P<verb>" + C.DENIAL_VERBS_AR + r")" + C.E)
-REPORT_EN = _RE(r"\b(?P<verb>" + C.REPORT_VERBS_EN + r")\b", re.I)
-ACCORDING_EN = _RE(r"\b(?P<verb>" + C.ACCORDING_EN + r")\b", re.I)
-DENY_EN = _RE(r"\b(?P<verb>" + C.DENIAL_EN + r")\b", re.I)
-DENY_PHRASE = _RE(C.B + r"(?:" + C.DENIAL_PHRASES_AR + r")" + C.E)
-ATTR_DENY = _RE(
-    C.B + r"(?:" + C.ATTRIBUTION_DENIAL_AR + r")" + C.E + "|" + r"\b(?:" + C.ATTRIBUTION_DENIAL_EN + r")\b", re.I
-)
-CORRECT = _RE(C.B + r"(?:" + C.CORRECTION_AR + r")" + C.E + "|" + r"\b(?:" + C.CORRECTION_EN + r")\b", re.I)
-CONFIRM = _RE(C.B + r"(?:" + C.CONFIRM_AR + r")" + C.E + "|" + r"\b(?:" + C.CONFIRM_EN + r")\b", re.I)
-HEDGE = _RE(C.B + r"(?:" + C.HEDGE_AR + r")" + C.E + "|" + r"\b(?:" + C.HEDGE_EN + r")\b", re.I)
-NEGATION = _RE(C.B + C.CONJ + r"(?:" + C.NEGATION_AR + r")" + C.E + "|" + r"\b(?:" + C.NEGATION_EN + r")\b", re.I)
-COMPLEMENT = _RE(C.B + C.COMPLEMENT_AR + r"\s*:?|:\s*|\bthat\b", re.I)
-KANA = _RE(r"^" + C.CONJ + r"(?:" + C.ar_words("كان كانت") + r")" + C.E)
-QAD = _RE(C.B + C.ar("قد") + C.E)
-RESTS_ON = _RE(C.B + C.CONJ + r"(?:" + C.ar_words("استندت استند تستند يستند اعتمدت اعتمد") + r")" + C.E)
-FROM_SRC = _RE(C.B + r"(?:" + C.ar_words("عن إلى على") + r")\s+")
-CONFIRMED_BY = _RE(C.ar("وفق ما") + r"\s+(?:" + C.ar_words("أكده أكدته ذكره ذكرته قاله قالته أوضحه") + r")" + C.E)
-QUOTE_PAIR = _RE(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|«([^»\n]{2,600})»")
-URL = _RE(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+)")
-AFFIRM = _RE(C.B + C.CONJ + r"(?:" + C.ar_words("أكد أكدت يؤكد تؤكد أكدوا") + r")" + C.E)
-DENY_VERB_EN = _RE(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\b", re.I)
-RETWEET = _RE(r"\s*RT\s+(@\w{1,30}):")
-QUOTE_BEFORE = _RE(r"[\"“]([^\"”]{8,600})[,.]?[\"”]\s*,?\s*(?P<who>(?:[\w.'’,-]+\s*){0,9})$")
-TRAIL_PREP = _RE(r"\s+(?:" + C.ar_words("إلى على عن ب ل") + r")\s*$")
-TRAIL_ATTR = _RE(r"[،,]\s*(?:" + C.ar_words("وفق وفقا بحسب حسب") + r"|\bvia\b|according to)\b.*$", re.S)
-POST_MAX = 700  # a text this short, with no prose structure, is one post (tweet): one unit
-
-MIN_CLAIM_WORDS = 4
 
 
 @dataclass
@@ -98,7 +101,7 @@ class _Extractor:
         )
         all_units = units(text)
         if is_post and not any(u.embed for u in all_units):
-            s, e = _strip_span(text, 0, len(text))
+            s, e = strip_span(text, 0, len(text))
             all_units = [Unit(s, e, text[s:e])] if e > s else []
         self.post = is_post and not any(u.embed for u in all_units)
         for u in all_units:
@@ -133,7 +136,7 @@ class _Extractor:
                 default = self.book.add(rt.group(1), handle=rt.group(1), hint="embed")
         attributions = self.attributions(u, default)
         if not attributions and (u.embed is not None or post):
-            s, e = _strip_span(self.text, u.start, u.end)
+            s, e = strip_span(self.text, u.start, u.end)
             if e > s:
                 attributions = [_Attribution(default, (s, e), "", [])]
         if self.post:
@@ -144,7 +147,7 @@ class _Extractor:
 
     def classify_post(self, u: Unit, attributions: list[_Attribution], default: str | None) -> None:
         """A post is one statement: a counter if any part of it denies/corrects/confirms, else a claim."""
-        span = _strip_span(self.text, u.start, u.end)
+        span = strip_span(self.text, u.start, u.end)
         if span[1] - span[0] < 8 or not attributions:
             return
         whole = _Attribution(default, span, "", [])
@@ -192,16 +195,16 @@ class _Extractor:
             tail = sent[rm.end() :]
             to = re.search(C.B + C.ar("إلى") + r"\s+", tail)
             if to:
-                np_text = _until(tail[to.end() :], r"[،,.]|\s+" + C.CONJ + C.ar("ذكرت"))
+                np_text = until(tail[to.end() :], r"[،,.]|\s+" + C.CONJ + C.ar("ذكرت"))
                 src = self.book.add(np_text, context=sent)
                 if src:
                     backing.append((rm.start(), src, "next"))
-                    subj = self.book.resolve(_until(tail, C.B + r"(?:في|إلى)" + C.E))
+                    subj = self.book.resolve(until(tail, C.B + r"(?:في|إلى)" + C.E))
                     if subj:
                         self.report_sources.setdefault(subj, []).append(src)
                         self.attach_report_source(subj, src)
         for cm in CONFIRMED_BY.finditer(sent):
-            np_text = _until(sent[cm.end() :], r"[،,.]")
+            np_text = until(sent[cm.end() :], r"[،,.]")
             src = self.book.add(np_text, context=sent)
             if src:
                 backing.append((cm.start(), src, "prev"))
@@ -247,7 +250,7 @@ class _Extractor:
                 after = sent[me:clause_end]
                 comp = COMPLEMENT.search(after)
                 start = me + comp.end() if comp and len(after[: comp.start()].split()) <= 2 else me
-                cs, ce = _strip_span(sent, start, clause_end)
+                cs, ce = strip_span(sent, start, clause_end)
                 att = _Attribution(speaker, (s0 + cs, s0 + ce), sent[ms:me], []) if ce - cs >= 8 else None
             else:
                 att = self.verb_clause(sent, s0, ms, me, clause_end, default)
@@ -310,12 +313,12 @@ class _Extractor:
             # "تزعم هجوما" means "led an attack", not "claims").
             if not AFFIRM.match(sent, ms):
                 return None
-            cs, ce = _trim_clause(sent, me, clause_end)
+            cs, ce = trim_clause(sent, me, clause_end)
             if ce - cs < 8:
                 return None
             return _Attribution(self.last_speaker or default, (s0 + cs, s0 + ce), sent[ms:me], based_on)
         speaker = self.speaker(speaker_text, sent, default)
-        cs, ce = _strip_span(sent, me + comp.end(), clause_end)
+        cs, ce = strip_span(sent, me + comp.end(), clause_end)
         if ce - cs < 8:
             return None
         if speaker is not None:
@@ -346,12 +349,12 @@ class _Extractor:
             who = quoted.group("who").strip(" ,") or re.split(r"[,.;]", after.strip(), maxsplit=1)[0]
             who = re.sub(r"\s+(?:in|on|at|during|to)\s+.*$", "", who.strip())
             speaker = self.speaker(who, sent, default)
-            qs, qe = _strip_span(sent, quoted.start() + 1, quoted.start() + 1 + len(quoted.group(1)))
+            qs, qe = strip_span(sent, quoted.start() + 1, quoted.start() + 1 + len(quoted.group(1)))
             if qe - qs < 8:
                 return None
             self.last_speaker = speaker
             return _Attribution(speaker, (s0 + qs, s0 + qe), sent[ms:me], [])
-        subject = _en_subject(before)
+        subject = en_subject(before)
         lead_that = re.match(r"\s*(?:[\w.'’-]+\s+){0,4}?(?:that\b|:)", after)
         head, sep, tail = before.rstrip().rpartition(",")
         circumstance = len(after.split()) <= 10 or re.match(
@@ -362,7 +365,7 @@ class _Extractor:
         if post_posed and len(head.split()) >= 5 and 0 < len(tail.split()) <= 8:
             # "<content>, the ministry said (in a statement on Tuesday)."
             speaker = self.speaker(tail, sent, default)
-            cs, ce = _strip_span(sent, 0, len(head))
+            cs, ce = strip_span(sent, 0, len(head))
             if ce - cs < 8:
                 return None
             self.last_speaker = speaker
@@ -371,7 +374,7 @@ class _Extractor:
             # "X said (that) <content>"; "told Reuters that" skips the addressee.
             speaker = self.speaker(subject, sent, default)
             start = me + (lead_that.end() if lead_that else 0)
-            cs, ce = _strip_span(sent, start, clause_end)
+            cs, ce = strip_span(sent, start, clause_end)
             if ce - cs < 8:
                 return None
             self.last_speaker = speaker
@@ -384,8 +387,7 @@ class _Extractor:
         after = sent[me:clause_end]
         words = after.split()
         # Subject: up to the first object-like word (وجود، ما، أن، صحة، تقارير ...), at most 6 words.
-        stop = _RE(C.B + r"(?:" + C.ar_words("وجود ما صحة تقارير التقارير الأنباء الأخبار أي كل") + r")" + C.E)
-        sm = stop.search(after)
+        sm = DENIED_OBJECT.search(after)
         if sm and len(after[: sm.start()].split()) <= 6:
             subj_end = sm.start()
         else:
@@ -394,7 +396,7 @@ class _Extractor:
         subj = after[:subj_end]
         speaker = self.speaker(subj, sent, default) if subj.strip() else default
         obj_start = me + subj_end
-        cs, ce = _strip_span(sent, obj_start, clause_end)
+        cs, ce = strip_span(sent, obj_start, clause_end)
         if ce - cs < 8:
             return None
         self.last_speaker = speaker or self.last_speaker
@@ -418,15 +420,15 @@ class _Extractor:
         if ms < 3 or sent[:ms].strip() in ("و", "ف"):
             # Leading "وفق X، <content>": X asserts the content.
             start = me + (np_end.end() if np_end else len(after))
-            cs, ce = _strip_span(sent, start, clause_end)
+            cs, ce = strip_span(sent, start, clause_end)
             if ce - cs < 8:
                 return None
             return _Attribution(src or default, (s0 + cs, s0 + ce), sent[ms:me], [])
         # Trailing "<content>، وفق X": if a verb clause precedes, X is only the channel.
         if i > 0:
             return None
-        cs, ce = _strip_span(sent, 0, ms)
-        cs, ce = _trim_clause(sent, cs, ce)
+        cs, ce = strip_span(sent, 0, ms)
+        cs, ce = trim_clause(sent, cs, ce)
         if ce - cs < 8:
             return None
         return _Attribution(src or default, (s0 + cs, s0 + ce), sent[ms:me], [])
@@ -448,12 +450,12 @@ class _Extractor:
         unit_text = u.text
         if self.post:
             # A post is short: its whole text is the statement, as readers (and annotators) quote it.
-            quote_span = _strip_span(text, u.start, u.end)
+            quote_span = strip_span(text, u.start, u.end)
         else:
-            quote_span = _opening_quote(text, cs, ce) or _trim_clause(text, cs, ce)
+            quote_span = opening_quote(text, cs, ce) or trim_clause(text, cs, ce)
         if quote_span[1] - quote_span[0] < 8:
             return
-        if u.text.rstrip().endswith(":") or _title_case(content) or len(content.split()) < 4:
+        if u.text.rstrip().endswith(":") or title_case(content) or len(content.split()) < 4:
             return
         kind = self.counter_kind(unit_text, content, att)
         if kind is not None:
@@ -542,7 +544,7 @@ class _Extractor:
     def _context(self, att: _Attribution, q: Quote) -> list[Quote]:
         """The whole reported clause, when the quote is only its quoted words: it names the subject
         ('أن الشرع "كان يتعاون ..."'), which the reconciler needs to match versions and denials."""
-        cs, ce = _trim_clause(self.text, *att.content)
+        cs, ce = trim_clause(self.text, *att.content)
         if ce - cs <= q.end - q.start or not (cs <= q.start and q.end <= ce) or ce - cs > 600:
             return []
         return [quote_at(self.text, cs, ce)]
@@ -561,89 +563,6 @@ class _Extractor:
                 )
                 if by_name and claim.claimant != counter.speaker:
                     counter.targets.append(claim.id)
-
-
-def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
-    """Trim white space, trailing URLs and edge punctuation from text[s:e]."""
-    seg = text[s:e]
-    m = URL.search(seg)
-    while m and not seg[m.end() :].strip(" \n#_\\w"):
-        seg = seg[: m.start()]
-        m = URL.search(seg)
-    e = s + len(seg)
-    while s < e and (text[s].isspace() or text[s] in "،,:؛;-—–.|"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in "،,:؛;-—–|"):
-        e -= 1
-    return s, e
-
-
-def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop a trailing attribution ("، وفق ...") from a content clause."""
-    m = TRAIL_ATTR.search(text, s, e)
-    if m and m.start() - s > 20:
-        e = m.start()
-    return _strip_span(text, s, e)
-
-
-def _opening_quote(text: str, s: int, e: int) -> tuple[int, int] | None:
-    """The quoted words that open the content (within its first words), if substantial."""
-    for m in QUOTE_PAIR.finditer(text, s, e):
-        lead = text[s : m.start()]
-        inner_s = m.start() + 1
-        inner_e = m.end() - 1
-        if len(lead.split()) <= 4 and len(text[inner_s:inner_e].split()) >= 3:
-            return _strip_span(text, inner_s, inner_e)
-        break
-    return None
-
-
-def _title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text)]
-    if len(words) < 3 or len(words) < 0.6 * len(text.split()):
-        return False
-    small = {"of", "the", "to", "and", "a", "an", "in", "on", "by", "for", "at", "from", "with"}
-    caps = sum(1 for w in words if w[0].isupper() or w in small)
-    return caps / len(words) >= 0.85
-
-
-def _until(text: str, pattern: str) -> str:
-    m = re.search(pattern, text)
-    return text[: m.start()] if m else text
-
-
-_NOT_NAME = _RE(
-    C.B + r"(?:" + C.ar_words("ضد من إلى عن حول بشأن لأن كما التي الذي ما لا لم") + r")" + C.E
-    + r"|\b(?:against|about|because|which|that|not)\b",
-    re.I,
-)
-
-
-def plausible_speaker(phrase: str) -> bool:
-    """Could this phrase name a speaker? Rejects content clauses mistaken for subjects."""
-    words = phrase.split()
-    if not words or len(words) > 9:
-        return False
-    from .sources import looks_like_source
-
-    if looks_like_source(phrase):
-        return True
-    return len(words) <= 4 and not _NOT_NAME.search(phrase)
-
-
-def _en_subject(before: str) -> str:
-    """English subject of a verb: the words before it back to a clause boundary, if name-like.
-
-    Appositions stay ("Jane Doe, the ministry's spokeswoman,"): the source book splits them.
-    """
-    part = re.split(r"[;:]\s+|\.\s+|\band\b|\bbut\b", before)[-1].strip(" ,")
-    if not part or len(part.split()) > 10:
-        # "In an interview with X, Y says": the subject is after the last comma.
-        part = part.split(",")[-1].strip() if part else ""
-    lowered = part.lower()
-    if lowered.startswith(("in ", "on ", "at ", "during ", "after ", "before ")) and "," in part:
-        part = part.split(",")[-1].strip()
-    return part if part and len(part.split()) <= 10 else ""
 
 
 def extract_offline(article: Article) -> Extraction:
