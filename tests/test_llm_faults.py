@@ -131,6 +131,40 @@ def test_client_errors_are_not_retried_and_explained(status: int, expected: str)
     assert key not in failures[0].error
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # llama-server's answer (seen on a real server) when the prompt does not fit its -c context
+        {
+            "error": {
+                "code": 400,
+                "message": "request (8962 tokens) exceeds the available context size (4096 tokens), try "
+                "increasing it",
+                "type": "exceed_context_size_error",
+                "n_prompt_tokens": 8962,
+                "n_ctx": 4096,
+            }
+        },
+        # OpenAI's and vLLM's wording
+        {
+            "error": {
+                "message": "This model's maximum context length is 4096 tokens. However, your messages "
+                "resulted in 8962 tokens.",
+                "type": "invalid_request_error",
+                "code": "context_length_exceeded",
+            }
+        },
+    ],
+)
+def test_prompt_longer_than_the_context_says_to_lower_chunk_tokens(body: dict[str, Any]) -> None:
+    article, _ = _short()
+    with serve(lambda r: Reply(400, body)) as srv:
+        _, failures = extract_llm_many([article], llm_settings(srv.url, mode="json_schema"))
+        assert srv.calls == 1  # a request too long stays too long: not retried
+    assert "longer than the model's context window (HTTP 400)" in failures[0].error
+    assert "--chunk-tokens" in failures[0].error and "--mode" not in failures[0].error
+
+
 def test_server_that_always_fails_fails_every_article_clearly() -> None:
     articles = seed_articles()
     with serve(lambda r: error(500, "internal error")) as srv:

@@ -13,6 +13,7 @@ import asyncio
 import email.utils
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -391,6 +392,12 @@ class Call:
                 )
             if status >= 500:
                 return LLMError(f"the LLM server failed (HTTP {status}){tried}: {detail}", hint="retry later")
+            if _context_overflow(exc, detail):
+                return LLMError(
+                    f"the request is longer than the model's context window (HTTP {status}): {detail}",
+                    hint="lower --chunk-tokens (its estimate of characters / 3 per token is low for some "
+                    "tokenizers, e.g. Arabic on small models), or start the server with a larger context",
+                )
             return LLMError(
                 f"the LLM server rejected the request (HTTP {status}): {detail}",
                 hint="if the server does not support this structured-output mode, try --mode json_schema, "
@@ -405,6 +412,22 @@ class Call:
         if isinstance(body, dict) and isinstance(body.get("error"), dict):
             message = body["error"].get("message") or message
         return scrub(str(message or exc), self.secrets)[:300]
+
+
+# How llama-server, OpenAI and vLLM word a prompt that does not fit the context (HTTP 400).
+_CONTEXT_OVERFLOW = re.compile(
+    r"context (?:size|length|window)|context_length_exceeded|exceed_context_size", re.IGNORECASE
+)
+
+
+def _context_overflow(exc: BaseException, detail: str) -> bool:
+    body = getattr(exc, "body", None)
+    error = body.get("error") if isinstance(body, dict) else None
+    fields = [detail]
+    for part in (body, error):
+        if isinstance(part, dict):
+            fields.extend(str(part.get(k) or "") for k in ("code", "type"))
+    return any(_CONTEXT_OVERFLOW.search(f) for f in fields)
 
 
 async def _sleep_async_ref(seconds: float) -> None:
