@@ -138,8 +138,7 @@ def test_client_errors_are_not_retried_and_explained(status: int, expected: str)
         {
             "error": {
                 "code": 400,
-                "message": "request (8962 tokens) exceeds the available context size (4096 tokens), try "
-                "increasing it",
+                "message": "request (8962 tokens) exceeds the available context size (4096 tokens), try increasing it",
                 "type": "exceed_context_size_error",
                 "n_prompt_tokens": 8962,
                 "n_ctx": 4096,
