@@ -44,6 +44,8 @@ class TemplateError(FactcheckError):
 class GroundingError(FactcheckError):
     """A quote is not found verbatim in its article."""
 
+    hint = "re-run `factcheck reconcile` on the extractions, or fix the quote and its span in the JSON"
+
     def __init__(self, message: str, *, quote: str, article_id: str | None = None) -> None:
         super().__init__(message)
         self.quote = quote

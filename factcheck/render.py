@@ -18,7 +18,8 @@ from typing import Literal
 import jinja2
 
 from . import i18n
-from .errors import ConfigError, TemplateError
+from .errors import ConfigError, GroundingError, TemplateError
+from .grounding import ungrounded
 from .models import (
     Brief,
     Claim,
@@ -474,7 +475,16 @@ def render(
     langs: Sequence[str] = ("ar", "en"),
     template_dir: Path | None = None,
 ) -> str:
-    """The brief as ``md`` (GitHub-flavoured), standalone ``html`` or ``json``; ``langs`` picks the parts."""
+    """The brief as ``md`` (GitHub-flavoured), standalone ``html`` or ``json``; ``langs`` picks the parts.
+
+    A brief read from a file is checked first: a quote that is not verbatim at its span is never shown.
+    """
+    problems = ungrounded(brief)
+    if problems:
+        raise GroundingError(
+            f"the brief holds {len(problems)} quote(s) not verbatim in their article, e.g. {problems[0]}",
+            quote=problems[0],
+        )
     if format == "json":
         return brief.model_dump_json(indent=2)
     if format not in ("md", "html"):

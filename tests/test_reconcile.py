@@ -424,3 +424,50 @@ def test_lone_denial_post_answers_the_only_claim_of_the_set() -> None:
     brief = reconcile(s.extractions)
     (f,) = [f for f in brief.findings if f.kind == FindingKind.contested]
     assert cid in f.claims
+
+
+def test_one_speakers_list_of_figures_is_not_a_pile_of_discrepancies() -> None:
+    s = Story()
+    text = " ".join(f"The official said the government will build {i * 3 + 7} schools in district {i}."
+                    for i in range(60))
+    x = s.article(text, outlet="Daily One")
+    official = s.source(x, "the official", SourceKind.official)
+    for i in range(60):
+        s.claim(x, f"the government will build {i * 3 + 7} schools in district {i}", claimant=official,
+                check_worthiness=0.7)
+    brief = reconcile(s.extractions)
+    assert [f for f in brief.findings if f.kind in (FindingKind.discrepancy, FindingKind.consistent)] == []
+
+
+def test_unknown_targets_are_dropped_with_a_note() -> None:
+    s = Story()
+    a = s.article("The ministry denied that the bridge collapsed on Sunday.", outlet="Wire")
+    s.counter(a, "denied that the bridge collapsed on Sunday", CounterKind.denial, targets=["no-such-claim"])
+    brief = reconcile(s.extractions)
+    assert brief.counters[0].targets == []
+    assert any("no-such-claim" in n for n in brief.run.notes)
+
+
+def test_local_ids_that_collide_across_extractions_are_made_unique() -> None:
+    s = Story()
+    a = s.article("Daily One reported that the old bridge collapsed on Sunday evening.", outlet="Daily One")
+    b = s.article("The ministry denied that the old bridge collapsed on Sunday evening.", outlet="Wire")
+    s.claim(a, "the old bridge collapsed on Sunday evening", check_worthiness=0.7)
+    s.counter(b, "denied that the old bridge collapsed on Sunday evening", CounterKind.denial)
+    for x in s.extractions:  # an outside tool numbering items c1, x1 in every file
+        x.claims = [c.model_copy(update={"id": "c1"}) for c in x.claims]
+        x.counters = [k.model_copy(update={"id": "c1"}) for k in x.counters]
+    brief = reconcile(s.extractions)
+    ids = [c.id for c in brief.claims] + [k.id for k in brief.counters]
+    assert len(ids) == len(set(ids)) == 2
+    assert any(f.kind == FindingKind.contested for f in brief.findings)
+
+
+def test_an_ungrounded_quote_is_not_echoed_in_the_notes() -> None:
+    s = Story()
+    a = s.article("The minister said the budget will rise next year.", outlet="Daily One")
+    s.claim(a, "the budget will rise next year")
+    a.claims[0] = a.claims[0].model_copy(update={"quote": Quote(text="ZZZZZZZZZZZZZZZ", start=0, end=15)})
+    brief = reconcile(s.extractions)
+    assert brief.claims == []
+    assert "ZZZ" not in brief.model_dump_json()

@@ -10,9 +10,9 @@ import pytest
 from render_support import HOSTILE, build_brief
 
 from factcheck import i18n
-from factcheck.errors import ConfigError, TemplateError
+from factcheck.errors import ConfigError, GroundingError, TemplateError
 from factcheck.grounding import ungrounded
-from factcheck.models import Brief, ClaimStatus, FindingKind, RunInfo
+from factcheck.models import Brief, ClaimStatus, FindingKind, Quote, RunInfo
 from factcheck.render import render
 from factcheck.view import md_escape
 
@@ -376,3 +376,14 @@ def test_cluster_with_several_dispute_findings_is_one_item() -> None:
     section = en[en.index("## 1.") : en.index("## 2.")]
     assert len(re.findall(r"^- \*\*C1\*\*", section, re.M)) == 1
     assert section.count("**denies**") == 1 and "A second denial finding." in section
+
+
+def test_a_tampered_brief_is_refused_not_rendered() -> None:
+    brief = build_brief()
+    claim = brief.claims[0]
+    fake = "Z" * len(claim.quote.text)
+    brief.claims[0] = claim.model_copy(update={"quote": Quote(text=fake, start=claim.quote.start,
+                                                               end=claim.quote.end)})
+    for fmt in ("md", "html", "json"):
+        with pytest.raises(GroundingError):
+            render(brief, format=fmt)  # type: ignore[arg-type]

@@ -104,13 +104,15 @@ def _ground_items(items: Sequence[_Item], x: Extraction, notes: list[str]) -> li
     for item in items:
         q = _grounded(text, item.quote)
         if q is None:
-            notes.append(f"{aid}: dropped {item.id}: its quote is not in the article ({item.quote.text[:40]!r})")
+            # The note names the item and span only: an ungrounded quote never reaches any output.
+            span = f"{item.quote.start}-{item.quote.end}"
+            notes.append(f"{aid}: dropped {item.id}: its quote ({span}) is not in the article")
             continue
         evidence = []
         for e in item.evidence:
             ge = _grounded(text, e)
             if ge is None:
-                notes.append(f"{aid}: dropped evidence of {item.id} not in the article ({e.text[:40]!r})")
+                notes.append(f"{aid}: dropped evidence {e.start}-{e.end} of {item.id}: not in the article")
             else:
                 evidence.append(ge)
         kept.append(item.model_copy(update={"quote": q, "evidence": evidence, "article_id": aid}))
@@ -167,6 +169,41 @@ def _derived_confirmations(
     return derived
 
 
+def _unique_ids(xs: Sequence[Extraction], notes: list[str]) -> list[Extraction]:
+    """Extractions whose claim and counter ids are unique across the input.
+
+    Extractions brought from elsewhere may number their items locally (c1, c2 ... in each); those
+    whose ids collide are prefixed with their article id, their own targets renamed alike.
+    """
+    seen: set[str] = set()
+    out: list[Extraction] = []
+    for n, x in enumerate(xs):
+        ids = [c.id for c in x.claims] + [k.id for k in x.counters]
+        if len(set(ids)) == len(ids) and not set(ids) & seen:
+            seen.update(ids)
+            out.append(x)
+            continue
+        prefix = f"{x.article.id}-{n + 1}-"
+        rename: dict[str, str] = {}
+        fresh: list[str] = []
+        for old in ids:
+            new = prefix + old
+            while new in seen or new in fresh:
+                new += "'"
+            rename.setdefault(old, new)
+            fresh.append(new)
+        it = iter(fresh)
+        claims = [c.model_copy(update={"id": next(it)}) for c in x.claims]
+        counters = [
+            k.model_copy(update={"id": next(it), "targets": [rename.get(t, t) for t in k.targets]})
+            for k in x.counters
+        ]
+        seen.update(fresh)
+        notes.append(f"{x.article.id}: item ids repeated ids of other articles; they were prefixed with {prefix!r}")
+        out.append(x.model_copy(update={"claims": claims, "counters": counters}))
+    return out
+
+
 def _factcheck_version() -> str:
     from .. import __version__  # lazy: factcheck/__init__ imports this module
 
@@ -193,6 +230,7 @@ def reconcile(
     for x in xs:
         run_notes += [f"{x.article.id}: {n}" for n in x.notes]
 
+    xs = _unique_ids(xs, run_notes)
     merged = merge_sources(xs)
     sources = {s.id: s for s in merged.sources}
     claims: list[tuple[int, Claim]] = []
@@ -207,6 +245,13 @@ def reconcile(
     claims.sort(key=lambda p: (p[0], p[1].quote.start, p[1].quote.end, p[1].id))
     counters.sort(key=lambda p: (p[0], p[1].quote.start, p[1].quote.end, p[1].id))
     order = {c.id: n for n, (_, c) in enumerate(claims)} | {k.id: n for n, (_, k) in enumerate(counters)}
+    claim_ids = {c.id for _, c in claims}
+    for n, (i, ctr) in enumerate(counters):
+        unknown = [t for t in ctr.targets if t not in claim_ids]
+        if unknown:
+            run_notes.append(f"{ctr.article_id}: {ctr.id} names claims that are not in the input "
+                             f"({', '.join(unknown)}); they were ignored")
+            counters[n] = (i, ctr.model_copy(update={"targets": [t for t in ctr.targets if t not in unknown]}))
 
     citems = claim_items(claims)
     kitems = counter_items(counters, articles)

@@ -176,13 +176,24 @@ class Detector:
         items = sorted(((it, ci) for ci, c in enumerate(self.clusters) for it in c.items),
                        key=lambda p: self.order[p[0].claim.id])
         found: dict[tuple[Any, ...], RawFinding] = {}
+        pair_done: set[tuple[int, int]] = set()
+        is_worthy = [worthy(c) for c in self.clusters]
         for a in range(len(items)):
             ia, ca = items[a]
+            if not is_worthy[ca]:
+                continue
             for b in range(a + 1, len(items)):
                 ib, cb = items[b]
-                if ia.key == ib.key or not (worthy(self.clusters[ca]) and worthy(self.clusters[cb])):
+                pair = (min(ca, cb), max(ca, cb))
+                if pair in pair_done or ia.key == ib.key or not is_worthy[cb]:
+                    continue
+                # Two statements of one article by the same speaker are two claims (a list of figures
+                # by city), not two versions of one; versions come from different articles or speakers.
+                if ia.claim.article_id == ib.claim.article_id and origin_of(ia.claim) == origin_of(ib.claim):
                     continue
                 shared, ratio = (3, 0.5) if ca == cb else (CROSS_MIN_SHARED, CROSS_MIN_RATIO)
+                if len(ia.stems & ib.stems) < shared:  # cheap test before the word-by-word comparison
+                    continue
                 for d in differences(self._version(ia), self._version(ib), min_shared=shared, min_ratio=ratio):
                     sides = sorted([(ca, tuple(fold(w) for w in d.a_words)), (cb, tuple(fold(w) for w in d.b_words))])
                     key = (d.field, *sides)  # the same difference, whichever version came first
@@ -197,6 +208,7 @@ class Detector:
                                              differing=list(d.b_words))],
                             data={"field": d.field, "a_words": list(d.a_words), "b_words": list(d.b_words)},
                             first=self.order[ia.claim.id])
+                    pair_done.add(pair)  # one finding per pair of claims groups: its first, clearest case
                     for it in (ia, ib):
                         if it.claim.id not in f.claims:
                             f.claims.append(it.claim.id)
@@ -222,7 +234,7 @@ class Detector:
                             dates.setdefault((it.art_idx, d.start), (d.value, surface, (it.art_idx, s), it.art_idx,
                                                                      Quote(text=d.text, start=d.start, end=d.end)))
                 for n in find_numbers(span.text, span.start):
-                    numbers.setdefault((it.art_idx, n.start), (n.value, "".join(n.text.split()),
+                    numbers.setdefault((it.art_idx, n.start), (n.value, "".join(n.text.split()).strip(".,;:،"),
                                                                (it.art_idx, span.start), it.art_idx,
                                                                Quote(text=n.text, start=n.start, end=n.end)))
         out = []
