@@ -70,6 +70,7 @@ LABELS: dict[str, dict[str, str]] = {
     "unknown_date": {"ar": "تاريخ غير معروف", "en": "date unknown"},
     "none": {"ar": "لا شيء", "en": "none"},
     "sep": {"ar": "، ", "en": ", "},
+    "target_unknown": {"ar": "(لم يُحدَّد الادعاء المقصود)", "en": "(the claim it answers was not identified)"},
     "semi": {"ar": "؛ ", "en": "; "},
     "nothing_dispute": {
         "ar": "لا ادعاء منفيّ أو منسوب موضع نزاع في هذه المقالات.",

@@ -144,7 +144,12 @@ def detect_language(text: str) -> str:
     latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
     if arabic * 2 > len(letters):
         return "ar"
-    return "en" if latin * 2 > len(letters) else "und"
+    if latin * 2 <= len(letters):
+        return "und"
+    # Latin script is not English by itself (German, French ...): English function words must show.
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    common = sum(1 for w in words if w in _EN_WORDS)
+    return "en" if not words or common * 12 >= len(words) else "und"
 
 
 # --- loading -----------------------------------------------------------------------------------
@@ -270,6 +275,9 @@ def _parse_records(text: str, name: str, *, fallback: bool) -> list[tuple[str, A
         raise InputError(f"malformed JSON (line {err.lineno}, column {err.colno}: {err.msg})", source=name,
                          hint="fix the JSON, or see the record format in the README") from err
     if isinstance(value, list):
+        if not value:
+            raise InputError("the JSON list holds no article records", source=name,
+                             hint="add records like {\"text\": \"...\"} (see the record format in the README)")
         return [(f"{name}#{i}", rec) for i, rec in enumerate(value, 1)]
     return [(name, value)]
 
@@ -376,13 +384,21 @@ def _build(text: str, meta: _Meta, *, input_name: str | None, encoding: str | No
     if (emoji := lost_emoji_note(cleaned)) is not None:
         notes.append(emoji)
     dates, published = _dates(cleaned, meta, notes)
+    if not re.sub(r"https?://\S+|www\.\S+", "", cleaned).strip():
+        notes.append("the text is only a link: factcheck does not fetch pages; save the page as .html")
+    language = meta.language or detect_language(cleaned)
+    if not _LANG.fullmatch(language):
+        raise InputError(f"language {language[:20]!r} is not a language code", source=input_name,
+                         hint="use an ISO 639-1 code such as 'ar' or 'en', or leave it out to detect it")
     return Article(
         id=article_id(cleaned), title=meta.title, outlet=outlet, url=meta.url, published=published,
-        language=meta.language or detect_language(cleaned), text=cleaned, input_name=input_name,
+        language=language, text=cleaned, input_name=input_name,
         encoding=encoding, dates=dates, notes=notes,
     )
 
 
+_LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|und")
+_EN_WORDS = frozenset("the of and to in is that for on with as was by said from it at be are has".split())
 _EMBED = re.compile(r"\(@\w{1,30}\)\s{0,3}$")
 
 

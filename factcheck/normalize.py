@@ -104,7 +104,7 @@ def find_span(text: str, quote: str, start: int = 0) -> tuple[int, int] | None:
         return None
     pos = text.find(quote, start)
     if pos >= 0:
-        return pos, pos + len(quote)
+        return pos, _extend_marks(text, pos + len(quote))
     for loose in (False, True):
         folded, mapping = _cached_fold_map(text, loose)
         key = fold(quote, loose=loose)
@@ -122,10 +122,14 @@ def find_span(text: str, quote: str, start: int = 0) -> tuple[int, int] | None:
 def _span_back(text: str, mapping: list[int], pos: int, length: int) -> tuple[int, int]:
     s = mapping[pos]
     e = mapping[pos + length - 1] + 1
-    # Extend over dropped characters (diacritics) that trail the last matched letter.
-    while e < len(text) and _fold_char(text[e]) == "" and text[e] not in "\u200e\u200f":
+    return s, _extend_marks(text, e)
+
+
+def _extend_marks(text: str, e: int) -> int:
+    """Extend a span over the diacritics that belong to its last letter (a word is not cut in two)."""
+    while e < len(text) and unicodedata.category(text[e]) == "Mn":
         e += 1
-    return s, e
+    return e
 
 
 @lru_cache(maxsize=64)

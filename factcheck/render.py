@@ -375,7 +375,8 @@ class _Builder:
                     )
                 )
                 if targets or any(c.speaker == sid and c.kind is kind for c in self.brief.counters):
-                    attached.append((i18n.counter_kind_label(kind, self.lang), targets, True))
+                    shown = targets or (self.L["target_unknown"],)
+                    attached.append((i18n.counter_kind_label(kind, self.lang), shown, True))
             ref = self.source(sid)
             assert ref is not None
             rows.append(SourceRow(ref, src.role, tuple(src.handles), tuple(attached)))

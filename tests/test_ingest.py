@@ -299,3 +299,28 @@ def test_eval_stories_all_load() -> None:
     articles, failures = load_articles(paths)
     assert failures == []
     assert len(articles) + sum("duplicate input" in n for a in articles for n in a.notes) == len(paths)
+
+
+def test_empty_json_list_is_a_clear_error(tmp_path: Path) -> None:
+    p = tmp_path / "empty.json"
+    p.write_text("[]", encoding="utf-8")
+    with pytest.raises(InputError, match="no article records"):
+        load_article(p)
+
+
+def test_language_field_must_be_a_code(tmp_path: Path) -> None:
+    p = tmp_path / "bad.json"
+    p.write_text('{"text": "The minister said the budget will rise.", "language": "{% raw %}x"}', encoding="utf-8")
+    with pytest.raises(InputError, match="language code"):
+        load_article(p)
+
+
+def test_a_bare_link_gets_a_note_not_a_fetch() -> None:
+    art = article_from_text("https://example.com/news/1234")
+    assert any("does not fetch" in n for n in art.notes)
+
+
+def test_latin_script_that_is_not_english_is_undetermined() -> None:
+    german = article_from_text("Die Regierung hat am Montag bekannt gegeben, dass alle Schulen geschlossen werden.")
+    assert german.language == "und"
+    assert article_from_text("The government said on Monday that all schools will close.").language == "en"

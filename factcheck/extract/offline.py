@@ -110,6 +110,9 @@ class _Extractor:
         notes = [
             "offline extractor: rule-based, no translation (English renderings are not produced)",
         ]
+        if self.a.language not in ("ar", "en"):
+            notes.append(f"the offline rules cover Arabic and English; this article's language is "
+                         f"'{self.a.language}', so claims and denials may be missed")
         return Extraction(
             article=self.a,
             sources=self.book.sources(),
