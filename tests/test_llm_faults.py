@@ -164,6 +164,17 @@ def test_prompt_longer_than_the_context_says_to_lower_chunk_tokens(body: dict[st
     assert "--chunk-tokens" in failures[0].error and "--mode" not in failures[0].error
 
 
+def test_answer_that_runs_out_of_context_is_retried_then_explained() -> None:
+    """llama-server's HTTP 500 when generation fills its (slot-shared) context: seen on a real server."""
+    article, _ = _short()
+    body = {"error": {"code": 500, "message": "Context size has been exceeded.", "type": "server_error"}}
+    with serve(lambda r: Reply(500, body)) as srv:
+        _, failures = extract_llm_many([article], llm_settings(srv.url, transport_retries=1))
+        assert srv.calls == 2
+    assert "longer than the model's context window (HTTP 500) (after 1 transport retry)" in failures[0].error
+    assert "--chunk-tokens" in failures[0].error and "retry later" not in failures[0].error
+
+
 def test_server_that_always_fails_fails_every_article_clearly() -> None:
     articles = seed_articles()
     with serve(lambda r: error(500, "internal error")) as srv:

@@ -390,14 +390,17 @@ class Call:
                     f"rate limited (HTTP 429){tried}: {detail}",
                     hint="lower --concurrency, wait, or raise FACTCHECK_TRANSPORT_RETRIES",
                 )
+            if _context_overflow(exc, detail):
+                # llama-server answers 400 when the prompt does not fit, 500 when the answer runs out of
+                # room (its context is shared by its parallel slots, so a retry may still have helped).
+                return LLMError(
+                    f"the request is longer than the model's context window (HTTP {status}){tried}: {detail}",
+                    hint="lower --chunk-tokens (its estimate of characters / 3 per token is low for some "
+                    "tokenizers, e.g. Arabic on small models), or give the server a larger context "
+                    "(llama-server: -c, -np 1, -n to cap the answer)",
+                )
             if status >= 500:
                 return LLMError(f"the LLM server failed (HTTP {status}){tried}: {detail}", hint="retry later")
-            if _context_overflow(exc, detail):
-                return LLMError(
-                    f"the request is longer than the model's context window (HTTP {status}): {detail}",
-                    hint="lower --chunk-tokens (its estimate of characters / 3 per token is low for some "
-                    "tokenizers, e.g. Arabic on small models), or start the server with a larger context",
-                )
             return LLMError(
                 f"the LLM server rejected the request (HTTP {status}): {detail}",
                 hint="if the server does not support this structured-output mode, try --mode json_schema, "
