@@ -9,7 +9,17 @@ from typing import Any
 
 import pytest
 from llm_helpers import llm_settings, make_article, seed_articles
-from llm_server import Reply, answer_for_chunk, completion, error, seed_answer, seed_responder, sequence, serve
+from llm_server import (
+    Reply,
+    answer_for_chunk,
+    article_in,
+    completion,
+    error,
+    seed_answer,
+    seed_responder,
+    sequence,
+    serve,
+)
 
 from factcheck.extract import client as client_mod
 from factcheck.extract.llm import extract_llm_many
@@ -129,6 +139,26 @@ def test_client_errors_are_not_retried_and_explained(status: int, expected: str)
         assert srv.headers[0].get("Authorization") == f"Bearer {key}"
     assert expected in failures[0].error
     assert key not in failures[0].error
+
+
+def test_one_part_cut_off_costs_only_that_part() -> None:
+    """Seen on a real llama-server (-n caps the answer): a cut-off first part lost the whole article."""
+    article = seed_articles()[0]
+    answer = seed_answer("seed_000.json")
+    state = {"n": 0}
+
+    def script(request: dict[str, Any]) -> Reply:
+        state["n"] += 1
+        if state["n"] == 1:
+            return completion(request, '{"sources": [', finish_reason="length")
+        return completion(request, answer_for_chunk(answer, article_in(request)))
+
+    with serve(script) as srv:
+        extractions, failures = extract_llm_many([article], llm_settings(srv.url, chunk_tokens=1500))
+        assert srv.calls > 1
+    assert failures == [] and extractions[0].claims
+    notes = " ".join(extractions[0].notes)
+    assert "part 1 of" in notes and "cut off" in notes
 
 
 @pytest.mark.parametrize(

@@ -254,7 +254,8 @@ def _unwrap(err: Exception, article: Article, state: GroundingState) -> Exceptio
         seen = seen.__cause__ or seen.__context__
     name = type(err).__name__
     if name == "IncompleteOutputException":
-        return LLMError(
+        # Like an answer out of shape, this costs only this part: the other parts may still fit.
+        return _AnswerRejected(
             "the model's answer was cut off (it hit its output token limit)",
             article_id=article.id,
             hint="lower --chunk-tokens so each part needs a shorter answer",
