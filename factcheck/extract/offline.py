@@ -546,7 +546,7 @@ class _Extractor:
 
     def _context(self, att: _Attribution, q: Quote) -> list[Quote]:
         """The whole reported clause, when the quote is only its quoted words: it names the subject
-        ('أن الشرع "كان يتعاون ..."'), which the reconciler needs to match versions and denials."""
+        ('أن الوزير "كان يتعاون ..."'), which the reconciler needs to match versions and denials."""
         cs, ce = trim_clause(self.text, *att.content)
         if ce - cs <= q.end - q.start or not (cs <= q.start and q.end <= ce) or ce - cs > 600:
             return []

@@ -41,7 +41,7 @@ _ANAPHORA = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in {**C.ANAPHORA_
 _ANAPHORA_EN = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in C.ANAPHORA_EN.items()}
 _PRONOUN = re.compile(r"^(?:he|she|they|it|هو|هي|هم)$", re.I)
 
-# Latin consonant skeleton of an Arabic name, to match "مظهر الويس" with "Mazhar al-Wais".
+# Latin consonant skeleton of an Arabic name, to match "ماجد الخطيب" with "Majed al-Khatib".
 _AR2LAT = {
     "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
     "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "k",
@@ -69,7 +69,7 @@ def skeleton(name: str) -> str:
 
 
 def clean_name(text: str) -> tuple[str, list[str], str | None]:
-    """(name, aliases, role) from a speaker phrase such as 'المبعوث الأمريكي ...، توم براك،'."""
+    """(name, aliases, role) from a speaker phrase such as 'المبعوث الأمريكي ...، جون سميث،'."""
     aliases: list[str] = []
     for m in _PAREN.finditer(text):
         aliases.append(m.group(1).strip())

@@ -3,7 +3,7 @@
 Two sources are the same when (a) a folded name, alias, English name or handle is shared, or
 (b) one name is contained in the other at word boundaries (organisations: as its head, e.g.
 "مديرية الإعلام" in "مديرية الإعلام في الرئاسة السورية"; people: as >= 2 consecutive words, e.g.
-"أحمد الشرع" in "الرئيس السوري أحمد الشرع"), or (c) for organisations only, their content stems
+"سامي الخطيب" in "الوزير السوري سامي الخطيب"), or (c) for organisations only, their content stems
 overlap almost entirely ("الرئاسة السورية" ~ "رئاسة الجمهورية العربية السورية"). Merges are
 conservative: kinds must be compatible, generic referents ("الصحيفة", "the newspaper") never act as
 keys, people never merge on partial overlap (two people sharing a first and family name stay two),
