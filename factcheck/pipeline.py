@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
-from .extract import extract_all
+from .extract import backend_for, extract_all
 from .ingest import load_articles
 from .models import Article, ArticleFailure, Brief
 from .reconcile import reconcile
@@ -15,7 +15,7 @@ from .reconcile import reconcile
 
 def backend_note(settings: Settings, client: Any = None) -> str:
     """One line for the brief's method section: which extractor ran, and what it cannot do."""
-    if settings.resolved_backend() == "offline" and client is None:
+    if backend_for(settings, client) == "offline":
         return (
             "offline extractor (deterministic rules; no LLM configured): finds attributed and quoted "
             "claims and explicit denials; produces no translations, so the English part shows the "

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..config import Settings, load_settings
 from ..errors import EvalError, FactcheckError
+from ..extract import backend_for
 from ..models import Article, Brief
 from .goldview import GoldView
 from .report import THRESHOLDS, EvalReport, SetReport, StoryReport, check_thresholds, format_table, total
@@ -109,7 +110,7 @@ def evaluate_paths(paths: Sequence[str | Path], settings: Settings | None = None
         stories += these
     system, oracle = total(stories)
     return EvalReport(
-        backend=settings.resolved_backend() if client is None else "llm",
+        backend=backend_for(settings, client),
         stories=stories,
         sets=sets,
         system=system,

@@ -15,7 +15,8 @@ from ..errors import FactcheckError
 from ..models import Article, ArticleFailure, Extraction
 
 
-def _backend(settings: Settings, client: Any) -> str:
+def backend_for(settings: Settings, client: Any = None) -> str:
+    """"offline" or "llm": the configured backend, or the LLM when a client is given under "auto"."""
     if settings.backend == "auto" and client is not None:
         return "llm"
     return settings.resolved_backend()
@@ -24,7 +25,7 @@ def _backend(settings: Settings, client: Any) -> str:
 def extract(article: Article, settings: Settings | None = None, *, client: Any = None) -> Extraction:
     """Extract one article with the configured backend (offline unless an LLM is configured)."""
     settings = settings or Settings()
-    if _backend(settings, client) == "offline":
+    if backend_for(settings, client) == "offline":
         from .offline import extract_offline
 
         return extract_offline(article)
@@ -39,7 +40,7 @@ def extract_all(
 ) -> tuple[list[Extraction], list[ArticleFailure]]:
     """Extract every article; one failing article never costs the others (it becomes a failure)."""
     settings = settings or Settings()
-    if _backend(settings, client) == "offline":
+    if backend_for(settings, client) == "offline":
         from .offline import extract_offline
 
         out: list[Extraction] = []

@@ -61,10 +61,11 @@ from .cluster import (
     counter_items,
     group_counters,
     link_counters,
+    origin_of,
     restatements,
 )
 from .explain import Names, explain
-from .findings import Detector, RawFinding, origin_of
+from .findings import Detector, RawFinding
 from .sources import merge_sources
 
 __all__ = ["reconcile"]
@@ -135,13 +136,13 @@ def _derived_confirmations(
     pairs: list[tuple[int, list[ClaimItem], list[str], CounterKind]] = []
     for ci, c in enumerate(clusters):
         items = sorted(c.items, key=lambda it: order[it.claim.id])
-        first_origin = items[0].claim.claimant or items[0].claim.reported_by
+        first_origin = origin_of(items[0].claim)
         earlier_arts = {
-            it.claim.article_id for it in items if (it.claim.claimant or it.claim.reported_by) == first_origin
+            it.claim.article_id for it in items if origin_of(it.claim) == first_origin
         }
         later = [
             it for it in items
-            if (o := it.claim.claimant or it.claim.reported_by) is not None and o != first_origin
+            if (o := origin_of(it.claim)) is not None and o != first_origin
             and it.claim.article_id not in earlier_arts
             and getattr(sources.get(o), "kind", None) != SourceKind.anonymous
         ]
@@ -158,7 +159,7 @@ def _derived_confirmations(
             k = CounterStatement(
                 id=f"{c.id}-{'confirms' if kind == CounterKind.confirmation else 'corrects'}",
                 article_id=c.article_id, quote=c.quote, statement=c.statement,
-                statement_en=c.statement_en, statement_ar=c.statement_ar, speaker=c.claimant or c.reported_by,
+                statement_en=c.statement_en, statement_ar=c.statement_ar, speaker=origin_of(c),
                 kind=kind, targets=target_ids, evidence=list(c.evidence),
             )
             order[k.id] = order[c.id]

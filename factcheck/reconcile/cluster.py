@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from ..models import Article, Claim, CounterKind, CounterStatement
 from ..normalize import content_stems, fold
-from .compare import sentence_around
+from .compare import find_numbers, sentence_around
 
 CLAIM_SAME = 0.6  # weighted containment for "the same claim"
 CLAIM_MIN_SHARED = 3
@@ -80,6 +80,11 @@ class Weights:
         return self.w(a & b) / min(self.w(a), self.w(b))
 
 
+def origin_of(c: Claim) -> str | None:
+    """Who a claim comes from: its claimant, else the outlet reporting it."""
+    return c.claimant or c.reported_by
+
+
 def _stems(*texts: str | None) -> frozenset[str]:
     return frozenset(s for t in texts if t for s in content_stems(t) if not s.isdigit() or len(s) >= 3)
 
@@ -132,7 +137,7 @@ def same_claim(a: ClaimItem, b: ClaimItem, weights: Weights) -> bool:
         return True
     # The same origin retelling its own report in other words (a follow-up article, a "read also"
     # box): a lower bar, as long as the two are clearly about the same thing.
-    origin_a, origin_b = a.claim.claimant or a.claim.reported_by, b.claim.claimant or b.claim.reported_by
+    origin_a, origin_b = origin_of(a.claim), origin_of(b.claim)
     same_origin = origin_a is not None and origin_a == origin_b
     return same_origin and len(shared) >= SAME_ORIGIN_SHARED and score >= SAME_ORIGIN_SAME
 
@@ -247,13 +252,11 @@ CONTRADICT_SHARED = 3  # shared stems for "speaks of the same thing" when only t
 
 
 def _origins(c: Cluster) -> set[str]:
-    return {o for it in c.items if (o := it.claim.claimant or it.claim.reported_by)}
+    return {o for it in c.items if (o := origin_of(it.claim))}
 
 
 def _figures(c: Cluster) -> set[float]:
     """Numbers in a cluster's quotes, years and dates left out (they say when, not how many)."""
-    from .compare import find_numbers  # late: compare imports this module's neighbours
-
     out = set()
     for it in c.items:
         for n in find_numbers(it.claim.quote.text):

@@ -10,7 +10,7 @@ from typing import Any
 from ..models import Article, Claim, CounterKind, Evidence, FindingKind, Quote, Source, SourceKind
 from ..models import Version as VersionModel
 from ..normalize import fold
-from .cluster import ClaimItem, Cluster, CounterGroup
+from .cluster import ClaimItem, Cluster, CounterGroup, origin_of
 from .compare import (
     Field,
     Version,
@@ -54,11 +54,6 @@ def _q(article_id: str, quote: Quote, role: str, item: str | None) -> Evidence:
 
 def worthy(c: Cluster) -> bool:
     return max(it.claim.check_worthiness for it in c.items) >= WORTHY
-
-
-def origin_of(c: Claim) -> str | None:
-    """Who a claim comes from: its claimant, else the outlet reporting it."""
-    return c.claimant or c.reported_by
 
 
 class Detector:
