@@ -15,7 +15,7 @@ from typing import Any
 
 from ..config import Settings, load_settings
 from ..errors import EvalError, FactcheckError
-from ..extract import backend_for
+from ..extract import backend_for, extract_all
 from ..models import Article, Brief
 from .goldview import GoldView
 from .report import THRESHOLDS, EvalReport, SetReport, StoryReport, check_thresholds, format_table, total
@@ -43,7 +43,6 @@ def discover(path: str | Path) -> list[Path]:
 
 
 def _brief_for(articles: Mapping[str, Article], settings: Settings, client: Any) -> tuple[Brief, list[str]]:
-    from ..extract import extract_all
     from ..reconcile import reconcile
 
     extractions, failures = extract_all(list(articles.values()), settings, client=client)
