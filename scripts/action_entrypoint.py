@@ -22,6 +22,7 @@ import json
 import os
 import secrets
 import shutil
+import stat
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -38,6 +39,7 @@ BACKENDS = ("auto", "offline", "llm")
 DISPUTED_KINDS = ("contested", "attribution_disputed")
 COMMENT_LIMIT = 65_000  # GitHub refuses comment bodies over 65,536 characters
 SUMMARY_LIMIT = 1_000_000  # the job summary is capped at 1 MiB per step
+MAX_ARTICLE_BYTES = 5_000_000  # a news article is far smaller; a bigger file is a mistake or an attack
 
 
 class ActionError(Exception):
@@ -56,6 +58,7 @@ class Inputs:
     output: str = ""
     comment: bool = True
     fail_on: str = "none"
+    max_article_bytes: int = MAX_ARTICLE_BYTES
 
 
 def _flag(value: str, name: str) -> bool:
@@ -74,6 +77,15 @@ def _choice(value: str, name: str, choices: Sequence[str], default: str) -> str:
     return v
 
 
+def _positive_int(value: str, name: str, default: int) -> int:
+    v = value.strip().replace("_", "").replace(",", "")
+    if not v:
+        return default
+    if not v.isdigit() or int(v) <= 0:
+        raise ActionError(f"input {name} must be a positive whole number of bytes, not {value!r}")
+    return int(v)
+
+
 def read_inputs(env: Mapping[str, str]) -> Inputs:
     """The action's inputs from ``INPUT_*`` variables, validated (ActionError says which is wrong)."""
     fmt = _choice(env.get("INPUT_FORMAT", ""), "format", FORMATS, "md")
@@ -88,6 +100,7 @@ def read_inputs(env: Mapping[str, str]) -> Inputs:
         output=env.get("INPUT_OUTPUT", "").strip() or f"factcheck-brief.{fmt}",
         comment=_flag(env.get("INPUT_COMMENT", "true"), "comment"),
         fail_on=_choice(env.get("INPUT_FAIL_ON", ""), "fail-on", FAIL_ON, "none"),
+        max_article_bytes=_positive_int(env.get("INPUT_MAX_ARTICLE_BYTES", ""), "max-article-bytes", MAX_ARTICLE_BYTES),
     )
 
 
@@ -188,6 +201,53 @@ def is_article(name: str, articles_dir: str) -> bool:
     return name.startswith(prefix) and name.lower().endswith(ARTICLE_SUFFIXES)
 
 
+def unsafe_reason(repo: Path, name: str, max_bytes: int | None = None) -> str | None:
+    """Why the workspace path ``name`` must not be read or written, or None when it is safe.
+
+    Safe means: inside the workspace, reached without following any symbolic link (a committed
+    link to ``.git/config``, where checkout keeps its auth header, or to a runner file would
+    otherwise be published in the summary, the PR comment and the artifact), and, when it exists,
+    a regular file no larger than ``max_bytes``. Checked component by component with lstat, so a
+    link anywhere on the way (a linked folder too) counts.
+    """
+    rel = Path(name)
+    if rel.is_absolute() or ".." in rel.parts:
+        return "is outside the workspace"
+    cur, st = repo, None
+    for part in rel.parts:
+        cur = cur / part
+        try:
+            st = os.lstat(cur)
+        except FileNotFoundError:
+            return None if max_bytes is None else "does not exist"
+        except OSError as err:
+            return f"cannot be read ({err.strerror})"
+        if stat.S_ISLNK(st.st_mode):
+            return "is a symbolic link or lies under one; the action only reads and writes regular files"
+    if st is None:
+        return "is the workspace itself"
+    if max_bytes is None:
+        return None if stat.S_ISREG(st.st_mode) else "is not a regular file"
+    if not stat.S_ISREG(st.st_mode):
+        return "is not a regular file"
+    if st.st_size > max_bytes:
+        return f"is {st.st_size:,} bytes, over the {max_bytes:,}-byte limit (input max-article-bytes)"
+    return None
+
+
+def safe_articles(repo: Path, names: Sequence[str], max_bytes: int) -> tuple[list[str], list[str]]:
+    """The names that are safe to read, and one warning per name skipped (naming it and why)."""
+    keep: list[str] = []
+    warnings: list[str] = []
+    for name in names:
+        why = unsafe_reason(repo, name, max_bytes)
+        if why is None:
+            keep.append(name)
+        else:
+            warnings.append(f"skipped {name!r}: it {why}")
+    return keep, warnings
+
+
 def expand_globs(patterns: str, root: Path) -> tuple[list[str], list[str]]:
     """Files matched by newline-separated globs (``**`` recurses), and the patterns matching none.
 
@@ -200,7 +260,7 @@ def expand_globs(patterns: str, root: Path) -> tuple[list[str], list[str]]:
         if not pattern or pattern.startswith("#"):
             continue
         hits = sorted(glob.glob(pattern, root_dir=root, recursive=True))
-        files = [h for h in hits if (root / h).is_file()]
+        files = [h for h in hits if (root / h).is_file() or (root / h).is_symlink()]
         if not files:
             unmatched.append(pattern)
         for f in files:
@@ -212,11 +272,12 @@ def select_articles(inputs: Inputs, env: Mapping[str, str], repo: Path) -> tuple
     """The article files to check (repository-relative, existing files only) and warnings."""
     if inputs.paths.strip():
         files, unmatched = expand_globs(inputs.paths, repo)
-        return files, [f"paths: {p!r} matched no file" for p in unmatched]
+        files, skipped = safe_articles(repo, files, inputs.max_article_bytes)
+        return files, [f"paths: {p!r} matched no file" for p in unmatched] + skipped
     event = _load_event(env)
     names = changed_files(env.get("GITHUB_EVENT_NAME", ""), event, repo)
-    picked = [n for n in names if is_article(n, inputs.articles_dir) and (repo / n).is_file()]
-    return sorted(dict.fromkeys(picked)), []
+    picked = [n for n in names if is_article(n, inputs.articles_dir) and os.path.lexists(repo / n)]
+    return safe_articles(repo, sorted(dict.fromkeys(picked)), inputs.max_article_bytes)
 
 
 def _load_event(env: Mapping[str, str]) -> dict[str, Any]:
@@ -436,6 +497,11 @@ def run(env: Mapping[str, str], repo: Path) -> int:
 
     output = repo / inputs.output
     md_path, json_path = output_paths(output, inputs.format)
+    for path in (output, md_path, json_path):
+        rel = os.path.relpath(path, repo)
+        why = unsafe_reason(repo, rel)
+        if why is not None:
+            raise ActionError(f"input output: {rel} {why}; choose a plain path inside the workspace")
     json_path.parent.mkdir(parents=True, exist_ok=True)
     cmd = factcheck_command()
     r = _run([*cmd, *brief_args(inputs, files, json_path)], repo)

@@ -464,3 +464,70 @@ def test_action_bad_input_is_an_error_annotation(workspace: tuple[Repo, dict[str
     _, env = workspace
     r = _run(env, format="pdf")
     assert r.returncode == 2 and "::error::input format must be one of" in r.stdout
+
+
+# --- what the action may read and write -----------------------------------------------------------------
+
+
+def test_unsafe_reason_refuses_links_outside_paths_and_big_files(tmp_path: Path) -> None:
+    act = _load()
+    ws = tmp_path / "ws"
+    (ws / "articles" / "real").mkdir(parents=True)
+    (ws / "articles" / "ok.txt").write_text("كلام\n", encoding="utf-8")
+    (ws / "articles" / "big.txt").write_text("x" * 2000, encoding="utf-8")
+    (ws / "articles" / "real" / "in.txt").write_text("x\n", encoding="utf-8")
+    (ws / "articles" / "link.txt").symlink_to(ws / "articles" / "ok.txt")  # even a link to a safe file
+    (ws / "articles" / "linked-dir").symlink_to(ws / "articles" / "real", target_is_directory=True)
+    (tmp_path / "secret.txt").write_text("s3cret\n", encoding="utf-8")
+    assert act.unsafe_reason(ws, "articles/ok.txt", 1000) is None
+    assert "symbolic link" in act.unsafe_reason(ws, "articles/link.txt", 1000)
+    assert "symbolic link" in act.unsafe_reason(ws, "articles/linked-dir/in.txt", 1000)
+    assert "outside the workspace" in act.unsafe_reason(ws, "../secret.txt", 1000)
+    assert "outside the workspace" in act.unsafe_reason(ws, str(tmp_path / "secret.txt"), 1000)
+    assert "2,000 bytes, over the 1,000-byte limit" in act.unsafe_reason(ws, "articles/big.txt", 1000)
+    assert "not a regular file" in act.unsafe_reason(ws, "articles/real", 1000)
+    # For an output path a missing file is fine, a link is not.
+    assert act.unsafe_reason(ws, "out/brief.md") is None
+    assert "symbolic link" in act.unsafe_reason(ws, "articles/link.txt")
+
+
+def test_read_inputs_max_article_bytes() -> None:
+    act = _load()
+    assert act.read_inputs({}).max_article_bytes == act.MAX_ARTICLE_BYTES
+    assert act.read_inputs({"INPUT_MAX_ARTICLE_BYTES": "1_000"}).max_article_bytes == 1000
+    for bad in ("-1", "0", "ten"):
+        with pytest.raises(act.ActionError, match="max-article-bytes"):
+            act.read_inputs({"INPUT_MAX_ARTICLE_BYTES": bad})
+
+
+def test_action_never_publishes_what_a_committed_symlink_points_to(workspace: tuple[Repo, dict[str, str]]) -> None:
+    repo, env = workspace
+    canary = "CANARY-extraheader-AUTHORIZATION-basic-x"
+    with (repo.path / ".git" / "config").open("a", encoding="utf-8") as f:
+        f.write(f'[http]\n\textraheader = "{canary} هذا نص عربي يقول إن الوزير قال كلاما"\n')
+    (repo.path / "articles" / "config.txt").symlink_to("../.git/config")
+    (repo.path / "articles" / "config.json").symlink_to(repo.path / ".git" / "config")
+    repo.write("articles/huge.txt", "ب" * 20_000)  # 40,000 bytes; each seed is under 30,000
+    repo.commit("a link to the checkout's credentials and an oversized file")
+    r = _run(env, max_article_bytes="30000")
+    assert r.returncode == 0, r.stdout + r.stderr
+    for name in ("config.txt", "config.json"):
+        assert f"skipped 'articles/{name}': it is a symbolic link" in r.stdout
+    assert "skipped 'articles/huge.txt': it is 40,000 bytes, over the 30,000-byte limit" in r.stdout
+    published = [Path(env["GITHUB_STEP_SUMMARY"]), Path(env["GITHUB_OUTPUT"]), *repo.path.glob("factcheck-brief.*")]
+    published += [Path(env["FAKE_GH_LOG"])]
+    assert len(published) == 5, r.stdout
+    for p in published:
+        assert canary not in p.read_text(encoding="utf-8"), p
+    data = json.loads((repo.path / "factcheck-brief.md").with_suffix(".json").read_text(encoding="utf-8"))
+    assert len(data["articles"]) == 2  # the two seeds, nothing else
+
+
+def test_action_refuses_an_output_path_through_a_link_or_outside(workspace: tuple[Repo, dict[str, str]]) -> None:
+    repo, env = workspace
+    (repo.path / "out").symlink_to(repo.path.parent, target_is_directory=True)
+    for output in ("out/brief.md", "../brief.md"):
+        r = _run(env, output=output)
+        assert r.returncode == 2, r.stdout + r.stderr
+        assert "::error" in r.stdout and "input output" in r.stdout and "plain path inside the workspace" in r.stdout
+    assert not (repo.path.parent / "brief.md").exists()
