@@ -29,6 +29,7 @@ def _llm_flags(p: argparse.ArgumentParser) -> None:
     g.add_argument("--concurrency", type=int, help="articles extracted at once")
     g.add_argument("--chunk-tokens", type=int, help="token budget of one article chunk")
     g.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
+    g.add_argument("--refresh", action="store_true", help="re-ask the LLM and overwrite its cache entries")
     g.add_argument("--max-cost", type=float, help="stop before spending more than this (USD)")
     g.add_argument("--max-tokens", type=int, help="stop before using more tokens than this")
     g.add_argument("--config", type=Path, help="config file (TOML), instead of ./factcheck.toml")
@@ -42,6 +43,8 @@ def _settings(args: argparse.Namespace) -> Settings:
     }
     if getattr(args, "no_cache", False):
         flags["cache"] = False
+    if getattr(args, "refresh", False):
+        flags["refresh"] = True
     return load_settings(flags, config_file=getattr(args, "config", None))
 
 

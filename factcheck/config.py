@@ -45,6 +45,7 @@ class Settings(BaseModel):
     chunk_tokens: int = Field(default=3000, ge=200, description="Token budget of one article chunk.")
     temperature: float = 0.0
     cache: bool = True
+    refresh: bool = Field(default=False, description="Re-ask the LLM and overwrite its cache entries.")
     cache_dir: Path | None = None
     max_cost: float | None = Field(default=None, ge=0, description="USD; stop before spending more.")
     max_tokens: int | None = Field(default=None, ge=0, description="Total tokens; stop before spending more.")
@@ -104,8 +105,8 @@ def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
         value = env.get(f"FACTCHECK_{name.upper()}")
         if value is None or value == "":
             continue
-        if name == "cache" or name == "no_cache":
-            out["cache"] = value.lower() not in ("0", "false", "no", "off")
+        if name in ("cache", "refresh"):
+            out[name] = value.lower() not in ("0", "false", "no", "off")
         elif name == "prices":
             continue  # a table: config file only
         else:

@@ -8,7 +8,7 @@ from llm_helpers import llm_settings, seed_articles
 from llm_server import seed_responder, serve
 
 from factcheck.config import Settings, default_cache_dir
-from factcheck.extract.cache import cache_root, clear_cache
+from factcheck.extract.cache import cache_root, clear_cache, server_identity
 from factcheck.extract.chunking import chunk_text
 from factcheck.extract.llm import extract_llm_many
 
@@ -113,3 +113,33 @@ def test_clear_cache_counts_removed_entries() -> None:
         assert _entries(settings) == []
         extract_llm_many(articles, settings)
         assert srv.calls == 6
+
+
+def test_an_answer_from_one_server_is_never_served_for_another() -> None:
+    # Same model name, same article: a poisoned answer cached from one server must not reach a run
+    # against another (the cache key holds the server's identity).
+    article = seed_articles()[1]
+    with serve(seed_responder()) as first, serve(seed_responder()) as second:
+        extract_llm_many([article], _settings(first.url))
+        extracted, failures = extract_llm_many([article], _settings(second.url))
+        assert first.calls == 1 and second.calls == 1
+    assert failures == [] and not extracted[0].cached
+
+
+def test_server_identity_ignores_credentials_query_and_trailing_slash() -> None:
+    assert server_identity("http://User:pw@LocalHost:8080/v1/?x=1") == "http://localhost:8080/v1"
+    assert server_identity(None) == server_identity("https://api.openai.com/v1/")
+    assert server_identity("http://a:8080/v1") != server_identity("http://a:8081/v1")
+
+
+def test_refresh_re_asks_and_overwrites_while_keeping_the_cache() -> None:
+    article = seed_articles()[1]
+    with serve(seed_responder()) as srv:
+        settings = _settings(srv.url)
+        extract_llm_many([article], settings)
+        entries = _entries(settings)
+        again, _ = extract_llm_many([article], settings.model_copy(update={"refresh": True}))
+        assert srv.calls == 2 and not again[0].cached
+        assert _entries(settings) == entries  # overwritten in place, not a second entry
+        third, _ = extract_llm_many([article], settings)
+        assert srv.calls == 2 and third[0].cached

@@ -1,7 +1,10 @@
 """Content-addressed cache of LLM extractions.
 
-Key: SHA-256 over (article text hash, model, prompt version, schema version, mode, chunking), so a
-re-run on unchanged articles makes no LLM call and any change that could change the answer misses.
+Key: SHA-256 over (article text hash, server, model, prompt version, schema version, mode,
+chunking), so a re-run on unchanged articles makes no LLM call and any change that could change the
+answer misses. The server is part of the key because a model name says nothing about who answers:
+an honest server must never be served what another (e.g. a compromised one) answered under the same
+model name. ``Settings.refresh`` re-asks and overwrites the entries while keeping the cache.
 Entries are Extraction JSON written atomically (temporary file + ``os.replace``): a crash never
 leaves a half-written entry under its final name. An unreadable, corrupt or ungrounded entry is
 ignored (and overwritten by the next store). Nothing from the settings but the key's fields is
@@ -16,6 +19,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import ValidationError
 
@@ -24,6 +28,7 @@ from ..grounding import ungrounded
 from ..models import Article, Extraction
 
 _SUBDIR = "llm"
+DEFAULT_BASE_URL = "https://api.openai.com/v1"  # what the openai client calls when no base URL is set
 
 
 def cache_root(settings: Settings) -> Path:
@@ -34,9 +39,21 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def cache_key(article: Article, settings: Settings, *, prompt_version: str, schema_version: str) -> str:
+def server_identity(base_url: object) -> str:
+    """The server part of the key: the base URL without credentials, query or trailing slash."""
+    parts = urlsplit(str(base_url or DEFAULT_BASE_URL).strip())
+    host = (parts.hostname or "").lower()
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path.rstrip("/"), "", ""))
+
+
+def cache_key(
+    article: Article, settings: Settings, *, prompt_version: str, schema_version: str, server: str | None = None
+) -> str:
+    """``server``: the identity of the server actually called (the caller's client's base URL)."""
     parts = {
         "text": text_hash(article.text),
+        "server": server if server is not None else server_identity(settings.base_url),
         "model": settings.model,
         "prompt": prompt_version,
         "schema": schema_version,

@@ -131,9 +131,13 @@ class _Extractor:
 
     async def extract(self, article: Article) -> Extraction:
         key = cache.cache_key(
-            article, self.settings, prompt_version=self.prompt_version, schema_version=self.schema_version
+            article,
+            self.settings,
+            prompt_version=self.prompt_version,
+            schema_version=self.schema_version,
+            server=cache.server_identity(getattr(self.handle.client, "base_url", None) or self.settings.base_url),
         )
-        if self.settings.cache:
+        if self.settings.cache and not self.settings.refresh:
             hit = cache.load(self.settings, key, article)
             if hit is not None:
                 # This run spent nothing on it; the stored notes still say what the original run dropped.
