@@ -15,6 +15,7 @@ from typing import Any
 
 from .config import Settings, load_settings
 from .errors import FactcheckError, InputError
+from .fileio import write_text_atomic
 
 FORMATS = ("md", "html", "json")
 
@@ -102,8 +103,7 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        write_text_atomic(output, text if text.endswith("\n") else text + "\n")
     except OSError as err:
         raise InputError(f"cannot write {output}: {err.strerror}", hint="choose another -o path") from err
 

@@ -16,14 +16,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import ValidationError
 
 from ..config import Settings, default_cache_dir
+from ..fileio import write_text_atomic
 from ..grounding import ungrounded
 from ..models import Article, Extraction
 
@@ -85,20 +84,7 @@ def load(settings: Settings, key: str, article: Article) -> Extraction | None:
 
 
 def store(settings: Settings, key: str, extraction: Extraction) -> None:
-    path = _path(settings, key)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = extraction.model_dump_json()
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_text_atomic(_path(settings, key), extraction.model_dump_json())
 
 
 def clear_cache(settings: Settings) -> int:
@@ -107,12 +93,12 @@ def clear_cache(settings: Settings) -> int:
     if not root.is_dir():
         return 0
     removed = 0
-    for path in sorted(root.rglob("*.json")):
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
         try:
             path.unlink()
         except OSError:
             continue
-        if not path.name.startswith(".tmp-"):
+        if path.suffix == ".json" and not path.name.startswith("."):  # not a crashed write's leftover
             removed += 1
     for sub in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True):
         with contextlib.suppress(OSError):
