@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from llm_helpers import llm_settings, seed_articles
-from llm_server import seed_responder, serve
+from llm_server import Reply, answer_for_chunk, article_in, completion, seed_answer, seed_responder, serve
 
 from factcheck.config import Settings, default_cache_dir
 from factcheck.extract.cache import cache_root, clear_cache, server_identity
@@ -143,3 +143,26 @@ def test_refresh_re_asks_and_overwrites_while_keeping_the_cache() -> None:
         assert _entries(settings) == entries  # overwritten in place, not a second entry
         third, _ = extract_llm_many([article], settings)
         assert srv.calls == 2 and third[0].cached
+
+
+def test_a_key_echoed_by_the_server_is_scrubbed_before_cache_and_output() -> None:
+    article = seed_articles()[1]
+    answer = seed_answer("seed_002.json")
+    answer = {
+        **answer,
+        "claims": [{**c, "statement_en": f"{c.get('statement_en') or ''} {KEY}"} for c in answer["claims"]],
+        "sources": [{**s, "name_en": f"key={KEY}"} for s in answer["sources"]],
+    }
+
+    def echo(request: dict[str, object]) -> Reply:
+        return completion(request, answer_for_chunk(answer, article_in(request)))
+
+    with serve(echo) as srv:
+        settings = _settings(srv.url)
+        extractions, failures = extract_llm_many([article], settings)
+        assert srv.calls >= 1 and failures == []
+    dumped = extractions[0].model_dump_json()
+    assert KEY not in dumped and "***" in dumped
+    for path in cache_root(settings).rglob("*"):
+        if path.is_file():
+            assert KEY not in path.read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import threading
 import time
 from collections.abc import Sequence
@@ -169,7 +170,7 @@ class _Extractor:
             answers.append((chunk, answer))
         if not answers:
             raise LLMError(f"no part of the article could be extracted: {'; '.join(failed)}", article_id=article.id)
-        extraction = _merge(article, answers)
+        extraction = _scrubbed(_merge(article, answers), self.handle.secrets)
         usage = meter.usage(self.settings)
         summary = (
             f"LLM extraction: {usage.calls} call(s) for {len(chunks)} part(s), "
@@ -291,6 +292,36 @@ def _shift(article: Article, chunk: Chunk, text: str) -> Quote | None:
         return None
     quote = Quote(text=found.text, start=found.start + chunk.start, end=found.end + chunk.start)
     return quote if article.text[quote.start : quote.end] == quote.text else None
+
+
+def _scrub_value(value: Any, secrets: Sequence[str]) -> Any:
+    if isinstance(value, str):
+        for secret in secrets:
+            value = value.replace(secret, "***")
+        return value
+    if isinstance(value, list):
+        return [_scrub_value(v, secrets) for v in value]
+    if isinstance(value, dict):
+        if {"text", "start", "end"} <= value.keys():
+            return value  # a quote: verbatim article text, checked by grounding, never the model's own words
+        return {k: _scrub_value(v, secrets) for k, v in value.items()}
+    return value
+
+
+def _scrubbed(extraction: Extraction, secrets: Sequence[str]) -> Extraction:
+    """The extraction with every secret the client holds removed from the model-written strings.
+
+    A server (or an injected article) can make the model echo the API key into a rendering or a
+    name; that must reach neither the brief nor the cache. The article itself is the user's data.
+    """
+    live = list(secrets)  # already without placeholders such as "no-key-needed" (client._secrets)
+    if not live:
+        return extraction
+    data = extraction.model_dump(mode="json")
+    article = data.pop("article")
+    if not any(s in json.dumps(data, ensure_ascii=False) for s in live):
+        return extraction
+    return Extraction.model_validate({**_scrub_value(data, live), "article": article})
 
 
 def _merge(article: Article, answers: list[tuple[Chunk, ChunkAnswer]]) -> Extraction:
