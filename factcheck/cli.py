@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from .config import Settings, load_settings
-from .errors import FactcheckError, InputError
+from .errors import ConfigError, FactcheckError, InputError
 from .fileio import write_text_atomic
 
 FORMATS = ("md", "html", "json")
@@ -39,8 +40,18 @@ def _llm_flags(p: argparse.ArgumentParser) -> None:
 def _settings(args: argparse.Namespace) -> Settings:
     flags: dict[str, Any] = {
         name: getattr(args, name, None)
-        for name in ("backend", "model", "base_url", "mode", "timeout", "concurrency", "chunk_tokens",
-                     "max_cost", "max_tokens", "template_dir")
+        for name in (
+            "backend",
+            "model",
+            "base_url",
+            "mode",
+            "timeout",
+            "concurrency",
+            "chunk_tokens",
+            "max_cost",
+            "max_tokens",
+            "template_dir",
+        )
     }
     if getattr(args, "no_cache", False):
         flags["cache"] = False
@@ -119,7 +130,33 @@ def _format(args: argparse.Namespace) -> Any:
 
 
 def _langs(value: str) -> tuple[str, ...]:
-    return tuple(x.strip() for x in value.split(",") if x.strip())
+    langs = tuple(dict.fromkeys(x.strip().lower() for x in value.split(",") if x.strip()))
+    bad = [x for x in langs if x not in ("ar", "en")]
+    if bad or not langs:
+        raise ConfigError(
+            f"--lang {value!r}: unknown language(s) {', '.join(bad) or '(none)'}", hint="use ar,en | ar | en"
+        )
+    return langs
+
+
+def _check_output_options(args: argparse.Namespace) -> None:
+    """Refuse bad rendering options before anything is extracted (and, with an LLM, paid for)."""
+    _langs(args.lang)
+    if args.template_dir is not None and not args.template_dir.is_dir():
+        raise ConfigError(f"--template-dir {args.template_dir} is not a folder", hint="give a folder of .j2 templates")
+    out: Path | None = args.output
+    if out is None:
+        return
+    if out.is_dir():
+        raise InputError(f"-o {out} is a folder", hint="give a file name such as brief.html")
+    if not args.format and out.suffix.lower() not in (".md", ".html", ".htm", ".json"):
+        raise InputError(
+            f"-o {out}: cannot tell the format from {out.suffix or 'a name without extension'!r}",
+            hint="name the file .md, .html or .json, or add --format md|html|json",
+        )
+    existing = next((p for p in (out.parent, *out.parent.parents) if p.exists()), Path("."))
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise InputError(f"-o {out}: cannot write in {existing}", hint="choose another -o path")
 
 
 def _stdin(files: Sequence[str]) -> bytes | None:
@@ -139,6 +176,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from .pipeline import generate_brief
     from .render import render
 
+    _check_output_options(args)
     settings = _settings(args)
     brief = generate_brief(args.files, settings, encoding=args.encoding, stdin=_stdin(args.files))
     if not brief.articles:
@@ -200,6 +238,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from .models import Brief
     from .render import render
 
+    _check_output_options(args)
     try:
         brief = Brief.model_validate(_read_json(args.file))
     except ValidationError as err:

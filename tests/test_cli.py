@@ -104,3 +104,35 @@ def test_schema_prints_the_model(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unknown_template_folder_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["brief", *SEED_FILES, "--template-dir", str(tmp_path / "nope")]) == 2
     assert "--template-dir" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--lang", "fr"], "unknown language(s) fr"),
+        (["--lang", ","], "unknown language(s) (none)"),
+        (["-o", "{tmp}/brief.pdf"], "cannot tell the format from '.pdf'"),
+        (["-o", "{tmp}"], "is a folder"),
+        (["--template-dir", "{tmp}/missing"], "is not a folder"),
+    ],
+)
+def test_bad_output_options_are_refused_before_any_extraction(
+    extra: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.pipeline
+
+    def never(*a: object, **k: object) -> None:
+        raise AssertionError("extraction started before the options were checked")
+
+    monkeypatch.setattr(factcheck.pipeline, "generate_brief", never)
+    assert main(["brief", *SEED_FILES, *(x.replace("{tmp}", str(tmp_path)) for x in extra)]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "brief.pdf").exists()
+
+
+def test_lang_is_case_insensitive_and_an_explicit_format_names_any_file(tmp_path: Path) -> None:
+    out = tmp_path / "brief.txt"
+    assert main(["brief", *SEED_FILES, "--lang", "EN", "--format", "md", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Fact-check brief" in text or "brief" in text.lower()
+    assert "موجز التحقق" not in text  # the English part only
