@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("cache", help="manage the LLM extraction cache")
     p.add_argument("action", choices=["clear", "path"])
     p.add_argument("--config", type=Path)
+    # No abbreviated flags: `eval --mode x` once ran as `--model x` silently; scripts must say what they mean.
+    for each in (parser, *sub.choices.values()):
+        each.allow_abbrev = False
     return parser
 
 

@@ -136,3 +136,10 @@ def test_lang_is_case_insensitive_and_an_explicit_format_names_any_file(tmp_path
     text = out.read_text(encoding="utf-8")
     assert "Fact-check brief" in text or "brief" in text.lower()
     assert "موجز التحقق" not in text  # the English part only
+
+
+def test_abbreviated_flags_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["brief", *SEED_FILES, "--mod", "x"])  # not --model, not --mode
+    assert exc.value.code == 2
+    assert "unrecognized arguments: --mod" in capsys.readouterr().err
