@@ -189,7 +189,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         return 2
     _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir), args.output)
     for f in brief.run.failures:
-        print(f"factcheck: warning: {f.input_name} failed ({f.stage}): {f.error}", file=sys.stderr)
+        what = "was only partly extracted" if f.stage == "partial" else f"failed ({f.stage})"
+        print(f"factcheck: warning: {f.input_name} {what}: {f.error}", file=sys.stderr)
     return 1 if brief.run.failures else 0
 
 

@@ -135,6 +135,7 @@ LABELS: dict[str, dict[str, str]] = {
     "failures": {"ar": "مقالات تعذرت معالجتها", "en": "Articles that failed"},
     "stage_ingest": {"ar": "القراءة", "en": "reading"},
     "stage_extract": {"ar": "الاستخراج", "en": "extraction"},
+    "stage_partial": {"ar": "استخراج ناقص", "en": "partly extracted"},
     "version_line": {"ar": "إصدار factcheck", "en": "factcheck version"},
     "limits": {
         "ar": "لا يحكم هذا الموجز على صحة أي ادعاء في الواقع: إنه ينقل فقط ما تقوله هذه المقالات "

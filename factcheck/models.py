@@ -224,7 +224,8 @@ class ClaimCluster(_Model):
 class ArticleFailure(_Model):
     input_name: str
     error: str
-    stage: Literal["ingest", "extract"] = "ingest"
+    # "partial": the article is in the brief, but some of its parts could not be extracted.
+    stage: Literal["ingest", "extract", "partial"] = "ingest"
 
 
 class RunInfo(_Model):

@@ -156,9 +156,12 @@ def test_one_part_cut_off_costs_only_that_part() -> None:
     with serve(script) as srv:
         extractions, failures = extract_llm_many([article], llm_settings(srv.url, chunk_tokens=1500))
         assert srv.calls > 1
-    assert failures == [] and extractions[0].claims
+    assert extractions[0].claims
     notes = " ".join(extractions[0].notes)
     assert "part 1 of" in notes and "cut off" in notes
+    # ... but it is a partial failure, named with its article: the run exits 1, the brief says so.
+    assert [(f.input_name, f.stage) for f in failures] == [(article.input_name, "partial")]
+    assert "part 1 of" in failures[0].error and "cut off" in failures[0].error
 
 
 @pytest.mark.parametrize(

@@ -30,9 +30,9 @@ def extract(article: Article, settings: Settings | None = None, *, client: Any =
 
         return extract_offline(article)
     extractions, failures = extract_all([article], settings, client=client)
-    if failures:
+    if not extractions:
         raise FactcheckError(failures[0].error)
-    return extractions[0]
+    return extractions[0]  # a part that failed is named in its notes
 
 
 def extract_all(

@@ -88,7 +88,7 @@ async def extract_llm_many_async(
     semaphore = asyncio.Semaphore(settings.concurrency)
     extractor = _Extractor(settings, handle, budget)
 
-    async def one(article: Article) -> Extraction:
+    async def one(article: Article) -> tuple[Extraction, list[str]]:
         async with semaphore:
             try:
                 return await asyncio.wait_for(extractor.extract(article), timeout=settings.article_time_budget)
@@ -103,8 +103,13 @@ async def extract_llm_many_async(
     extractions: list[Extraction] = []
     failures: list[ArticleFailure] = []
     for article, result in zip(articles, results, strict=True):
-        if isinstance(result, Extraction):
-            extractions.append(result)
+        if isinstance(result, tuple):
+            extraction, lost = result
+            extractions.append(extraction)
+            if lost:  # briefed from the other parts, but the reader must know what is missing
+                failures.append(
+                    ArticleFailure(input_name=article.input_name or article.id, error="; ".join(lost), stage="partial")
+                )
         elif isinstance(result, FactcheckError):
             failures.append(_failure(article, str(result)))
         elif isinstance(result, Exception):
@@ -130,7 +135,8 @@ class _Extractor:
         self.schema_version = schema_version()
         self.system = render_prompt("system.j2")
 
-    async def extract(self, article: Article) -> Extraction:
+    async def extract(self, article: Article) -> tuple[Extraction, list[str]]:
+        """The extraction, and what was lost: one line per part that could not be extracted."""
         key = cache.cache_key(
             article,
             self.settings,
@@ -143,7 +149,7 @@ class _Extractor:
             if hit is not None:
                 # This run spent nothing on it; the stored notes still say what the original run dropped.
                 note = "served from the LLM cache (no call made this run)"
-                return hit.model_copy(update={"usage": Usage(), "notes": [note, *hit.notes]})
+                return hit.model_copy(update={"usage": Usage(), "notes": [note, *hit.notes]}), []
         self.budget.check_open()
         meter = Meter()
         deadline = time.monotonic() + self.settings.article_time_budget
@@ -190,7 +196,7 @@ class _Extractor:
                 cache.store(self.settings, key, extraction)
             except OSError as err:
                 extraction.notes.append(f"could not write the LLM cache: {err}")
-        return extraction
+        return extraction, failed
 
     async def _call(
         self, article: Article, chunk: Chunk, n_chunks: int, meter: Meter, deadline: float
