@@ -183,8 +183,9 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     settings = _settings(args)
     brief = generate_brief(args.files, settings, encoding=args.encoding, stdin=_stdin(args.files))
     if not brief.articles:
-        for f in brief.run.failures:
-            print(f"factcheck: error: {f.error}", file=sys.stderr)
+        for f in brief.run.failures:  # every line names its article, even when all fail alike (HTTP 429)
+            named = f.error if f.error.startswith(f.input_name) else f"{f.input_name} ({f.stage}): {f.error}"
+            print(f"factcheck: error: {named}", file=sys.stderr)
         print("factcheck: error: no article could be read and extracted; no brief written", file=sys.stderr)
         return 2
     _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir), args.output)

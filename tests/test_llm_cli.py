@@ -122,3 +122,17 @@ def test_help_does_not_import_openai_or_instructor() -> None:
         "bad = [m for m in ('openai', 'instructor') if m in sys.modules]\nassert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=Path(__file__).parent.parent)
+
+
+def test_when_every_article_fails_each_error_line_names_its_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "one.txt", tmp_path / "two.txt"
+    a.write_text("قال الوزير إن الخطة ستنجح في الموعد المحدد.", encoding="utf-8")
+    b.write_text("قالت الوزارة إن التقرير غير صحيح على الإطلاق.", encoding="utf-8")
+    with serve(lambda request: error(429, "rate limited")) as srv:
+        code = main(["brief", str(a), str(b), "--backend", "llm", "--base-url", srv.url, "--model", "m", "--no-cache"])
+    assert code == 2
+    lines = [line for line in capsys.readouterr().err.splitlines() if "429" in line]
+    assert len(lines) == 2, lines
+    assert any("one.txt" in line for line in lines) and any("two.txt" in line for line in lines)
