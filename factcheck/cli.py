@@ -27,7 +27,8 @@ def _llm_flags(p: argparse.ArgumentParser) -> None:
     g.add_argument("--model", help="model name, e.g. gpt-4o-mini, qwen2.5:7b")
     g.add_argument("--base-url", help="OpenAI-compatible server, e.g. http://localhost:11434/v1")
     g.add_argument("--mode", choices=["tools", "json_schema", "json", "md_json"], help="instructor mode")
-    g.add_argument("--timeout", type=float, help="seconds per request")
+    g.add_argument("--timeout", type=float, help="seconds per request (the whole answer, not each read)")
+    g.add_argument("--deadline", type=float, help="seconds for the whole run's extraction (unfinished articles fail)")
     g.add_argument("--concurrency", type=int, help="articles extracted at once")
     g.add_argument("--chunk-tokens", type=int, help="token budget of one article chunk")
     g.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
@@ -46,6 +47,7 @@ def _settings(args: argparse.Namespace) -> Settings:
             "base_url",
             "mode",
             "timeout",
+            "deadline",
             "concurrency",
             "chunk_tokens",
             "max_cost",

@@ -42,6 +42,9 @@ class Settings(BaseModel):
     max_retries: int = Field(default=2, ge=0, description="Validation re-asks per chunk.")
     transport_retries: int = Field(default=4, ge=0, description="Retries on 429/5xx/timeouts.")
     article_time_budget: float = Field(default=300.0, gt=0, description="Seconds per article, all retries.")
+    deadline: float | None = Field(
+        default=None, gt=0, description="Seconds for the whole run's LLM extraction; articles not done by then fail."
+    )
     chunk_tokens: int = Field(default=3000, ge=200, description="Token budget of one article chunk.")
     temperature: float = 0.0
     cache: bool = True

@@ -30,6 +30,7 @@ class Reply:
     body: Any = None  # dict -> JSON; str -> sent as is
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    drip: float = 0.0  # seconds between the body's bytes: a server that answers, but slowly
 
 
 Script = Callable[[dict[str, Any]], Reply]
@@ -71,7 +72,13 @@ class LLMServer:
                     for k, v in reply.headers.items():
                         self.send_header(k, v)
                     self.end_headers()
-                    self.wfile.write(raw)
+                    if reply.drip:
+                        for i in range(len(raw)):
+                            self.wfile.write(raw[i : i + 1])
+                            self.wfile.flush()
+                            time.sleep(reply.drip)
+                    else:
+                        self.wfile.write(raw)
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout test)
                     pass
 

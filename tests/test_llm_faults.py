@@ -82,7 +82,7 @@ def test_timeouts_exhaust_retries_with_a_clear_message() -> None:
         extractions, failures = extract_llm_many([article], llm_settings(srv.url, timeout=0.1, transport_retries=2))
         assert srv.calls == 3
     assert extractions == []
-    assert "did not answer within 0.1s (after 2 transport retries)" in failures[0].error
+    assert "did not finish answering within 0.1s (after 2 transport retries)" in failures[0].error
     assert "--timeout" in failures[0].error and failures[0].stage == "extract"
 
 
@@ -270,3 +270,35 @@ def test_max_cost_needs_a_price_and_counts_cost() -> None:
         settings = llm_settings(srv.url, max_cost=5.0, prices={"test-model": (0.5, 2.0)})
         extractions, failures = extract_llm_many([article], settings)
     assert failures == [] and extractions[0].usage.cost_usd == pytest.approx(0.7)
+
+
+def test_a_slow_drip_is_bounded_by_the_timeout_not_reset_by_each_byte() -> None:
+    article, good = _short()
+    # Every byte arrives well within the timeout, the whole answer takes far longer than it.
+    with serve(lambda r: Reply(200, completion(r, good).body, drip=0.05)) as srv:
+        started = time.monotonic()
+        extractions, failures = extract_llm_many([article], llm_settings(srv.url, timeout=0.5, transport_retries=0))
+        elapsed = time.monotonic() - started
+    assert extractions == [] and "did not finish answering within 0.5s" in failures[0].error
+    assert elapsed < 5  # the answer alone would take minutes
+
+
+def test_a_hung_server_ends_the_run_within_the_deadline_naming_every_article() -> None:
+    articles = [make_article(f"قال المتحدث باسم الوزارة إن القرار رقم {i} صدر أمس بعد اجتماع طويل.") for i in range(4)]
+    with serve(lambda r: Reply(200, {}, delay=30)) as srv:
+        started = time.monotonic()
+        settings = llm_settings(srv.url, timeout=60, deadline=1.0, concurrency=1, transport_retries=0)
+        extractions, failures = extract_llm_many(articles, settings)
+        elapsed = time.monotonic() - started
+    assert extractions == [] and len(failures) == 4
+    assert all("--deadline of 1s passed" in f.error for f in failures)
+    assert elapsed < 4
+
+
+def test_retry_after_is_honoured_up_to_its_cap(recorded_sleeps: list[float]) -> None:
+    article, good = _short()
+    script = sequence(lambda r: error(429, "later", {"retry-after": "3600"}), lambda r: completion(r, good))
+    with serve(script) as srv:
+        _, failures = extract_llm_many([article], llm_settings(srv.url, article_time_budget=600))
+        assert srv.calls == 2
+    assert failures == [] and recorded_sleeps == [client_mod.RETRY_AFTER_MAX]

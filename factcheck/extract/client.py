@@ -31,7 +31,7 @@ from .chunking import CHARS_PER_TOKEN
 # Backoff between transport retries (seconds); tests shrink these.
 BACKOFF_INITIAL = 0.5
 BACKOFF_MAX = 30.0
-RETRY_AFTER_MAX = 120.0
+RETRY_AFTER_MAX = 30.0  # a server asking for longer is treated as down for now: the run moves on
 
 
 def _sleep_sync(seconds: float) -> None:
@@ -256,7 +256,7 @@ def _retry_after(exc: BaseException) -> float | None:
 def _retryable(exc: BaseException) -> bool:
     import openai
 
-    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+    if isinstance(exc, openai.APIConnectionError | TimeoutError):  # incl. APITimeoutError and our total bound
         return True
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in (408, 409, 429) or exc.status_code >= 500
@@ -337,7 +337,10 @@ class Call:
                     with attempt:
                         reservation = self.budget.reserve(*estimate_request_tokens(kwargs))
                         try:
-                            response = await create(*args, **kwargs)
+                            # httpx's timeout bounds each read, so a server dripping a byte at a time
+                            # never trips it; this bounds the whole request, within the article's deadline.
+                            bound = max(0.001, min(self.settings.timeout, self.deadline - time.monotonic()))
+                            response = await asyncio.wait_for(create(*args, **kwargs), timeout=bound)
                         except BaseException:
                             self.budget.settle(reservation, 0, 0)
                             raise
@@ -358,10 +361,11 @@ class Call:
         retries = self.retries
         tried = f" (after {retries} transport retr{'y' if retries == 1 else 'ies'})" if retries else ""
         host = llm_settings_summary(self.settings)
-        if isinstance(exc, openai.APITimeoutError):
+        if isinstance(exc, openai.APITimeoutError | TimeoutError):
             return LLMError(
-                f"the LLM server did not answer within {self.settings.timeout:g}s{tried}",
-                hint="raise --timeout, lower --chunk-tokens, or check the server's load",
+                f"the LLM server did not finish answering within {self.settings.timeout:g}s{tried}",
+                hint="check that the server is responsive (a hung server never answers, however long the "
+                "timeout); for a slow local model, raise --timeout or lower --chunk-tokens",
             )
         if isinstance(exc, openai.APIConnectionError):
             return LLMError(

@@ -88,15 +88,29 @@ async def extract_llm_many_async(
     semaphore = asyncio.Semaphore(settings.concurrency)
     extractor = _Extractor(settings, handle, budget)
 
+    run_deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
+    past_deadline = LLMError(
+        f"not extracted: the run's --deadline of {settings.deadline or 0:g}s passed",
+        hint="re-run to continue (finished articles are cached), raise --deadline, or check the server",
+    )
+
     async def one(article: Article) -> tuple[Extraction, list[str]]:
         async with semaphore:
+            budget_s = settings.article_time_budget
+            if run_deadline is not None:
+                if time.monotonic() >= run_deadline:
+                    raise past_deadline
+                budget_s = min(budget_s, run_deadline - time.monotonic())
             try:
-                return await asyncio.wait_for(extractor.extract(article), timeout=settings.article_time_budget)
+                return await asyncio.wait_for(extractor.extract(article), timeout=budget_s)
             except TimeoutError as err:
+                if run_deadline is not None and time.monotonic() >= run_deadline - 0.01:
+                    raise past_deadline from err
                 raise LLMError(
                     f"extraction took longer than the per-article time budget of {settings.article_time_budget:g}s",
                     article_id=article.id,
-                    hint="raise FACTCHECK_ARTICLE_TIME_BUDGET or --timeout, or lower --chunk-tokens",
+                    hint="check that the server is responsive; for a slow model raise FACTCHECK_ARTICLE_TIME_BUDGET "
+                    "or lower --concurrency",
                 ) from err
 
     results = await asyncio.gather(*(one(a) for a in articles), return_exceptions=True)
