@@ -31,7 +31,7 @@ from .chunking import CHARS_PER_TOKEN
 # Backoff between transport retries (seconds); tests shrink these.
 BACKOFF_INITIAL = 0.5
 BACKOFF_MAX = 30.0
-RETRY_AFTER_MAX = 30.0  # a server asking for longer is treated as down for now: the run moves on
+RETRY_AFTER_MAX = 30.0  # longer Retry-After values are cut to this (documented in docs/llm.md)
 
 
 def _sleep_sync(seconds: float) -> None:
