@@ -227,14 +227,20 @@ def mark_segments(text: str, words: Sequence[str]) -> tuple[tuple[str, bool], ..
 
 
 _MD_SPECIAL = set("\\`*_[]<>#|~!&{}$")
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_AUTOLINK = re.compile(r"(?i)\b(https?(?=:)|ftp(?=:)|www(?=\.))")
 
 
 def md_escape(text: object) -> str:
     """Article text as inert Markdown: one line, every markup character backslash-escaped, no @mentions."""
     s = re.sub(r"\s+", " ", str(text))  # a newline would end a table row or a list item
+    s = _BIDI_CONTROLS.sub("", s)  # an override in a title would reverse the text around it
     out = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
     # GitHub turns @name into a notification even when escaped; a zero-width space defuses it.
     out = re.sub(r"@(?=\w)", "@\u200b", out)
+    # GitHub autolinks bare URLs and www. names; a quote must not become a live link (a phishing
+    # page quoted in an article). A zero-width space after the scheme or "www" defuses it.
+    out = _AUTOLINK.sub("\\1\u200b", out)
     # At the start of a line these would open a list or a setext heading.
     out = re.sub(r"^([-+=])", r"\\\1", out)
     return re.sub(r"^(\d+)([.)])", r"\1\\\2", out)

@@ -387,3 +387,11 @@ def test_a_tampered_brief_is_refused_not_rendered() -> None:
     for fmt in ("md", "html", "json"):
         with pytest.raises(GroundingError):
             render(brief, format=fmt)  # type: ignore[arg-type]
+
+
+def test_md_escape_defuses_autolinks_and_bidi_overrides() -> None:
+    out = md_escape("Read HTTPS://phish.example/login or www.phish.example now \u202eevil\u202c")
+    assert "HTTPS://" not in out and "www." not in out  # GitHub would make these live links
+    assert "HTTPS\u200b://phish.example/login" in out and "www\u200b.phish.example" in out
+    assert "\u202e" not in out and "\u202c" not in out and "evil" in out
+    assert md_escape("wwwhat a show: httpd runs") == "wwwhat a show: httpd runs"  # not links: untouched
