@@ -85,6 +85,8 @@ class _Builder:
         self.claims = {c.id: c for c in brief.claims}
         self.counters = {c.id: c for c in brief.counters}
         self.findings = {f.id: f for f in brief.findings}
+        # English names come from a model only on the LLM path (a gold file's are a person's work).
+        self.machine_names = "llm" in brief.run.extractors
         self.cluster_of: dict[str, str] = {}
         for cluster in brief.clusters:
             for claim_id in cluster.claims:
@@ -110,7 +112,9 @@ class _Builder:
                 i18n.source_kind_label(SourceKind.unknown, self.lang),
                 False,
             )
-        name = src.name_en if self.lang == "en" and src.name_en else src.name
+        english = self.lang == "en" and bool(src.name_en) and src.name_en != src.name
+        rendered = english and self.machine_names
+        name = src.name_en if english and src.name_en else src.name
         lang = script_lang(name)
         return SourceRef(
             src.id,
@@ -119,6 +123,7 @@ class _Builder:
             text_dir(lang),
             i18n.source_kind_label(src.kind, self.lang),
             src.kind is SourceKind.anonymous,
+            rendered,
         )
 
     def sources_of(self, ids: Sequence[str]) -> tuple[SourceRef, ...]:

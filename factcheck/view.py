@@ -39,6 +39,7 @@ class SourceRef:
     dir: str
     kind_label: str
     anonymous: bool
+    rendered: bool = False  # the name is a model's English rendering, not the article's words
 
 
 @dataclass(frozen=True)

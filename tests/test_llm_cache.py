@@ -89,7 +89,7 @@ def test_no_cache_calls_every_time_and_writes_nothing() -> None:
 
 def test_key_changes_with_model_mode_and_chunking() -> None:
     article = seed_articles()[1]
-    with serve(seed_responder()) as srv:
+    with serve(seed_responder("seed_002.json")) as srv:
         base = _settings(srv.url)
         for settings in (
             base,

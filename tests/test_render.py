@@ -395,3 +395,14 @@ def test_md_escape_defuses_autolinks_and_bidi_overrides() -> None:
     assert "HTTPS\u200b://phish.example/login" in out and "www\u200b.phish.example" in out
     assert "\u202e" not in out and "\u202c" not in out and "evil" in out
     assert md_escape("wwwhat a show: httpd runs") == "wwwhat a show: httpd runs"  # not links: untouched
+
+
+def test_english_names_from_a_model_are_labelled_machine_renderings(brief: Brief) -> None:
+    named = [s for s in brief.sources if s.name_en and s.name_en != s.name]
+    assert named  # the fixture has English names (a person's, from the gold file)
+    llm = brief.model_copy(update={"run": brief.run.model_copy(update={"extractors": ["llm"]})})
+    for fmt in ("md", "html"):
+        assert "machine rendering" not in render(brief, format=fmt, langs=("en",)).split("Method")[0]
+        assert f"{named[0].name_en}" in render(llm, format=fmt, langs=("en",))
+        out = render(llm, format=fmt, langs=("en",))
+        assert out.count("machine rendering") >= len({s.name_en for s in named if s.name_en in out})

@@ -218,7 +218,12 @@ class _Extractor:
         import instructor
         from instructor.core.hooks import Hooks
 
-        state = GroundingState(text=chunk.text, max_attempts=self.settings.max_retries + 1)
+        state = GroundingState(
+            text=chunk.text,
+            max_attempts=self.settings.max_retries + 1,
+            # Names may be in another part of the article (its outlet, named once at the top).
+            metadata=tuple(m for m in (article.text, article.outlet, article.title) if m),
+        )
         boundary = "ARTICLE-" + hashlib.sha256(chunk.text.encode("utf-8")).hexdigest()[:16]
         user = render_prompt(
             "user.j2",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,7 @@ from ..grounding import locate
 from ..models import SCHEMA_VERSION, CounterKind, SourceKind
 
 STATE_KEY = "factcheck_grounding"
+_ID = re.compile(r"[A-Za-z0-9_-]{1,12}")
 
 
 @dataclass
@@ -35,6 +37,8 @@ class GroundingState:
 
     text: str  # the chunk the model saw; quotes are searched here
     max_attempts: int
+    # The whole article and its metadata (outlet, title): user input, so a source may be named there.
+    metadata: tuple[str, ...] = ()
     attempt: int = 0  # incremented before every attempt (instructor's completion:kwargs hook)
     drops: list[str] = field(default_factory=list)
     reasks: int = 0
@@ -91,8 +95,7 @@ class _Item(_LLMModel):
     )
     statement_ar: str | None = Field(
         default=None,
-        description="A faithful Arabic rendering of the statement when the article is not in Arabic; "
-        "else null.",
+        description="A faithful Arabic rendering of the statement when the article is not in Arabic; else null.",
     )
 
 
@@ -161,8 +164,7 @@ class ChunkAnswer(_LLMModel):
     )
     counters: list[LLMCounter] = Field(
         default_factory=list,
-        description="Denials, attribution denials, corrections and confirmations, linked to the claims they "
-        "answer.",
+        description="Denials, attribution denials, corrections and confirmations, linked to the claims they answer.",
     )
 
     @model_validator(mode="after")
@@ -170,7 +172,7 @@ class ChunkAnswer(_LLMModel):
         state = (info.context or {}).get(STATE_KEY)
         if not isinstance(state, GroundingState):
             return self  # parsing without an article (e.g. schema checks): nothing to ground against
-        problems, drops = _check(self, state.text)
+        problems, drops = _check(self, state.text, state.metadata)
         if not problems:
             state.drops = []
             return self
@@ -180,16 +182,60 @@ class ChunkAnswer(_LLMModel):
                 "Some items are not grounded in the article text. Fix them or leave them out:\n- "
                 + "\n- ".join(problems)
             )
-        _apply_drops(self, state.text)
+        _apply_drops(self, state.text, state.metadata)
         state.drops = drops
         return self
 
 
-def _check(answer: ChunkAnswer, text: str) -> tuple[list[str], list[str]]:
-    """(problems for the re-ask, notes for the run) - the notes never repeat an ungrounded quote."""
+def safe_id(value: str) -> str:
+    """A model-supplied id as it may appear in a note: short and plain, or a placeholder."""
+    return value if _ID.fullmatch(value) else "(an invalid id)"
+
+
+def _named(value: str, text: str, metadata: tuple[str, ...]) -> bool:
+    """True when a source string shown as the article's words occurs in the chunk or its metadata."""
+    return locate(text, value) is not None or any(locate(m, value) is not None for m in metadata if m)
+
+
+def _check_sources(answer: ChunkAnswer, text: str, metadata: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Names, roles, aliases and handles are shown as the article's words: each must be in it."""
     problems: list[str] = []
     notes: list[str] = []
-    source_ids = {s.id for s in answer.sources}
+    for s in answer.sources:
+        sid = safe_id(s.id)
+        if not _named(s.name, text, metadata):
+            problems.append(
+                f"source {s.id}: its name {s.name[:60]!r} is not in the article; copy the name exactly as the "
+                "article writes it, or leave the source out"
+            )
+            notes.append(f"dropped source {sid}: its name is not in the article")
+            continue
+        if s.role and not _named(s.role, text, metadata):
+            problems.append(f"source {s.id}: its role {s.role[:60]!r} is not in the article; copy it or use null")
+            notes.append(f"removed source {sid}'s role: not in the article")
+        bad = [a for a in (*s.aliases, *s.handles) if not _named(a, text, metadata)]
+        if bad:
+            problems.append(
+                f"source {s.id}: aliases or handles not in the article: {', '.join(repr(b[:40]) for b in bad)}"
+            )
+            notes.append(f"removed {len(bad)} alias(es) or handle(s) of source {sid}: not in the article")
+    return problems, notes
+
+
+def _ground_sources(answer: ChunkAnswer, text: str, metadata: tuple[str, ...]) -> None:
+    answer.sources = [s for s in answer.sources if _named(s.name, text, metadata)]
+    for s in answer.sources:
+        if s.role and not _named(s.role, text, metadata):
+            s.role = None
+        s.aliases = [a for a in s.aliases if _named(a, text, metadata)]
+        s.handles = [h for h in s.handles if _named(h, text, metadata)]
+
+
+def _check(answer: ChunkAnswer, text: str, metadata: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """(problems for the re-ask, notes for the run) - the notes never repeat an ungrounded quote or name,
+    and name a model-supplied id only when it is short and plain."""
+    problems, notes = _check_sources(answer, text, metadata)
+    source_ids = {s.id for s in answer.sources if _named(s.name, text, metadata)}
     for kind, items in (("claim", answer.claims), ("counter", answer.counters)):
         for item in items:
             if locate(text, item.quote) is None:
@@ -197,28 +243,24 @@ def _check(answer: ChunkAnswer, text: str) -> tuple[list[str], list[str]]:
                     f"{kind} {item.id}: its quote {item.quote[:80]!r} is not in the article; copy the words "
                     "exactly as they appear in the article"
                 )
-                notes.append(f"dropped {kind} {item.id}: quote not found in article")
+                notes.append(f"dropped {kind} {safe_id(item.id)}: quote not found in article")
     claim_ids = {c.id for c in answer.claims}
     for claim in answer.claims:
         for ref in _source_refs(claim):
             if ref not in source_ids:
                 problems.append(f"claim {claim.id} refers to source {ref!r}, which is not in sources")
-                notes.append(f"removed unknown source reference {ref!r} from claim {claim.id}")
+                notes.append(f"removed unknown source reference {safe_id(ref)} from claim {safe_id(claim.id)}")
         if claim.sourcing_quote and locate(text, claim.sourcing_quote) is None:
-            problems.append(
-                f"claim {claim.id}: sourcing_quote is not in the article; copy it exactly or use null"
-            )
-            notes.append(f"removed claim {claim.id}'s sourcing quote: not found in article")
+            problems.append(f"claim {claim.id}: sourcing_quote is not in the article; copy it exactly or use null")
+            notes.append(f"removed claim {safe_id(claim.id)}'s sourcing quote: not found in article")
     for counter in answer.counters:
         if counter.speaker is not None and counter.speaker not in source_ids:
-            problems.append(
-                f"counter {counter.id} refers to speaker {counter.speaker!r}, which is not in sources"
-            )
-            notes.append(f"removed unknown speaker {counter.speaker!r} from counter {counter.id}")
+            problems.append(f"counter {counter.id} refers to speaker {counter.speaker!r}, which is not in sources")
+            notes.append(f"removed unknown speaker {safe_id(counter.speaker)} from counter {safe_id(counter.id)}")
         for target in counter.targets:
             if target not in claim_ids:
                 problems.append(f"counter {counter.id} targets {target!r}, which is not a claim id")
-                notes.append(f"removed unknown target {target!r} from counter {counter.id}")
+                notes.append(f"removed unknown target {safe_id(target)} from counter {safe_id(counter.id)}")
     return problems, notes
 
 
@@ -226,8 +268,9 @@ def _source_refs(claim: LLMClaim) -> list[str]:
     return [r for r in (claim.claimant, claim.reported_by, claim.about, *claim.based_on) if r is not None]
 
 
-def _apply_drops(answer: ChunkAnswer, text: str) -> None:
+def _apply_drops(answer: ChunkAnswer, text: str, metadata: tuple[str, ...] = ()) -> None:
     """Final attempt: keep what is grounded, remove what is not (recorded by ``_check``'s notes)."""
+    _ground_sources(answer, text, metadata)
     answer.claims = [c for c in answer.claims if locate(text, c.quote) is not None]
     answer.counters = [x for x in answer.counters if locate(text, x.quote) is not None]
     source_ids = {s.id for s in answer.sources}
