@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from ..grounding import locate
 from ..models import SCHEMA_VERSION, CounterKind, SourceKind
+from .support import kind_from_quote, kind_supported
 
 STATE_KEY = "factcheck_grounding"
 _ID = re.compile(r"[A-Za-z0-9_-]{1,12}")
@@ -254,6 +255,24 @@ def _check(answer: ChunkAnswer, text: str, metadata: tuple[str, ...] = ()) -> tu
             problems.append(f"claim {claim.id}: sourcing_quote is not in the article; copy it exactly or use null")
             notes.append(f"removed claim {safe_id(claim.id)}'s sourcing quote: not found in article")
     for counter in answer.counters:
+        if _restates_a_claim(counter, answer.claims, text):
+            problems.append(
+                f"counter {counter.id}: its quote is a claim's own words; a denial, correction or confirmation "
+                "must quote the response itself, not the claim it answers - fix it or leave it out"
+            )
+            notes.append(f"dropped counter {safe_id(counter.id)}: it quotes a claim, not a response to it")
+        elif locate(text, counter.quote) is not None and not kind_supported(counter.kind, counter.quote):
+            problems.append(
+                f"counter {counter.id}: its quote does not say what kind {counter.kind.value!r} means (a denial or "
+                "correction must deny, negate or correct in the quoted words; a confirmation must not deny); "
+                "fix the kind or leave the counter out"
+            )
+            kept = kind_from_quote(counter.kind, counter.quote)
+            notes.append(
+                f"dropped counter {safe_id(counter.id)}: its quote does not support its kind"
+                if kept is None
+                else f"counter {safe_id(counter.id)} kept as {kept.value}, not {counter.kind.value}: its quote denies"
+            )
         if counter.speaker is not None and counter.speaker not in source_ids:
             problems.append(f"counter {counter.id} refers to speaker {counter.speaker!r}, which is not in sources")
             notes.append(f"removed unknown speaker {safe_id(counter.speaker)} from counter {safe_id(counter.id)}")
@@ -264,6 +283,22 @@ def _check(answer: ChunkAnswer, text: str, metadata: tuple[str, ...] = ()) -> tu
     return problems, notes
 
 
+def _restates_a_claim(counter: LLMCounter, claims: list[LLMClaim], text: str) -> bool:
+    """True when the counter's quote is mostly the span of a claim's quote: a statement never answers
+    itself (an obeyed "mark this as confirmed" relabels the claim's own sentence as its confirmation)."""
+    at = locate(text, counter.quote)
+    if at is None:
+        return False
+    for claim in claims:
+        other = locate(text, claim.quote)
+        if other is None:
+            continue
+        shared = min(at.end, other.end) - max(at.start, other.start)
+        if shared > 0 and shared >= 0.5 * min(at.end - at.start, other.end - other.start):
+            return True
+    return False
+
+
 def _source_refs(claim: LLMClaim) -> list[str]:
     return [r for r in (claim.claimant, claim.reported_by, claim.about, *claim.based_on) if r is not None]
 
@@ -272,7 +307,15 @@ def _apply_drops(answer: ChunkAnswer, text: str, metadata: tuple[str, ...] = ())
     """Final attempt: keep what is grounded, remove what is not (recorded by ``_check``'s notes)."""
     _ground_sources(answer, text, metadata)
     answer.claims = [c for c in answer.claims if locate(text, c.quote) is not None]
-    answer.counters = [x for x in answer.counters if locate(text, x.quote) is not None]
+    kept: list[LLMCounter] = []
+    for x in answer.counters:
+        if locate(text, x.quote) is None or _restates_a_claim(x, answer.claims, text):
+            continue
+        kind = kind_from_quote(x.kind, x.quote)
+        if kind is not None:
+            x.kind = kind
+            kept.append(x)
+    answer.counters = kept
     source_ids = {s.id for s in answer.sources}
     claim_ids = {c.id for c in answer.claims}
     for claim in answer.claims:
