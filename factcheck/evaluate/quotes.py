@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvalError
-from ..models import Extraction
+from ..extract import extract_all
+from ..ingest import load_article
+from ..models import Article, Extraction
 
 QUOTES = "\"“”„‟«»'‘’"
 EDGE = QUOTES + " \t\n.,;:!?—–-…()[]"  # trimmed off both ends for the `exact` measure
@@ -136,6 +138,8 @@ def load_quote_set(path: str | Path) -> list[QuoteDoc]:
     Raises EvalError for a malformed set (a gold span outside its text, an unknown document).
     """
     root = Path(path)
+    if root.name == "gold.jsonl" and root.is_file():
+        root = root.parent
     docs: dict[str, QuoteDoc] = {}
     for row in sorted(_jsonl(root / "docs.jsonl"), key=lambda r: str(r.get("doc"))):
         if "doc" not in row:
@@ -423,10 +427,6 @@ def run_quote_set(path: str | Path, settings: Any, *, client: Any = None) -> Quo
     A document that fails to ingest or extract is left out of the figures and listed, as the
     reference scorer does; the set itself raises EvalError only when malformed.
     """
-    from ..extract import extract_all
-    from ..ingest import load_article
-    from ..models import Article
-
     docs = load_quote_set(path)
     articles: list[Article] = []
     owner: dict[str, list[QuoteDoc]] = {}
