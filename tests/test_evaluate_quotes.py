@@ -315,6 +315,19 @@ def test_every_document_failing_exits_1(monkeypatch: pytest.MonkeyPatch, capsys:
     assert "ERROR no document extracted" in format_table(rep)
 
 
+def test_the_llm_client_reaches_the_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[Any] = []
+
+    def spy(articles: Sequence[Article], settings: Any = None, *, client: Any = None) -> Any:
+        seen.append((settings.backend, client))
+        return fake_extract_all(articles)
+
+    monkeypatch.setattr(quotes_mod, "extract_all", spy)
+    client = object()
+    rep = evaluate_paths([SAMPLE], Settings(backend="llm", model="m", base_url="http://x/v1"), client=client)
+    assert seen == [("llm", client)] and rep.backend == "llm" and rep.quotes is not None
+
+
 def test_floor_on_quotes_without_a_quote_set_fails() -> None:
     rep = EvalReport(backend="offline", stories=[])
     assert "nothing to score" in check_thresholds(rep, {"min_ggt_f1": 0.1})[0]
