@@ -353,6 +353,9 @@ def test_malformed_sets_are_input_errors(tmp_path: Path, capsys: pytest.CaptureF
         assert main([str(tmp_path)]) == 2
     (tmp_path / "gold.jsonl").write_text(json.dumps(good) + "\n", encoding="utf-8")
     assert load_quote_set(tmp_path)[0].gold[0].segments == ((9, 17),)  # no segments: the span
+    (tmp_path / "docs.jsonl").write_bytes(b"\xff\xfe")
+    with pytest.raises(EvalError):
+        load_quote_set(tmp_path)
     capsys.readouterr()
 
 

@@ -98,7 +98,11 @@ def is_quote_set(path: str | Path) -> bool:
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
     rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise EvalError(f"{path}: cannot read ({err})") from err
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
