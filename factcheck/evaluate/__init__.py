@@ -11,13 +11,20 @@ same article, its quote (or one of its evidence quotes) overlaps a gold evidence
 by at least half of the shorter span; gold evidence is located in the cleaned text with
 ``factcheck.grounding.locate``. Fallback, only for gold evidence not locatable after ingest:
 token-Jaccard >= 0.5 of the folded texts in the same article.
+
+Quote sets (``gold.jsonl`` + ``docs.jsonl`` + ``docs/``, the format of shared/eval/polnear-dev) are
+scored span by span by ``quotes`` (``evaluate_quote_set``), with the measures of that set's
+reference scorer; ``evaluate_paths`` tells the two kinds apart.
 """
 
 from __future__ import annotations
 
 from .goldview import GoldView
+from .quotes import GoldQuote, Pred, load_quote_set, predictions, score_document
+from .quotes_report import QuoteScores, QuoteSetReport, format_quote_scores, scores_from_tally
 from .report import (
     PR,
+    QUOTE_THRESHOLDS,
     THRESHOLDS,
     EvalReport,
     Ratio,
@@ -27,14 +34,19 @@ from .report import (
     check_thresholds,
     format_table,
 )
-from .runner import add_eval_arguments, discover, evaluate_paths, evaluate_story, main, run_eval
+from .runner import add_eval_arguments, discover, evaluate_paths, evaluate_quote_set, evaluate_story, main, run_eval
 from .scoring import score_brief, spans_match
 
 __all__ = [
     "PR",
+    "QUOTE_THRESHOLDS",
     "THRESHOLDS",
     "EvalReport",
+    "GoldQuote",
     "GoldView",
+    "Pred",
+    "QuoteScores",
+    "QuoteSetReport",
     "Ratio",
     "RunScores",
     "SetReport",
@@ -43,10 +55,16 @@ __all__ = [
     "check_thresholds",
     "discover",
     "evaluate_paths",
+    "evaluate_quote_set",
     "evaluate_story",
+    "format_quote_scores",
     "format_table",
+    "load_quote_set",
     "main",
+    "predictions",
     "run_eval",
     "score_brief",
+    "score_document",
+    "scores_from_tally",
     "spans_match",
 ]

@@ -4,30 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import Field, computed_field
 
-
-class _M(BaseModel):
-    # "ignore": the JSON carries computed values (value, f1), and a saved report must load back.
-    model_config = ConfigDict(extra="ignore")
-
-
-class Ratio(_M):
-    """``hit`` of ``total``; ``value`` is None when there is nothing to score (total 0)."""
-
-    hit: int = 0
-    total: int = 0
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def value(self) -> float | None:
-        return self.hit / self.total if self.total else None
-
-    def __add__(self, other: Ratio) -> Ratio:
-        return Ratio(hit=self.hit + other.hit, total=self.total + other.total)
-
-    def show(self) -> str:
-        return f"{self.hit}/{self.total}" if self.total else "-"
+from .base import _M
+from .base import Ratio as Ratio  # re-exported: the story report's ratios live in base
+from .quotes_report import ATTRIBUTABLE, QuoteScores, QuoteSetReport, format_quote_scores, format_quote_set
 
 
 class PR(_M):
@@ -121,7 +102,9 @@ class EvalReport(_M):
     sets: list[SetReport] = Field(default_factory=list)
     system: RunScores = Field(default_factory=RunScores, description="Micro-averaged totals, all stories.")
     oracle: RunScores = Field(default_factory=RunScores)
-    errors: int = Field(0, description="Stories that could not be evaluated.")
+    errors: int = Field(0, description="Stories and quote sets that could not be evaluated.")
+    quote_sets: list[QuoteSetReport] = Field(default_factory=list, description="Quote-attribution sets.")
+    quotes: QuoteScores | None = Field(default=None, description="Totals over the quote sets (tallies summed).")
 
 
 def total(stories: Iterable[StoryReport]) -> tuple[RunScores, RunScores]:
@@ -161,7 +144,32 @@ THRESHOLDS: dict[str, tuple[_Getter, str]] = {
         "oracle false core findings",
     ),
     "max_ungrounded": (lambda r: float(r.system.ungrounded + r.oracle.ungrounded), "ungrounded quotes"),
+    # quote sets (docs/eval.md, "Quote sets"): fractions, like every other floor
+    "min_exact_f1": (lambda r: _q(r, lambda q: q.measures["exact"].f1), "quote exact F1"),
+    "min_overlap_f1": (lambda r: _q(r, lambda q: q.measures["overlap50"].f1), "quote overlap50 F1"),
+    "min_ggt_f1": (lambda r: _q(r, lambda q: q.measures["ggt@0.3"].f1), "quote ggt@0.3 F1"),
+    "min_quote_speaker_f1": (lambda r: _q(r, lambda q: q.measures["quote+speaker"].f1), "quote+speaker F1"),
+    "min_speech_named_f1": (
+        lambda r: _q(r, lambda q: q.slices["speech, named"].overlap50.f1),
+        "speech-with-named-speaker overlap50 F1",
+    ),
+    "min_speaker_accuracy": (
+        lambda r: _q(r, lambda q: q.speaker["overlap50"][ATTRIBUTABLE].accuracy),
+        "speaker accuracy (overlap50 pairs, named and nominal gold)",
+    ),
+    "max_failed_docs": (
+        lambda r: float(sum(s.documents - s.extracted for s in r.quote_sets)) if r.quote_sets else None,
+        "quote-set documents left out (ingest/extract failed)",
+    ),
 }
+QUOTE_THRESHOLDS = (
+    "min_exact_f1", "min_overlap_f1", "min_ggt_f1", "min_quote_speaker_f1", "min_speech_named_f1",
+    "min_speaker_accuracy", "max_failed_docs",
+)  # fmt: skip
+
+
+def _q(r: EvalReport, get: Callable[[QuoteScores], float | None]) -> float | None:
+    return None if r.quotes is None else get(r.quotes)
 
 
 def check_thresholds(report: EvalReport, thresholds: Mapping[str, float | None]) -> list[str]:
@@ -171,9 +179,10 @@ def check_thresholds(report: EvalReport, thresholds: Mapping[str, float | None])
     silently measures nothing would always pass. Stories that could not be evaluated always fail.
     """
     failed: list[str] = []
-    if report.errors:
-        bad = [s.story for s in report.stories if s.error]
-        failed.append(f"{report.errors} story(ies) could not be evaluated: {', '.join(bad)}")
+    bad = [s.story for s in report.stories if s.error]
+    if bad:
+        failed.append(f"{len(bad)} story(ies) could not be evaluated: {', '.join(bad)}")
+    failed += [f"quote set {q.path} could not be evaluated: {q.error}" for q in report.quote_sets if q.error]
     for name, limit in sorted(thresholds.items()):
         if limit is None:
             continue
@@ -244,6 +253,15 @@ def _some(items: list[str], n: int = 8) -> str:
 
 
 def format_table(report: EvalReport) -> str:
+    """The story table (when stories were scored), then one block per quote set and their total."""
+    parts = [_format_stories(report)] if report.stories or not report.quote_sets else []
+    parts += [format_quote_set(q, report.backend) for q in report.quote_sets]
+    if len(report.quote_sets) > 1 and report.quotes is not None:
+        parts.append(f"TOTAL of {len(report.quote_sets)} quote sets\n\n" + format_quote_scores(report.quotes))
+    return "\n".join(parts)
+
+
+def _format_stories(report: EvalReport) -> str:
     """A plain-text table: one row per story, then totals per PATH set and overall, then by kind."""
     rows = [_COLS]
     for st in report.stories:

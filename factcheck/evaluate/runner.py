@@ -1,8 +1,9 @@
 """Running an evaluation: story discovery, the extractor run and the oracle run, and the CLI part.
 
 ``factcheck eval PATH...``: each PATH is a gold file, a story folder holding ``gold.json`` and its
-articles, or a folder of story folders. Exit codes: 0 all thresholds pass, 1 a threshold failed or
-a story could not be evaluated, 2 usage or input error (no gold found, malformed gold).
+articles, a folder of story folders, or a quote set (``gold.jsonl`` + ``docs.jsonl`` + ``docs/``).
+Exit codes: 0 all thresholds pass, 1 a threshold failed or a story or quote set could not be
+evaluated, 2 usage or input error (no gold found, malformed gold).
 """
 
 from __future__ import annotations
@@ -18,7 +19,18 @@ from ..errors import EvalError, FactcheckError
 from ..extract import backend_for, extract_all
 from ..models import Article, Brief
 from .goldview import GoldView
-from .report import THRESHOLDS, EvalReport, SetReport, StoryReport, check_thresholds, format_table, total
+from .quotes import is_quote_set, run_quote_set
+from .quotes_report import QuoteSetReport, scores_from_tally, sum_tallies
+from .report import (
+    QUOTE_THRESHOLDS,
+    THRESHOLDS,
+    EvalReport,
+    SetReport,
+    StoryReport,
+    check_thresholds,
+    format_table,
+    total,
+)
 from .scoring import score_brief
 
 GOLD_NAME = "gold.json"
@@ -96,13 +108,44 @@ def evaluate_story(gold_path: str | Path, settings: Settings | None = None, *, c
     return report
 
 
+def evaluate_quote_set(path: str | Path, settings: Settings | None = None, *, client: Any = None) -> QuoteSetReport:
+    """Score the configured extractor on a quote set (see ``quotes``); EvalError if it is malformed.
+
+    Documents that fail are left out of the figures and listed; a set where every document failed
+    gets ``error`` (a gate must not pass by measuring nothing).
+    """
+    run = run_quote_set(path, settings or Settings(), client=client)
+    return QuoteSetReport(
+        path=str(path),
+        documents=run.documents,
+        extracted=run.extracted,
+        changed_by_ingest=run.changed_by_ingest,
+        failures=run.failures,
+        error=None if run.extracted else f"no document extracted ({len(run.failures)} failed)",
+        tally=dict(sorted(run.tally.items())),
+        scores=scores_from_tally(run.tally),
+    )
+
+
+def _quote_set_dir(path: str | Path) -> Path | None:
+    p = Path(path)
+    if p.is_file() and p.name == "gold.jsonl":
+        p = p.parent
+    return p if is_quote_set(p) else None
+
+
 def evaluate_paths(paths: Sequence[str | Path], settings: Settings | None = None, *, client: Any = None) -> EvalReport:
-    """Evaluate every story found under ``paths`` (see ``discover``); totals per PATH and overall."""
+    """Evaluate every story and quote set found under ``paths``; totals per PATH and overall."""
     settings = settings or Settings()
-    found = [(str(p), discover(p)) for p in paths]  # fail fast on a bad PATH, before any work
+    # fail fast on a bad PATH, before any work
+    found = [(str(p), _quote_set_dir(p) or discover(p)) for p in paths]
     stories: list[StoryReport] = []
     sets: list[SetReport] = []
+    quote_sets: list[QuoteSetReport] = []
     for label, golds in found:
+        if isinstance(golds, Path):
+            quote_sets.append(evaluate_quote_set(golds, settings, client=client))
+            continue
         these = [evaluate_story(g, settings, client=client) for g in golds]
         system, oracle = total(these)
         sets.append(SetReport(path=label, stories=[s.story for s in these], system=system, oracle=oracle))
@@ -114,7 +157,9 @@ def evaluate_paths(paths: Sequence[str | Path], settings: Settings | None = None
         sets=sets,
         system=system,
         oracle=oracle,
-        errors=sum(1 for s in stories if s.error),
+        errors=sum(1 for s in stories if s.error) + sum(1 for q in quote_sets if q.error),
+        quote_sets=quote_sets,
+        quotes=scores_from_tally(sum_tallies(q.tally for q in quote_sets)) if quote_sets else None,
     )
 
 
@@ -127,7 +172,8 @@ def add_eval_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="a gold.json, a story folder (gold.json + articles), or a folder of story folders",
+        help="a gold.json, a story folder (gold.json + articles), a folder of story folders, "
+        "or a quote set (gold.jsonl + docs.jsonl + docs/)",
     )
     parser.add_argument(
         "--backend",
@@ -149,12 +195,18 @@ def add_eval_arguments(parser: argparse.ArgumentParser) -> None:
             type=float,
             default=default,
             metavar="X",
-            help=f"{kind} on {label}" + (" (default 0)" if default is not None else ""),
+            help=f"{kind} on {label}"
+            + (" (default 0)" if default is not None else "")
+            + (", a fraction 0-1" if name in QUOTE_THRESHOLDS and kind == "floor" else ""),
         )
 
 
 def run_eval(args: argparse.Namespace) -> int:
     """Run ``factcheck eval`` from parsed arguments; prints the table (or JSON) and the failed gates."""
+    wrong = [n for n in QUOTE_THRESHOLDS if n.startswith("min_") and (getattr(args, n, None) or 0) > 1]
+    if wrong:  # 47 meant as 47 %: a floor no run can reach would be a confusing failure
+        print(f"factcheck eval: error: --{wrong[0].replace('_', '-')} is a fraction (0.47, not 47)", file=sys.stderr)
+        return 2
     try:
         settings = load_settings({"backend": args.backend, "model": args.model, "base_url": args.base_url})
         report = evaluate_paths(args.paths, settings)
@@ -175,6 +227,10 @@ def run_eval(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m factcheck.evaluate``: the same as ``factcheck eval``."""
-    parser = argparse.ArgumentParser(prog="factcheck eval", description="Score briefs against gold stories.")
+    parser = argparse.ArgumentParser(
+        prog="factcheck eval",
+        description="Score briefs against gold stories, and quotes against quote sets.",
+        allow_abbrev=False,  # '--min-ggt 0.4' must be an error, not a silently completed flag
+    )
     add_eval_arguments(parser)
     return run_eval(parser.parse_args(argv))
