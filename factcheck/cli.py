@@ -36,6 +36,8 @@ def _llm_flags(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-cost", type=float, help="stop before spending more than this (USD)")
     g.add_argument("--max-tokens", type=int, help="stop before using more tokens than this")
     g.add_argument("--config", type=Path, help="config file (TOML), instead of ./factcheck.toml")
+    g.add_argument("--max-article-bytes", type=int, help="skip (and name) input files larger than this")
+    g.add_argument("--max-articles", type=int, help="refuse more inputs or records than this per run")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -48,6 +50,8 @@ def _settings(args: argparse.Namespace) -> Settings:
             "mode",
             "timeout",
             "deadline",
+            "max_article_bytes",
+            "max_articles",
             "concurrency",
             "chunk_tokens",
             "max_cost",
@@ -202,7 +206,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from .ingest import load_articles
 
     settings = _settings(args)
-    articles, failures = load_articles(args.files, encoding=args.encoding, stdin=_stdin(args.files))
+    articles, failures = load_articles(
+        args.files,
+        encoding=args.encoding,
+        stdin=_stdin(args.files),
+        max_bytes=settings.max_article_bytes,
+        max_articles=settings.max_articles,
+    )
     extractions, extract_failures = extract_all(articles, settings)
     failures = [*failures, *extract_failures]
     for f in failures:

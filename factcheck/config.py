@@ -56,6 +56,8 @@ class Settings(BaseModel):
         default_factory=dict, description="model -> (USD per 1M input tokens, USD per 1M output tokens)."
     )
     template_dir: Path | None = None
+    max_article_bytes: int = Field(default=10_000_000, gt=0, description="Bytes; a larger input file fails.")
+    max_articles: int = Field(default=500, gt=0, description="Inputs or records per brief.")
 
     def llm_configured(self) -> bool:
         return self.api_key is not None or self.base_url is not None

@@ -25,7 +25,7 @@ def backend_note(settings: Settings, client: Any = None) -> str:
 
 
 def generate_brief(
-    inputs: Sequence[str | Path | Article],
+    inputs: Sequence[str | Path | Article] | str | Path | Article,
     settings: Settings | None = None,
     *,
     client: Any = None,
@@ -39,9 +39,12 @@ def generate_brief(
     ``brief.run.failures``; they never cost the others.
     """
     settings = settings or Settings()
+    if isinstance(inputs, str | Path | Article):  # one input, not a sequence of its characters
+        inputs = [inputs]
     given = [a for a in inputs if isinstance(a, Article)]
     paths = [p for p in inputs if not isinstance(p, Article)]
-    loaded, failures = load_articles(paths, encoding=encoding, stdin=stdin) if paths else ([], [])
+    limits = {"max_bytes": settings.max_article_bytes, "max_articles": settings.max_articles}
+    loaded, failures = load_articles(paths, encoding=encoding, stdin=stdin, **limits) if paths else ([], [])
     articles = [*given, *loaded]
     extractions, extract_failures = extract_all(articles, settings, client=client)
     all_failures: list[ArticleFailure] = [*failures, *extract_failures]
