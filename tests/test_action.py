@@ -550,3 +550,11 @@ def test_every_third_party_action_is_pinned_by_full_sha() -> None:
     for path in (ROOT / "action.yml", ROOT / "docs" / "examples" / "factcheck-workflow.yml"):
         for ref in re.findall(r"uses:\s*([^\s#]+)", path.read_text(encoding="utf-8")):
             assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", ref), f"{path.name}: {ref} is not pinned by SHA"
+
+
+def test_lang_input_is_checked_before_anything_runs() -> None:
+    act = _load()
+    assert act.read_inputs({"INPUT_LANG": "EN, ar"}).lang == "en,ar"
+    assert act.read_inputs({}).lang == "ar,en"
+    with pytest.raises(act.ActionError, match="input lang"):
+        act.read_inputs({"INPUT_LANG": "fr"})
