@@ -9,7 +9,9 @@ Library use::
 Stages, each runnable alone on the JSON of the models: ``ingest`` -> ``extract`` -> ``reconcile`` -> ``render``.
 """
 
+from .claimreview import claim_reviews
 from .config import Settings, load_settings
+from .diff import BriefDiff, diff_briefs
 from .errors import (
     BudgetExceeded,
     ConfigError,
@@ -51,6 +53,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "Brief",
+    "BriefDiff",
     "BudgetExceeded",
     "Claim",
     "ClaimCluster",
@@ -76,6 +79,8 @@ __all__ = [
     "Usage",
     "__version__",
     "article_from_text",
+    "claim_reviews",
+    "diff_briefs",
     "extract",
     "generate_brief",
     "load_article",
