@@ -43,7 +43,7 @@ from .models import (
     SourceKind,
     Usage,
 )
-from .pipeline import generate_brief
+from .pipeline import agenerate_brief, generate_brief
 from .reconcile import reconcile
 from .render import render
 
@@ -78,6 +78,7 @@ __all__ = [
     "TemplateError",
     "Usage",
     "__version__",
+    "agenerate_brief",
     "article_from_text",
     "claim_reviews",
     "diff_briefs",
