@@ -19,6 +19,7 @@ from .errors import (
     FactcheckError,
     GroundingError,
     InputError,
+    LexiconError,
     LLMError,
     TemplateError,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "GroundingError",
     "InputError",
     "LLMError",
+    "LexiconError",
     "Quote",
     "Settings",
     "Source",
