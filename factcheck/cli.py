@@ -32,13 +32,14 @@ def _llm_flags(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-cost", type=float, help="stop before spending more than this (USD)")
     g.add_argument("--max-tokens", type=int, help="stop before using more tokens than this")
     g.add_argument("--config", type=Path, help="config file (TOML), instead of ./factcheck.toml")
+    g.add_argument("--lexicon-dir", type=Path, help="folder of your own lexicon entries (TOML, docs/lexicon.md)")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     flags: dict[str, Any] = {
         name: getattr(args, name, None)
         for name in ("backend", "model", "base_url", "mode", "timeout", "concurrency", "chunk_tokens",
-                     "max_cost", "max_tokens", "template_dir")
+                     "max_cost", "max_tokens", "template_dir", "lexicon_dir")
     }
     if getattr(args, "no_cache", False):
         flags["cache"] = False

@@ -25,7 +25,7 @@ from ..errors import LexiconError
 from . import build
 from .categories import CATEGORIES, LANGS, POS
 
-__all__ = ["CATEGORIES", "Entry", "Lexicon", "active", "load", "shipped", "use"]
+__all__ = ["CATEGORIES", "Entry", "Lexicon", "activate", "active", "deactivate", "load", "shipped", "use"]
 
 T = TypeVar("T")
 _KEYS = {"category", "text", "pos", "present", "variants", "value", "example", "note"}
@@ -289,10 +289,22 @@ def active() -> Lexicon:
     return _ACTIVE.get() or shipped()
 
 
+Token = Any  # contextvars.Token[Lexicon | None]
+
+
+def activate(lexicon: Lexicon) -> Token:
+    """Make ``lexicon`` the active one until ``deactivate(token)`` (``use()`` does both)."""
+    return _ACTIVE.set(lexicon)
+
+
+def deactivate(token: Token) -> None:
+    _ACTIVE.reset(token)
+
+
 @contextmanager
 def use(lexicon: Lexicon) -> Iterator[Lexicon]:
-    token = _ACTIVE.set(lexicon)
+    token = activate(lexicon)
     try:
         yield lexicon
     finally:
-        _ACTIVE.reset(token)
+        deactivate(token)
