@@ -10,11 +10,15 @@ from pathlib import Path
 import pytest
 
 from factcheck import lexicon
+from factcheck.dates import find_dates
 from factcheck.extract import cues as C
 from factcheck.extract import patterns as P
 from factcheck.extract.offline import extract_offline
 from factcheck.ingest import article_from_text
 from factcheck.lexicon import Entry, build
+from factcheck.normalize import STOPWORDS, fold, tokens
+from factcheck.reconcile import compare
+from factcheck.reconcile.sources import GENERIC_REFERENTS
 
 ROOT = Path(__file__).resolve().parents[1]
 ENTRIES = lexicon.shipped().entries
@@ -82,6 +86,37 @@ def test_example_is_recognised(entry: Entry) -> None:
         assert _COUNTER[entry.category] in kinds, f"no {_COUNTER[entry.category]} from {entry.example!r}"
     elif entry.category == "report_verb":
         assert ext is not None and (ext.claims or ext.counters), f"no attributed statement in {entry.example!r}"
+
+
+def _reconciler_recognises(e: Entry) -> bool:
+    """The sets and tables the reconciler, normalize and dates read hold the example's word."""
+    words = [fold(t) for t in tokens(e.example)]
+    if e.category == "stopword":
+        return any(w in STOPWORDS for w in words)
+    if e.category == "scope_word":
+        return any(w.key in compare.SCOPE_KEYS for w in compare.words(e.example))
+    if e.category == "generic_referent":
+        return fold(e.example, loose=True).startswith(tuple(GENERIC_REFERENTS)) or any(
+            fold(t, loose=True) in GENERIC_REFERENTS for t in tokens(e.example)
+        )
+    if e.category == "number":
+        return any(n.value == e.value or n.value % int(str(e.value)) == 0 for n in compare.find_numbers(e.example))
+    if e.category == "month":
+        return any(d.month == e.value for d in find_dates(e.example))
+    if e.category == "weekday":
+        return any(d.weekday == e.value for d in find_dates(e.example))
+    if e.category == "relative_time":
+        return any(d.relative == e.value for d in find_dates(e.example))
+    return True
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [e for e in ENTRIES if lexicon.CATEGORIES[e.category].used_by != "extractor"],
+    ids=lambda e: f"{e.lang}-{e.category}-{e.text[:20]}",
+)
+def test_reconciler_lists_recognise_the_example(entry: Entry) -> None:
+    assert _reconciler_recognises(entry), f"{entry.path}:{entry.line}: {entry.category} misses {entry.example!r}"
 
 
 def _story_texts() -> dict[str, str]:

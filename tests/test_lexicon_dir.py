@@ -81,6 +81,7 @@ def test_patterns_are_built_once_per_folder_content(tmp_path: Path) -> None:
             2,
             "cannot replace",
         ),
+        ('lang = "ar"\n[[entry]]\ncategory = "stopword"\ntext = "لدى"\nexample = "لدى الجيران حديقة"\n', 2, "shipped"),
     ],
 )
 def test_a_malformed_file_names_file_line_and_fix(tmp_path: Path, text: str, line: int, words: str) -> None:

@@ -263,6 +263,14 @@ def load(lexicon_dir: Path | None = None) -> Lexicon:
 
 def _check_own(e: Entry, base: Lexicon) -> None:
     """A newsroom entry must match its own example and may not change a shipped entry's value."""
+    used_by = CATEGORIES[e.category].used_by
+    if used_by != "extractor":
+        raise LexiconError(
+            f"category {e.category} is read by factcheck.{used_by} from the shipped lexicon only",
+            path=e.path,
+            line=e.line or None,
+            hint="a lexicon folder adds cue words of the offline extractor; propose this entry to the maintainers",
+        )
     if not re.search(r"(?<!\w)" + build.CONJ + e.regex() + r"(?!\w)", e.example, re.I):
         raise LexiconError(
             f"entry {e.text!r} does not occur in its own example",
