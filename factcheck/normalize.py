@@ -177,12 +177,13 @@ def tokens(text: str) -> list[str]:
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of ``text`` (stopwords, digits-only and 1-letter tokens kept out)."""
     out = []
+    stop = STOPWORDS.value()  # the frozenset itself: this loop is hot
     for t in tokens(text):
-        if t in STOPWORDS or len(t) < 2 or (t.startswith(("#", "@")) and len(t) < 3):
+        if t in stop or len(t) < 2 or (t.startswith(("#", "@")) and len(t) < 3):
             continue
         t = t.lstrip("#").replace("_", " ")
         for part in t.split():
             s = stem(part)
-            if s not in STOPWORDS and len(s) >= 2:
+            if s not in stop and len(s) >= 2:
                 out.append(s)
     return out

@@ -119,3 +119,23 @@ def test_cli_flag_uses_the_folder_and_reports_a_bad_file(tmp_path: Path, capsys:
     bad = _folder(tmp_path, 'lang = "ar"\n[[entry]]\ncategory = "nope"\ntext = "x"\nexample = "a b"\n', "bad.toml")
     assert main(["extract", str(article), "--backend", "offline", "--lexicon-dir", str(bad)]) == 2
     assert "bad.toml:2" in capsys.readouterr().err
+
+
+def test_the_parsed_copy_of_the_shipped_lexicon_equals_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib import resources
+
+    from factcheck.lexicon import LANGS, _parsed_cache, parse
+
+    monkeypatch.setattr("platformdirs.user_cache_dir", lambda name: str(tmp_path / name))
+    texts = [resources.files("factcheck.lexicon").joinpath(f"{lang}.toml").read_bytes() for lang in LANGS]
+    parsed = tuple(
+        e for lang, t in zip(LANGS, texts, strict=True) for e in parse(t.decode(), f"factcheck/lexicon/{lang}.toml")
+    )
+    assert _parsed_cache(texts) is None  # nothing kept yet
+    _parsed_cache(texts, parsed)
+    assert _parsed_cache(texts) == parsed
+    for f in (tmp_path / "factcheck" / "lexicon").iterdir():
+        f.write_bytes(b"not marshal")
+    assert _parsed_cache(texts) is None  # a corrupt copy is ignored: the files are parsed again

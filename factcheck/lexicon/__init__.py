@@ -10,13 +10,15 @@ add to the shipped ones, never replace them. Nothing is read at import: ``shippe
 from __future__ import annotations
 
 import hashlib
+import marshal
+import os
 import re
 import threading
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -212,16 +214,48 @@ _CACHE = _Cache()
 
 
 def shipped() -> Lexicon:
-    """The lexicon shipped in the wheel (parsed once per process)."""
+    """The lexicon shipped in the wheel (parsed once per process, and kept parsed on disk)."""
+    lex = _CACHE.by_key.get("shipped")
+    if lex is not None:
+        return lex
     with _CACHE.lock:
         lex = _CACHE.by_key.get("shipped")
         if lex is None:
-            entries: list[Entry] = []
-            for lang in LANGS:
-                res = resources.files(__package__).joinpath(f"{lang}.toml")
-                entries += parse(res.read_text(encoding="utf-8"), f"factcheck/lexicon/{lang}.toml")
-            lex = _CACHE.by_key["shipped"] = Lexicon(tuple(entries))
+            texts = [resources.files(__package__).joinpath(f"{lang}.toml").read_bytes() for lang in LANGS]
+            entries = _parsed_cache(texts)
+            if entries is None:
+                entries = tuple(
+                    e
+                    for lang, data in zip(LANGS, texts, strict=True)
+                    for e in parse(data.decode("utf-8"), f"factcheck/lexicon/{lang}.toml")
+                )
+                _parsed_cache(texts, entries)
+            lex = _CACHE.by_key["shipped"] = Lexicon(entries)
         return lex
+
+
+_FIELDS = tuple(f.name for f in fields(Entry))
+
+
+def _parsed_cache(texts: list[bytes], entries: tuple[Entry, ...] | None = None) -> tuple[Entry, ...] | None:
+    """Read (or, given ``entries``, write) the parsed shipped lexicon, keyed by its bytes.
+
+    Parsing the TOML costs ~15 ms per process, a marshalled copy ~1 ms. The copy lives in the user
+    cache dir; any failure (no dir, no permission, a stale or corrupt file) falls back to parsing."""
+    try:
+        from platformdirs import user_cache_dir
+
+        key = hashlib.sha256(b"\0".join([*texts, ",".join(_FIELDS).encode()])).hexdigest()[:32]
+        path = Path(user_cache_dir("factcheck")) / "lexicon" / f"{key}.marshal"
+        if entries is None:
+            return tuple(Entry(*row) for row in marshal.loads(path.read_bytes()))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps([tuple(getattr(e, f) for f in _FIELDS) for e in entries]))
+        os.replace(tmp, path)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return None
 
 
 def _folder_files(folder: Path) -> list[Path]:

@@ -88,6 +88,9 @@ SHAPES: dict[str, tuple[str, str]] = {
     "pres": (_PRES_PRE, _PRES_SUF + "?"),
     "pres_def": (_PRES_PRE, _PRES_SUF),
     "pres_plain": (_PRES_PRE, ""),
+    "phrase": (_NOUN_PRE, PRON + "?"),  # proclitics on the first word, a pronoun on the last
+    "phrase_ta": (_NOUN_PRE, _TA_END),
+    "phrase_agree": (_NOUN_PRE, _AGREE + "?"),
     "first": (_FIRST_PRE, ""),
     "first_n": ("ن" + D, ""),
     "past3": ("", "(?:" + "|".join(x + D for x in ("تا", "ت", "وا", "ن")) + ")?"),  # not ا: نقلا
@@ -195,6 +198,16 @@ def ar_phrase(text: str, *, present: str | None = None, verb: bool = False) -> l
     verb_at = -1
     if verb:
         verb_at = bare.index(present) if present in bare else 0
+    tail = words[-1].split("/")
+    agree = {a.endswith("~") for a in tail}
+    ends = {a.rstrip("~").endswith("ة") for a in tail}
+    if verb_at < 0 and len(words) > 1 and not any(a.endswith("+") for a in tail) and len(ends) == len(agree) == 1:
+        # The common case shares its affixes with the category's other phrases (a smaller pattern).
+        ta, ag = ends.pop(), agree.pop()
+        body = [_alt(_phrase_word(a, last=False) for a in w.split("/")) for w in words[:-1]]
+        body.append(_alt(letters(a.rstrip("~")[:-1] if ta else a.rstrip("~")) for a in tail))
+        shape = "phrase_agree" if ag else ("phrase_ta" if ta else "phrase")
+        return [(shape, r"\s+".join(body))]
     out = []
     for i, w in enumerate(words):
         last = i == len(words) - 1 and len(words) > 1

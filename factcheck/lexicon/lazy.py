@@ -16,10 +16,13 @@ class LazySet(Set[str]):
         self._make = make
         self._value: frozenset[str] | None = None
 
-    def _get(self) -> frozenset[str]:
+    def value(self) -> frozenset[str]:
+        """The set itself (for hot loops: a frozenset's ``in`` is native)."""
         if self._value is None:
             self._value = self._make()
         return self._value
+
+    _get = value
 
     def __contains__(self, item: object) -> bool:
         return item in self._get()
