@@ -47,6 +47,7 @@ def test_own_entries_add_to_the_shipped_ones(tmp_path: Path) -> None:
     sources = extract(article, Settings(backend="offline", lexicon_dir=folder)).sources
     assert any("الوزير" in s.name for s in sources)
     assert lexicon.active() is lexicon.shipped()  # the run's lexicon does not leak into the next one
+    assert not extract(article, Settings(backend="offline")).claims
 
 
 def test_patterns_are_built_once_per_folder_content(tmp_path: Path) -> None:

@@ -95,19 +95,18 @@ def compiled(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 class LexPattern:
     """A compiled pattern of the active lexicon, looked up on each call (cheap: one identity check)."""
 
-    __slots__ = ("_lex", "_pat", "name")
+    __slots__ = ("_last", "name")
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._lex: Lexicon | None = None
-        self._pat: re.Pattern[str] | None = None
+        self._last: tuple[Lexicon, re.Pattern[str]] | None = None  # one assignment: thread-safe
 
     def get(self) -> re.Pattern[str]:
         lex = _lexicon.active()
-        if lex is not self._lex or self._pat is None:
-            self._pat = compiled(lex)[self.name]
-            self._lex = lex
-        return self._pat
+        last = self._last
+        if last is None or last[0] is not lex:
+            last = self._last = (lex, compiled(lex)[self.name])
+        return last[1]
 
     @property
     def pattern(self) -> str:
