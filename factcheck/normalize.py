@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .lexicon.lazy import LazySet, words
+from ._lexicon_lazy import LazySet, words
 
 # Removed entirely: Arabic diacritics (harakat, Quranic marks), tatweel, zero-width and bidi controls.
 _DROP = set(

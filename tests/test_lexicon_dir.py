@@ -140,3 +140,19 @@ def test_the_parsed_copy_of_the_shipped_lexicon_equals_the_files(
     for f in (tmp_path / "factcheck" / "lexicon").iterdir():
         f.write_bytes(b"not marshal")
     assert _parsed_cache(texts) is None  # a corrupt copy is ignored: the files are parsed again
+
+
+def test_help_loads_no_lexicon() -> None:
+    import subprocess
+    import sys
+
+    r = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "factcheck", "--help"],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert r.returncode == 0 and "factcheck.cli" in r.stderr  # the probe sees imports at all
+    assert "factcheck.lexicon" not in r.stderr

@@ -10,16 +10,13 @@ add to the shipped ones, never replace them. Nothing is read at import: ``shippe
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import re
 import threading
-import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, fields
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -131,6 +128,8 @@ def _entry_lines(text: str) -> list[int]:
 
 def parse(text: str, path: str) -> list[Entry]:
     """Entries of one lexicon file; a LexiconError names the file, the line and the fix."""
+    import tomllib  # here: importing the package (factcheck --help) reads and parses nothing
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -218,6 +217,8 @@ def shipped() -> Lexicon:
     lex = _CACHE.by_key.get("shipped")
     if lex is not None:
         return lex
+    from importlib import resources
+
     with _CACHE.lock:
         lex = _CACHE.by_key.get("shipped")
         if lex is None:
@@ -243,6 +244,8 @@ def _parsed_cache(texts: list[bytes], entries: tuple[Entry, ...] | None = None) 
     Parsing the TOML costs ~15 ms per process, a marshalled copy ~1 ms. The copy lives in the user
     cache dir; any failure (no dir, no permission, a stale or corrupt file) falls back to parsing."""
     try:
+        import marshal
+
         from platformdirs import user_cache_dir
 
         key = hashlib.sha256(b"\0".join([*texts, ",".join(_FIELDS).encode()])).hexdigest()[:32]

@@ -17,9 +17,9 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal
 
+from .. import _lexicon_lazy as lazy
+from .._lexicon_lazy import LazyMap, LazySet
 from ..dates import DateMention, find_dates, resolve
-from ..lexicon import lazy
-from ..lexicon.lazy import LazyMap, LazySet
 from ..normalize import STOPWORDS, fold, stem
 
 Field = Literal["number", "date", "scope", "wording"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..lexicon.lazy import LazySet, words
+from .._lexicon_lazy import LazySet, words
 from ..models import Extraction, Source, SourceKind
 from ..normalize import STOPWORDS, content_stems, fold, tokens
 

@@ -64,12 +64,12 @@ class LazyMap(Mapping[str, V]):
 
 def words(category: str, lang: str | None = None) -> list[str]:
     """The written forms of a category in the shipped lexicon."""
-    from . import shipped
+    from .lexicon import shipped
 
     return shipped().words(category, lang)
 
 
 def values(category: str, lang: str | None = None) -> dict[str, Any]:
-    from . import shipped
+    from .lexicon import shipped
 
     return shipped().values(category, lang)
