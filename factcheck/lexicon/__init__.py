@@ -248,7 +248,9 @@ def _parsed_cache(texts: list[bytes], entries: tuple[Entry, ...] | None = None) 
 
         from platformdirs import user_cache_dir
 
-        key = hashlib.sha256(b"\0".join([*texts, ",".join(_FIELDS).encode()])).hexdigest()[:32]
+        # Keyed by the files and by what parsing derives from them (fields, category defaults).
+        salt = (",".join(_FIELDS) + repr(sorted(CATEGORIES.items()))).encode()
+        key = hashlib.sha256(b"\0".join([*texts, salt])).hexdigest()[:32]
         path = Path(user_cache_dir("factcheck")) / "lexicon" / f"{key}.marshal"
         if entries is None:
             return tuple(Entry(*row) for row in marshal.loads(path.read_bytes()))
