@@ -156,3 +156,10 @@ def test_help_loads_no_lexicon() -> None:
     )
     assert r.returncode == 0 and "factcheck.cli" in r.stderr  # the probe sees imports at all
     assert "factcheck.lexicon" not in r.stderr
+
+
+def test_eval_takes_the_flag_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = _folder(tmp_path, 'lang = "en"\n[[entry]]\ncategory = "nope"\ntext = "x"\nexample = "a b"\n', "bad.toml")
+    story = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "interview-denied"
+    assert main(["eval", str(story), "--backend", "offline", "--lexicon-dir", str(bad)]) == 2
+    assert "bad.toml:2" in capsys.readouterr().err
