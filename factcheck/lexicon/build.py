@@ -1,22 +1,27 @@
-"""Regular expressions from lexicon entries.
+"""Regular expressions from lexicon entries (docs/lexicon.md has the full table).
 
 Arabic entries hold lemmas; the affixes are applied here, as general rules, by part of speech:
 
 - every word tolerates diacritics, alef/hamza (ا أ إ آ), ى/ي and ة/ه variants;
 - ``verb`` (past ``text``, present ``present``): past agreement (ت تا وا ا ن نا تم) and present
   person prefixes (ي ت ن أ) with suffixes (ون ين ان وا ا ن); defective stems (نفى/ينفي) drop their
-  last letter before a suffix; an object pronoun only where the category allows it;
-- ``noun``: ال (or a definite entry keeps it), the proclitics ب ك ل (لل for ل + ال) and an attached
-  pronoun (ه ها هم هما كم نا ي ك; ة becomes ت before it);
-- ``adj``: ال, ب ك ل, and agreement endings (ة ا ان تان ين تين ون ات);
-- ``particle``: nothing but the conjunction; ``phrase``: ال ب ك ل on the first word, an attached
-  pronoun on the last, and agreement endings on any word written with a trailing ``~``;
-  ``verb-phrase``: a phrase whose word equal to the entry's past or present form is conjugated;
+  last letter before a suffix; the category may keep third or first person only, or allow an
+  object pronoun;
+- ``noun``: ال (a definite entry keeps its own, and takes no pronoun), the proclitics ب ك ل (لل for
+  ل + ال; not for source words: "بالوزارة" is no subject) and an attached pronoun (ه ها هم هما كم
+  نا ني ي ك; ة becomes ت before it);
+- ``adj``: ال, ب ك ل, and agreement endings (ة ا ان تان ين تين ون ات); ``participle``: the endings only;
+- ``particle``: nothing but the conjunction;
+- ``phrase``: ال ب ك ل on the first word, an optional pronoun on the last; ``w~`` takes agreement
+  endings, ``w+`` requires a pronoun, ``a/b`` is either word; ``verb-phrase``: the word equal to the
+  entry's present (else the first word) is conjugated;
 - the conjunction و/ف is added by the patterns (``CONJ``), outside the matched verb;
 - ``word``/``name``: matched as written (sets, dates); ``regex``: the text is a regular expression.
 
-English: ``verb`` gives the third person (-s) and past (-ed) forms, irregular ones in ``variants``;
-other entries are matched as written (case-insensitive, any white space between words).
+Entries of one category that share a shape (same affixes) are grouped into one prefix, one
+alternation of stems and one suffix group: the compiled pattern stays as small as the literal
+lists it replaces. English: ``verb`` gives the third person (-s) and the regular past (-ed),
+irregular forms in ``variants``; other entries match as written (case-insensitive).
 """
 
 from __future__ import annotations
