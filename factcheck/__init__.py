@@ -21,6 +21,7 @@ from .errors import (
     FactcheckError,
     GroundingError,
     InputError,
+    LexiconError,
     LLMError,
     TemplateError,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "GroundingError",
     "InputError",
     "LLMError",
+    "LexiconError",
     "Quote",
     "Settings",
     "Source",

@@ -38,6 +38,7 @@ def _llm_flags(p: argparse.ArgumentParser) -> None:
     g.add_argument("--config", type=Path, help="config file (TOML), instead of ./factcheck.toml")
     g.add_argument("--max-article-bytes", type=int, help="skip (and name) input files larger than this")
     g.add_argument("--max-articles", type=int, help="refuse more inputs or records than this per run")
+    g.add_argument("--lexicon-dir", type=Path, help="folder of your own lexicon entries (TOML, docs/lexicon.md)")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -57,6 +58,7 @@ def _settings(args: argparse.Namespace) -> Settings:
             "max_cost",
             "max_tokens",
             "template_dir",
+            "lexicon_dir",
         )
     }
     if getattr(args, "no_cache", False):

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ._lexicon_lazy import LazySet, words
+
 # Removed entirely: Arabic diacritics (harakat, Quranic marks), tatweel, zero-width and bidi controls.
 _DROP = set(
     [chr(c) for c in range(0x0610, 0x061B)]
@@ -141,17 +143,8 @@ def _cached_fold_map(text: str, loose: bool) -> tuple[str, list[int]]:
 
 _TOKEN = re.compile(r"[\w@#]+", re.UNICODE)
 
-# Function words that carry no content for overlap scoring (folded forms).
-STOPWORDS = frozenset(
-    fold(w)
-    for w in """
-    في من على الى إلى عن مع أن ان إن لا لم لن ما هذا هذه ذلك تلك التي الذي الذين اللذين هو هي هم كان
-    كانت قد او أو ثم كما بعد قبل حتى عند كل أي بين وفق بحسب حول ضد منذ خلال عبر لدى غير تم أنه انه أنها
-    انها إنه إنها وقد وفي ومن وعلى وان وأن فيما لكن بل اذا إذا ايضا أيضا يا و ف ب ل ك the a an of to in
-    on for and or but is are was were be been by with as at from that this these those it its he she
-    they his her their not no which who whom said says has have had will would
-    """.split()
-)
+# Function words that carry no content for overlap scoring (folded forms): lexicon category stopword.
+STOPWORDS = LazySet(lambda: frozenset(fold(w) for w in words("stopword")))
 
 _PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
 
@@ -184,12 +177,13 @@ def tokens(text: str) -> list[str]:
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of ``text`` (stopwords, digits-only and 1-letter tokens kept out)."""
     out = []
+    stop = STOPWORDS.value()  # the frozenset itself: this loop is hot
     for t in tokens(text):
-        if t in STOPWORDS or len(t) < 2 or (t.startswith(("#", "@")) and len(t) < 3):
+        if t in stop or len(t) < 2 or (t.startswith(("#", "@")) and len(t) < 3):
             continue
         t = t.lstrip("#").replace("_", " ")
         for part in t.split():
             s = stem(part)
-            if s not in STOPWORDS and len(s) >= 2:
+            if s not in stop and len(s) >= 2:
                 out.append(s)
     return out

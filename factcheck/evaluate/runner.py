@@ -183,6 +183,7 @@ def add_eval_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--model", default=None, help="LLM model name (llm backend)")
     parser.add_argument("--base-url", default=None, help="OpenAI-compatible base URL (llm backend)")
+    parser.add_argument("--lexicon-dir", type=Path, default=None, help="folder of your own lexicon entries")
     parser.add_argument("--json", action="store_true", help="print the report as JSON instead of a table")
     parser.add_argument("-o", "--output", default=None, help="also write the JSON report to this file")
     group = parser.add_argument_group("thresholds (exit 1 when one fails; scores are micro-averaged totals)")
@@ -208,7 +209,12 @@ def run_eval(args: argparse.Namespace) -> int:
         print(f"factcheck eval: error: --{wrong[0].replace('_', '-')} is a fraction (0.47, not 47)", file=sys.stderr)
         return 2
     try:
-        settings = load_settings({"backend": args.backend, "model": args.model, "base_url": args.base_url})
+        settings = load_settings({"backend": args.backend, "model": args.model, "base_url": args.base_url,
+                                  "lexicon_dir": getattr(args, "lexicon_dir", None)})
+        if settings.lexicon_dir is not None:  # a malformed lexicon file stops here, not in every story
+            from ..lexicon import load
+
+            load(settings.lexicon_dir)
         report = evaluate_paths(args.paths, settings)
     except FactcheckError as err:
         print(f"factcheck eval: error: {err}", file=sys.stderr)

@@ -12,6 +12,7 @@ import re
 from ..models import Source, SourceKind
 from ..normalize import fold
 from . import cues as C
+from . import patterns as P
 
 _QUOTES = "\"'“”«»„‘’()[]"
 _TRAIL_PP = re.compile(
@@ -25,20 +26,9 @@ _TRAIL_PP = re.compile(
 )
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
 _LEAD = re.compile(r"^(?:[وف]\s*)?(?:" + C.ar_words("الرئيس") + r")?\s*")
-_TITLE = re.compile(C.B + r"(?:" + C.TITLE_AR + r")" + C.E + r"|\b(?:" + C.TITLE_EN + r")\b", re.I)
-_GOV = re.compile(C.B + r"(?:" + C.GOV_AR + r")" + C.E + r"|\b(?:" + C.GOV_EN + r")\b", re.I)
-_OUTLET = re.compile(C.B + r"(?:" + C.OUTLET_AR + r")" + C.E + r"|\b(?:" + C.OUTLET_EN + r")\b", re.I)
-_AGENCY = re.compile(C.B + r"(?:" + C.AGENCY_AR + r")" + C.E + r"|\b(?:" + C.AGENCY_EN + r")\b", re.I)
-_GROUP_START = re.compile(
-    r"^(?:" + C.UNNAMED_GROUP_AR + r")" + C.E
-    + r"|^(?:some |several |two |three |a |an |one )?(?:western |senior |local |us |u\.s\. )?(?:"
-    + C.UNNAMED_GROUP_EN
-    + r")\b",
-    re.I,
-)
-_ANON = re.compile(r"(?:" + C.ANON_AR + r")|\b(?:" + C.ANON_EN + r")\b", re.I)
-_ANAPHORA = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in {**C.ANAPHORA_AR}.items()}
-_ANAPHORA_EN = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in C.ANAPHORA_EN.items()}
+# Lexicon patterns (factcheck/lexicon), compiled once per lexicon in patterns.py.
+_TITLE, _GOV, _OUTLET, _AGENCY = P.TITLE, P.GOV, P.OUTLET, P.AGENCY
+_GROUP_START, _ANON, _ANAPHORA, _ANAPHORA_EN = P.GROUP_START, P.ANON, P.ANAPHORA, P.ANAPHORA_EN
 _PRONOUN = re.compile(r"^(?:he|she|they|it|هو|هي|هم)$", re.I)
 
 # Latin consonant skeleton of an Arabic name, to match "ماجد الخطيب" with "Majed al-Khatib".

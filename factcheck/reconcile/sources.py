@@ -15,17 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .._lexicon_lazy import LazySet, words
 from ..models import Extraction, Source, SourceKind
 from ..normalize import STOPWORDS, content_stems, fold, tokens
 
-# Words that refer back to a source without naming it: never a merge key.
-_GENERIC_WORDS = """الصحيفة الجريدة المجلة الوكالة المديرية الوزارة الوزير الرئاسة الحكومة المصدر المصادر
-المتحدث الموقع المنصة الشبكة القناة البيان المكتب المسؤول المسؤولون الرئيس
-newspaper paper agency ministry minister presidency government source sources spokesman
-spokesperson office official officials president"""
-GENERIC_REFERENTS = frozenset(fold(w, loose=True) for w in _GENERIC_WORDS.split()) | frozenset(
-    {"the newspaper", "the paper", "the agency", "the ministry", "the presidency", "the office"}
-)
+# Words that refer back to a source without naming it: never a merge key (lexicon data).
+GENERIC_REFERENTS = LazySet(lambda: frozenset(fold(w, loose=True) for w in words("generic_referent")))
 
 _MEDIA = {SourceKind.news_outlet, SourceKind.news_agency, SourceKind.social_account}
 _ORGS = {SourceKind.government, SourceKind.organisation, SourceKind.official}
