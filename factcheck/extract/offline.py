@@ -26,6 +26,7 @@ from ..grounding import quote_at
 from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
 from ..normalize import content_stems
 from . import cues as C
+from .arabic import REPORT_EXTRA, is_arabic, subject_head, verb_gender
 from .patterns import (
     ACCORDING,
     ACCORDING_EN,
@@ -66,7 +67,7 @@ from .patterns import (
     until,
 )
 from .segment import Unit, units
-from .sources import SourceBook
+from .sources import SourceBook, looks_like_source
 
 
 @dataclass
@@ -86,11 +87,37 @@ class _Extractor:
         self.claims: list[Claim] = []
         self.counters: list[CounterStatement] = []
         self.outlet = self.book.add(article.outlet, hint="outlet") if article.outlet else None
-        self.last_speaker: str | None = None
+        self._last_speaker: str | None = None
+        self.spoken: list[str] = []  # speakers in order, for subjectless verbs (Arabic agreement)
         self.report_sources: dict[str, list[str]] = {}  # speaker -> sources its report rests on
         self.denied_by: set[str] = set()
         self.post = False
         self.channel = self.outlet
+
+    @property
+    def last_speaker(self) -> str | None:
+        return self._last_speaker
+
+    @last_speaker.setter
+    def last_speaker(self, sid: str | None) -> None:
+        self._last_speaker = sid
+        if sid is not None:
+            self.spoken.append(sid)
+
+    def continuing(self, verb: str, default: str | None) -> str | None:
+        """The speaker a verb with no subject continues: in Arabic the previous speaker whose
+        gender the verb agrees with ("وأضافت" after a man and a ministry -> the ministry)."""
+        gender = verb_gender(verb) if is_arabic(verb) else None
+        if gender is not None:
+            for sid in reversed(self.spoken):
+                if self.book.gender(sid) in (gender, None):
+                    return sid
+                # A spokesman's body continues after him ("وقال المتحدث باسم الوزارة ...
+                # وأكدت في بيان أن" -> the ministry), before any earlier speaker does.
+                body = self.book.affiliation(sid)
+                if body is not None and self.book.gender(body) == gender:
+                    return body
+        return self.last_speaker or default
 
     # --- driving --------------------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -111,8 +138,10 @@ class _Extractor:
             "offline extractor: rule-based, no translation (English renderings are not produced)",
         ]
         if self.a.language not in ("ar", "en"):
-            notes.append(f"the offline rules cover Arabic and English; this article's language is "
-                         f"'{self.a.language}', so claims and denials may be missed")
+            notes.append(
+                f"the offline rules cover Arabic and English; this article's language is "
+                f"'{self.a.language}', so claims and denials may be missed"
+            )
         return Extraction(
             article=self.a,
             sources=self.book.sources(),
@@ -160,8 +189,12 @@ class _Extractor:
             if (k := self.counter_kind(u.text, self.text[a.content[0] : a.content[1]], a))
         ]
         if found:
-            rank = [CounterKind.attribution_denial, CounterKind.denial, CounterKind.correction,
-                    CounterKind.confirmation]
+            rank = [
+                CounterKind.attribution_denial,
+                CounterKind.denial,
+                CounterKind.correction,
+                CounterKind.confirmation,
+            ]
             kind, att = min(found, key=lambda f: rank.index(f[0]))
             speaker = next((a.speaker for k, a in found if a.speaker is not None and a is not whole), default)
             self.add_counter(u, _Attribution(speaker, att.content, att.verb, att.based_on), kind, span)
@@ -221,6 +254,7 @@ class _Extractor:
                 if PARTICIPLE_COMP.match(sent, m.end())
             ]
             + [(m.start(), m.end(), "report", m) for m in REPORT.finditer(sent) if m.start() not in fp_starts]
+            + [(m.start(), m.end(), "report", m) for m in REPORT_EXTRA.finditer(sent)]
             + [(m.start(), m.end(), "deny", m) for m in DENY_VERB.finditer(sent)]
             + [(m.start(), m.end(), "according", m) for m in ACCORDING.finditer(sent)]
             + [(m.start(), m.end(), "report", m) for m in REPORT_EN.finditer(sent)]
@@ -249,7 +283,7 @@ class _Extractor:
             if kind == "according":
                 att = self.according(sent, s0, ms, me, clause_end, markers, i, default)
             elif kind in ("first", "participle"):
-                speaker = default if kind == "first" else (self.last_speaker or default)
+                speaker = default if kind == "first" else self.continuing(sent[ms:me], default)
                 after = sent[me:clause_end]
                 comp = COMPLEMENT.search(after)
                 start = me + comp.end() if comp and len(after[: comp.start()].split()) <= 2 else me
@@ -306,11 +340,16 @@ class _Extractor:
             speaker_text = TRAIL_PREP.sub("", np_part.strip())
         if comp is None:
             if DENY_VERB.match(sent, ms):
-                return self._deny_object(sent, s0, ms, me, clause_end, default)
+                # Headline order "الوزارة تنفي وجود ..." (not a post's "RT @x:" label).
+                label = before.rstrip().endswith(":") or before.lstrip().startswith("RT")
+                subject_first = speaker_text.strip() if speaker_text is before and not label else ""
+                return self._deny_object(sent, s0, ms, me, clause_end, default, subject_first)
             head = re.split(r"[،,—]", after, maxsplit=1)[0].strip()
+            if is_arabic(head) and looks_like_source(subject_head(head)):
+                head = subject_head(head)  # "أعلنت البلدية عن خطة": the subject ends at عن
             if head and plausible_speaker(head):
                 # "قال فلان، ... عن ..." with no reported clause: remember who speaks.
-                self.last_speaker = self.speaker(head, sent, default)
+                self.last_speaker = self.speaker(head, sent, default, verb=sent[ms:me])
                 return None
             # "أكد استحالة ...": the verb's object is the reported content (affirm verbs only:
             # "تزعم هجوما" means "led an attack", not "claims").
@@ -319,8 +358,8 @@ class _Extractor:
             cs, ce = trim_clause(sent, me, clause_end)
             if ce - cs < 8:
                 return None
-            return _Attribution(self.last_speaker or default, (s0 + cs, s0 + ce), sent[ms:me], based_on)
-        speaker = self.speaker(speaker_text, sent, default)
+            return _Attribution(self.continuing(sent[ms:me], default), (s0 + cs, s0 + ce), sent[ms:me], based_on)
+        speaker = self.speaker(speaker_text, sent, default, verb=sent[ms:me])
         cs, ce = strip_span(sent, me + comp.end(), clause_end)
         if ce - cs < 8:
             return None
@@ -328,18 +367,34 @@ class _Extractor:
             self.last_speaker = speaker
         return _Attribution(speaker, (s0 + cs, s0 + ce), sent[ms:me], based_on)
 
-    def speaker(self, phrase: str, context: str, default: str | None) -> str | None:
-        """The source a speaker phrase names; the last speaker when the phrase is empty (pro-drop)."""
+    def speaker(self, phrase: str, context: str, default: str | None, verb: str = "") -> str | None:
+        """The source a speaker phrase names; the speaker the verb continues when the phrase is
+        empty (pro-drop) or names no one. An Arabic verb agrees with the subject it names."""
         phrase = phrase.strip(" ،,")
         if not phrase:
-            return self.last_speaker or default
+            return self.continuing(verb, default)
         found = self.book.resolve(phrase, context)
         if found is not None:
             self.book.note_alias(found, phrase)
+            self.book.note_gender(found, verb_gender(verb) if is_arabic(verb) else None)
             return found
+        if not plausible_speaker(phrase) and is_arabic(phrase):
+            first, head = phrase.split("،")[0].strip(), subject_head(phrase)
+            if head != phrase and looks_like_source(head):
+                phrase = head  # "صفحة محلية على فيسبوك": the subject ends at على
+            elif first != phrase and plausible_speaker(first) and all(len(p.split()) <= 9 for p in phrase.split("،")):
+                # An apposition: "العقيد فلان، قائد قوات الأمن في المحافظة،": the book splits it.
+                return self._add_speaker(phrase, context, default, verb)
         if not plausible_speaker(phrase):
-            return self.last_speaker or default
-        return self.book.add(phrase, context=context) or self.last_speaker or default
+            return self.continuing(verb, default)
+        return self._add_speaker(phrase, context, default, verb)
+
+    def _add_speaker(self, phrase: str, context: str, default: str | None, verb: str) -> str | None:
+        added = self.book.add(phrase, context=context)
+        if added is None:
+            return self.continuing(verb, default)
+        self.book.note_gender(added, verb_gender(verb) if is_arabic(verb) else None)
+        return added
 
     def en_clause(
         self, sent: str, s0: int, ms: int, me: int, clause_end: int, default: str | None
@@ -385,19 +440,30 @@ class _Extractor:
         return None
 
     def _deny_object(
-        self, sent: str, s0: int, ms: int, me: int, clause_end: int, default: str | None
+        self,
+        sent: str,
+        s0: int,
+        ms: int,
+        me: int,
+        clause_end: int,
+        default: str | None,
+        subject_first: str = "",
     ) -> _Attribution | None:
         after = sent[me:clause_end]
         words = after.split()
-        # Subject: up to the first object-like word (وجود، ما، أن، صحة، تقارير ...), at most 6 words.
+        # Subject: up to the first object-like word (وجود، ما، أن، صحة، تقارير ...), at most 6 words;
+        # none when it stands before the verb (headline order "الوزارة تنفي وجود ...").
         sm = DENIED_OBJECT.search(after)
-        if sm and len(after[: sm.start()].split()) <= 6:
+        if subject_first:
+            subj_end = 0
+        elif sm and len(after[: sm.start()].split()) <= 6:
             subj_end = sm.start()
         else:
             three = re.match(r"\s*(?:\S+\s+){0,2}\S+", after)
             subj_end = three.end() if three and len(words) > 3 else 0
-        subj = after[:subj_end]
-        speaker = self.speaker(subj, sent, default) if subj.strip() else default
+        subj = subject_first or after[:subj_end]
+        verb = sent[ms:me]
+        speaker = self.speaker(subj, sent, default, verb=verb) if subj.strip() else self.continuing(verb, default)
         obj_start = me + subj_end
         cs, ce = strip_span(sent, obj_start, clause_end)
         if ce - cs < 8:
