@@ -218,3 +218,10 @@ def test_one_person_in_two_scripts_is_one_source_and_two_people_stay_two() -> No
     assert sid(1, "b-s2") in (sid(0, "a-s2"), sid(2, "c-s1"))
     # A body never merges with a person across scripts.
     assert sid(2, "c-s2") not in (sid(0, "a-s1"), sid(1, "b-s1"))
+
+
+def test_headline_order_subject_then_saying_verb_without_an() -> None:
+    x = _extract("وزير النقل يقول الطريق الساحلي سيفتح أمام السيارات الأسبوع المقبل\n\nنص الخبر لاحقا.")
+    assert _claimants(x)[0] == ("وزير النقل", "الطريق الساحلي سيفتح أمام السيارات الأسبوع المقبل")
+    x = _extract("البلدية تؤكد استمرار أعمال الصيانة في السوق القديم حتى نهاية الشهر\n\nنص الخبر لاحقا.")
+    assert _claimants(x)[0][0] == "البلدية"

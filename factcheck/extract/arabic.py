@@ -80,6 +80,9 @@ SOURCE_PREPOSITIONS = frozenset(fold(w) for w in "عن من".split())
 REPORT_VERBS_EXTRA = "نشر نشرت ينشر تنشر"
 # Heads of social-media sources: "وكتبت صفحة محلية على فيسبوك أن ..." ; "نشر حساب باسم الوزير أن ..."
 SOCIAL_HEADS = frozenset(fold(w) for w in "صفحة حساب مدونة".split())
+# Verbs of saying that introduce direct speech with no أن in headline order (subject first):
+#   "وزير النقل يقول الطريق سيفتح الأسبوع المقبل" ; "المديرة تقول الامتحانات في موعدها"
+SAY_VERBS = "قال قالت يقول تقول"
 # END ARABIC SPEAKER LEXICON
 
 # A reporting verb of the block above, when a complement clause (أن) follows within a few words.
@@ -94,6 +97,7 @@ REPORT_EXTRA = re.compile(
     + C.COMPLEMENT_AR
     + r")"
 )
+SAY = re.compile(C.B + C.CONJ + r"(?:" + C.ar_words(SAY_VERBS) + r")" + C.E)
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
 

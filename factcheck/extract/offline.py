@@ -26,7 +26,7 @@ from ..grounding import quote_at
 from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
 from ..normalize import content_stems
 from . import cues as C
-from .arabic import REPORT_EXTRA, is_arabic, subject_head, verb_gender
+from .arabic import REPORT_EXTRA, SAY, is_arabic, subject_head, verb_gender
 from .patterns import (
     ACCORDING,
     ACCORDING_EN,
@@ -339,11 +339,20 @@ class _Extractor:
         if not speaker_text:
             speaker_text = TRAIL_PREP.sub("", np_part.strip())
         if comp is None:
+            # Headline order "الوزارة تنفي وجود ..." (not a post's "RT @x:" label).
+            label = before.rstrip().endswith(":") or before.lstrip().startswith("RT")
+            subject_first = speaker_text.strip() if speaker_text is before and not label else ""
             if DENY_VERB.match(sent, ms):
-                # Headline order "الوزارة تنفي وجود ..." (not a post's "RT @x:" label).
-                label = before.rstrip().endswith(":") or before.lstrip().startswith("RT")
-                subject_first = speaker_text.strip() if speaker_text is before and not label else ""
                 return self._deny_object(sent, s0, ms, me, clause_end, default, subject_first)
+            if subject_first and (AFFIRM.match(sent, ms) or SAY.match(sent, ms)):
+                # "الوزارة تؤكد استحالة ..."، "الوزير يقول الطريق سيفتح ...": the subject stands
+                # first and what follows the verb is the content (direct speech, no أن).
+                cs, ce = trim_clause(sent, me, clause_end)
+                if ce - cs < 8:
+                    return None
+                speaker = self.speaker(subject_first, sent, default, verb=sent[ms:me])
+                self.last_speaker = speaker
+                return _Attribution(speaker, (s0 + cs, s0 + ce), sent[ms:me], based_on)
             head = re.split(r"[،,—]", after, maxsplit=1)[0].strip()
             if is_arabic(head) and looks_like_source(subject_head(head)):
                 head = subject_head(head)  # "أعلنت البلدية عن خطة": the subject ends at عن
