@@ -225,3 +225,30 @@ def test_headline_order_subject_then_saying_verb_without_an() -> None:
     assert _claimants(x)[0] == ("وزير النقل", "الطريق الساحلي سيفتح أمام السيارات الأسبوع المقبل")
     x = _extract("البلدية تؤكد استمرار أعمال الصيانة في السوق القديم حتى نهاية الشهر\n\nنص الخبر لاحقا.")
     assert _claimants(x)[0][0] == "البلدية"
+
+
+def test_a_denial_subject_with_its_apposition_and_circumstance() -> None:
+    x = _extract(
+        "نفى الناطق باسم الجامعة، الأستاذ هشام قاسم، في لقاء مع الطلاب، ما تردد عن إلغاء الامتحانات النهائية.\n\n"
+        "وكانت الامتحانات قد أجلت مرتين هذا العام بسبب الإضرابات."
+    )
+    sources = _by_name(x)
+    assert "هشام قاسم" in sources and sources["هشام قاسم"].role == "الناطق باسم الجامعة", list(sources)
+    [counter] = x.counters
+    assert counter.quote.text.startswith("ما تردد عن إلغاء الامتحانات")
+    assert counter.speaker == sources["هشام قاسم"].id
+
+
+def test_whom_a_speaker_told_and_the_document_quoted_are_not_the_source() -> None:
+    x = _extract(
+        'وقال المحلل المالي الدكتور جواد سليم لـ"النهار" إن الأسواق ستتعافى قبل نهاية العام الحالي.\n\n'
+        "وبحسب بيانات المصرف المركزي، تراجع احتياطي العملات الأجنبية إلى مستوى غير مسبوق."
+    )
+    names = [s.name for s in x.sources]
+    assert "جواد سليم" in names and "المصرف المركزي" in names, names
+    _grounded_names(x)
+
+
+def test_the_object_of_an_accusation_is_not_a_speaker() -> None:
+    x = _extract("البلدية تتهم جهات مجهولة بتخريب الحدائق العامة\n\nنص الخبر يأتي هنا لاحقا.")
+    assert not any("جهات" in s.name for s in x.sources), [s.name for s in x.sources]

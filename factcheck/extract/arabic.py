@@ -17,6 +17,7 @@ one person written in Arabic and in Latin script.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..normalize import fold
 from . import cues as C
@@ -77,12 +78,18 @@ SUBJECT_END = frozenset(fold(w) for w in "عن في على إلى الى خلا�
 SOURCE_PREPOSITIONS = frozenset(fold(w) for w in "عن من".split())
 # Reporting verbs missing from cues.REPORT_VERBS_AR, matched only before a complement clause (أن):
 #   "وكانت صفحة محلية قد نشرت أن المدرسة أغلقت" ; "ونشر الموقع أن الطريق مقطوع" ; "تنشر الصفحة أن ..."
-REPORT_VERBS_EXTRA = "نشر نشرت ينشر تنشر"
+#   "وتابعت المديرة أن الدوام سيستأنف" ; "وتابع أن الأعمال مستمرة"
+REPORT_VERBS_EXTRA = "نشر نشرت ينشر تنشر تابع تابعت"
 # Heads of social-media sources: "وكتبت صفحة محلية على فيسبوك أن ..." ; "نشر حساب باسم الوزير أن ..."
 SOCIAL_HEADS = frozenset(fold(w) for w in "صفحة حساب مدونة".split())
 # Verbs of saying that introduce direct speech with no أن in headline order (subject first):
 #   "وزير النقل يقول الطريق سيفتح الأسبوع المقبل" ; "المديرة تقول الامتحانات في موعدها"
 SAY_VERBS = "قال قالت يقول تقول"
+# Documents that stand for their author after "وفق/بحسب": "بحسب أرقام مكتب الإحصاء" -> the office;
+#   "وفق بيان وزارة الزراعة" ; "بحسب إحصاءات الهيئة العامة للسكان" ; "وفق معطيات الدفاع المدني"
+DOCUMENT_NOUNS = frozenset(
+    fold(w) for w in "أرقام بيانات بيان إحصاءات إحصائيات معطيات تقرير تقارير دراسة وثيقة سجلات".split()
+)
 # END ARABIC SPEAKER LEXICON
 
 # A reporting verb of the block above, when a complement clause (أن) follows within a few words.
@@ -219,12 +226,24 @@ def social_head(name: str) -> bool:
     return bool(words) and is_arabic(words[0]) and _bare(words[0]) in SOCIAL_HEADS
 
 
-def strip_source_preposition(phrase: str) -> str:
-    """ "عن وزارة النقل" -> "وزارة النقل": the preposition that introduces a source is not its name."""
+def strip_source_preposition(phrase: str, is_source: Callable[[str], bool] = lambda _: False) -> str:
+    """ "عن وزارة النقل" -> "وزارة النقل": the preposition that introduces a source is not its
+    name; "أرقام المكتب المركزي" -> "المكتب المركزي": nor is the document that stands for it."""
     words = phrase.split()
     if len(words) >= 2 and fold(words[0]) in SOURCE_PREPOSITIONS:
-        return " ".join(words[1:])
-    return phrase
+        words = words[1:]
+    owner = " ".join(words[1:])
+    if len(words) >= 2 and _bare(words[0]) in DOCUMENT_NOUNS and (_definite(words[1]) or is_source(owner)):
+        words = words[1:]  # its owner only: "تقارير استخبارية" (intelligence reports) stays
+    return " ".join(words)
+
+
+_ADDRESSEE = re.compile(r"\s+لـ\s*(?:[\"«“][^\"»”]{1,40}[\"»”]|[^،,\"«“]{1,40})")
+
+
+def strip_addressee(phrase: str) -> str:
+    """ "الدكتور سامر العلي لـ"الرابطة"" -> "الدكتور سامر العلي": whom he told is not his name."""
+    return _ADDRESSEE.sub("", phrase)
 
 
 def subject_head(phrase: str) -> str:

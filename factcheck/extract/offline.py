@@ -26,7 +26,7 @@ from ..grounding import quote_at
 from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
 from ..normalize import content_stems
 from . import cues as C
-from .arabic import REPORT_EXTRA, SAY, is_arabic, subject_head, verb_gender
+from .arabic import REPORT_EXTRA, SAY, is_arabic, not_a_speaker, subject_head, verb_gender
 from .patterns import (
     ACCORDING,
     ACCORDING_EN,
@@ -356,8 +356,10 @@ class _Extractor:
             head = re.split(r"[،,—]", after, maxsplit=1)[0].strip()
             if is_arabic(head) and looks_like_source(subject_head(head)):
                 head = subject_head(head)  # "أعلنت البلدية عن خطة": the subject ends at عن
-            if head and plausible_speaker(head):
-                # "قال فلان، ... عن ..." with no reported clause: remember who speaks.
+            arabic_object = is_arabic(head) and not (looks_like_source(head) or self.book.resolve(head))
+            if head and plausible_speaker(head) and not arabic_object:
+                # "قال فلان، ... عن ..." with no reported clause: remember who speaks (in Arabic
+                # only a source word or a known source: "وتتهم جهات مجهولة بـ..." is an object).
                 self.last_speaker = self.speaker(head, sent, default, verb=sent[ms:me])
                 return None
             # "أكد استحالة ...": the verb's object is the reported content (affirm verbs only:
@@ -463,10 +465,16 @@ class _Extractor:
         # Subject: up to the first object-like word (وجود، ما، أن، صحة، تقارير ...), at most 6 words;
         # none when it stands before the verb (headline order "الوزارة تنفي وجود ...").
         sm = DENIED_OBJECT.search(after)
+        appositive = self._appositive_subject(after[: sm.start()]) if sm else ""
         if subject_first:
             subj_end = 0
         elif sm and len(after[: sm.start()].split()) <= 6:
             subj_end = sm.start()
+        elif sm and appositive:
+            # "نفى الناطق باسم الحكومة، الوزير فلان، في مؤتمر صحفي، ما ...": title, name and
+            # circumstance before the object; the subject is the title and the name.
+            subj_end = sm.start()
+            subject_first = appositive
         else:
             three = re.match(r"\s*(?:\S+\s+){0,2}\S+", after)
             subj_end = three.end() if three and len(words) > 3 else 0
@@ -510,6 +518,19 @@ class _Extractor:
         if ce - cs < 8:
             return None
         return _Attribution(src or default, (s0 + cs, s0 + ce), sent[ms:me], [])
+
+    @staticmethod
+    def _appositive_subject(pre: str) -> str:
+        """The leading comma parts of an Arabic subject that are a source and its apposition."""
+        parts = [p.strip() for p in pre.split("،")]
+        if len(parts) < 2 or not is_arabic(pre) or not looks_like_source(parts[0]):
+            return ""
+        kept = [parts[0]]
+        for part in parts[1:]:
+            if not part or not plausible_speaker(part) or not_a_speaker(part) or len(part.split()) > 5:
+                break
+            kept.append(part)
+        return "، ".join(kept) if len(kept) >= 2 else ""
 
     def attach_report_source(self, speaker: str, src: str) -> None:
         """'X based its report on Y': Y backs X's report, whose lead is X's first claim here."""

@@ -19,6 +19,7 @@ from .arabic import (
     social_head,
     source_gender,
     split_title,
+    strip_addressee,
     strip_source_preposition,
     subject_head,
 )
@@ -125,6 +126,8 @@ def skeleton(name: str) -> str:
 def clean_name(text: str) -> tuple[str, list[str], str | None]:
     """(name, aliases, role) from a speaker phrase such as 'المبعوث الأمريكي ...، جون سميث،'."""
     aliases: list[str] = []
+    if is_arabic(text):
+        text = strip_addressee(text)
     for m in _PAREN.finditer(text):
         aliases.append(m.group(1).strip())
     text = _PAREN.sub(" ", text)
@@ -193,7 +196,8 @@ def looks_like_source(phrase: str) -> bool:
         or _AGENCY.search(phrase)
         or _GROUP_START.match(phrase.strip())
         or phrase.strip().startswith("@")
-        or (is_arabic(phrase) and (is_title(phrase.split()[0]) or social_head(phrase)))  # مديرة، صفحة
+        # مديرة، صفحة; "المحلل المالي الدكتور فلان"
+        or (is_arabic(phrase) and (any(is_title(w) for w in phrase.split()[:4]) or social_head(phrase)))
     )
 
 
@@ -334,7 +338,7 @@ class SourceBook:
         if hint is None and is_arabic(phrase):
             # "نقلا عن وزارة النقل": the source is after the preposition; a number, a date or a
             # fragment opening with a preposition or particle is never a source.
-            phrase = strip_source_preposition(phrase.strip())
+            phrase = strip_source_preposition(phrase.strip(), looks_like_source)
         name, aliases, role = clean_name(phrase)
         if hint is None and not_a_speaker(name):
             return None
