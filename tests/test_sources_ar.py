@@ -252,3 +252,15 @@ def test_whom_a_speaker_told_and_the_document_quoted_are_not_the_source() -> Non
 def test_the_object_of_an_accusation_is_not_a_speaker() -> None:
     x = _extract("البلدية تتهم جهات مجهولة بتخريب الحدائق العامة\n\nنص الخبر يأتي هنا لاحقا.")
     assert not any("جهات" in s.name for s in x.sources), [s.name for s in x.sources]
+
+
+def test_an_apposition_after_a_verb_with_an_object_and_names_starting_with_waw_or_fa() -> None:
+    x = _extract(
+        "اتهم رئيس بلدية الساحل، فؤاد كرم، الشركة بالتقصير في صيانة المحطات القديمة.\n\n"
+        "وقال كرم إن البلدية طلبت مرارا تحديث الشبكة دون أي استجابة.\n\n"
+        "وقال وليد سمعان، أحد سكان الحي، إن الانقطاع يتكرر كل شتاء منذ سنوات."
+    )
+    sources = _by_name(x)
+    assert sources["فؤاد كرم"].role == "رئيس بلدية الساحل", list(sources)
+    assert [c for c, _ in _claimants(x)][:1] == ["فؤاد كرم"]
+    assert "وليد سمعان" in sources, list(sources)  # و is the name's first letter, not "and"

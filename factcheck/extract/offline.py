@@ -359,7 +359,10 @@ class _Extractor:
             arabic_object = is_arabic(head) and not (looks_like_source(head) or self.book.resolve(head))
             if head and plausible_speaker(head) and not arabic_object:
                 # "قال فلان، ... عن ..." with no reported clause: remember who speaks (in Arabic
-                # only a source word or a known source: "وتتهم جهات مجهولة بـ..." is an object).
+                # only a source word or a known source: "وتتهم جهات مجهولة بـ..." is an object),
+                # with its apposition ("اتهم رئيس البلدية، فلان، الشركة بـ...").
+                if is_arabic(head):
+                    head = self._appositive_subject(after) or head
                 self.last_speaker = self.speaker(head, sent, default, verb=sent[ms:me])
                 return None
             # "أكد استحالة ...": the verb's object is the reported content (affirm verbs only:

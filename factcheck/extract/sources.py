@@ -144,8 +144,11 @@ def clean_name(text: str) -> tuple[str, list[str], str | None]:
             role, name = titled[0], plain[0]
     if role is None and name.isascii():
         name, role = _split_english_title(name)
-    # A clitic "و/ف" (and) glued to the first word; not the first letter of وزارة/وكالة/وزير ...
-    if name[:1] in "وف" and not fold(name).startswith(("وزار", "وكال", "وزير", "وفد", "فرانس")):
+    # A clitic "و/ف" (and) glued to the first word; not the first letter of وزارة/وكالة/وزير ...,
+    # nor of a name (فؤاد، وليد): in Arabic only before the article or a title ("والوزير").
+    rest = name[1:].split()
+    glued = bool(rest) and (fold(rest[0]).startswith("ال") or is_title(rest[0]))
+    if name[:1] in "وف" and glued and not fold(name).startswith(("وزار", "وكال", "وزير", "وفد", "فرانس")):
         name = re.sub(r"^(?:[وف](?=\S{3,}))", "", name)
     if is_arabic(name):
         # "الدكتور كريم الحداد": the title is a role (or, when the role is already known, the
