@@ -264,3 +264,13 @@ def test_an_apposition_after_a_verb_with_an_object_and_names_starting_with_waw_o
     assert sources["فؤاد كرم"].role == "رئيس بلدية الساحل", list(sources)
     assert [c for c, _ in _claimants(x)][:1] == ["فؤاد كرم"]
     assert "وليد سمعان" in sources, list(sources)  # و is the name's first letter, not "and"
+
+
+def test_a_quoted_name_is_shown_as_the_article_writes_it() -> None:
+    x = _extract(
+        'وكانت صحيفة "الأفق الجديد" قد ذكرت أن المصنع سيغلق أبوابه نهاية الشهر الجاري.\n\n'
+        "وقالت الصحيفة إن مئات العمال سيفقدون وظائفهم بسبب الإغلاق."
+    )
+    assert [s.name for s in x.sources] == ['صحيفة "الأفق الجديد"']
+    assert len(_claimants(x)) == 2 and {c for c, _ in _claimants(x)} == {'صحيفة "الأفق الجديد"'}
+    _grounded_names(x)

@@ -83,7 +83,7 @@ class _Extractor:
     def __init__(self, article: Article) -> None:
         self.a = article
         self.text = article.text
-        self.book = SourceBook(article.id)
+        self.book = SourceBook(article.id, article.text)
         self.claims: list[Claim] = []
         self.counters: list[CounterStatement] = []
         self.outlet = self.book.add(article.outlet, hint="outlet") if article.outlet else None

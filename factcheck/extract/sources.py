@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import Source, SourceKind
-from ..normalize import fold
+from ..normalize import find_span, fold
 from . import cues as C
 from .arabic import (
     is_arabic,
@@ -205,8 +205,9 @@ def looks_like_source(phrase: str) -> bool:
 
 
 class SourceBook:
-    def __init__(self, article_id: str) -> None:
+    def __init__(self, article_id: str, text: str = "") -> None:
         self.article_id = article_id
+        self.text = text  # the article's text: names shown are its own words
         self._sources: list[Source] = []
         self._order: list[str] = []  # ids in order of last mention, for anaphora
         self._gender: dict[str, str] = {}  # Arabic: gender shown by verb agreement ("قالت X")
@@ -284,6 +285,19 @@ class SourceBook:
                     return self._touch(sid)
         return None
 
+    def _verbatim(self, name: str) -> str:
+        """The article's own spelling of a name whose quotation marks were taken out
+        ('صحيفة "النهار"' for صحيفة النهار), so that the name shown is verbatim."""
+        span = find_span(self.text, name)
+        if span is None:
+            return name
+        s, e = span
+        found = self.text[s:e]
+        opened = sum(found.count(q) for q in '"«“') - sum(found.count(q) for q in "»”")
+        if e < len(self.text) and self.text[e] in '"»”' and (opened % 2 or found.count('"') % 2):
+            found += self.text[e]  # the closing mark of a quoted name
+        return found if len(found) <= len(name) + 4 else name
+
     def note_gender(self, sid: str | None, gender: str | None) -> None:
         """Remember the gender a verb agreeing with this source showed (the first one wins)."""
         if sid is not None and gender is not None:
@@ -347,6 +361,8 @@ class SourceBook:
             return None
         if not name or len(name) < 2 or len(name.split()) > 12:
             return None
+        if is_arabic(name) and self.text and name not in self.text:
+            name, aliases = self._verbatim(name), [*aliases, name]
         existing = self.resolve(phrase, context)
         if existing is None and handle:
             existing = next((s.id for s in self._sources if handle in s.handles), None)
