@@ -11,7 +11,9 @@ What it does, with general rules (lexicons in ``cues.py``):
   confirmation cues, and links it to claims of the same article it names (outlet named, content
   overlap); cross-article links are the reconciler's job;
 - resolves speakers to sources within the article (anaphora such as "الصحيفة", surnames, handles)
-  and types them by lexicon (outlet, agency, government body, official, person, anonymous).
+  and types them by lexicon (outlet, agency, government body, official, person, anonymous);
+  Arabic speakers (``arabic.py``): titles kept as roles, a verb with no subject ("وأضافت أن")
+  continues the previous speaker its gender agrees with, numbers/dates/fragments are no speakers.
 
 What it cannot do, and says so in Extraction.notes: translate (no English renderings), understand
 claims that are not attributed or quoted, resolve pronouns beyond the last source of a kind.
