@@ -131,6 +131,9 @@ def test_a_feminine_participle_continues_a_feminine_body() -> None:
         ("مضيفا", "m"),
         ("قالوا", None),
         ("تابع", None),
+        ("وتقول", "f"),
+        ("تؤكد", "f"),
+        ("تحدث", None),
     ],
 )
 def test_verb_gender(verb: str, gender: str | None) -> None:

@@ -104,6 +104,9 @@ REPORT_EXTRA = re.compile(
     + C.COMPLEMENT_AR
     + r")"
 )
+_REPORTING = re.compile(
+    r"(?:" + C.REPORT_VERBS_AR + r"|" + C.DENIAL_VERBS_AR + r"|" + C.ar_words(REPORT_VERBS_EXTRA) + r")"
+)
 SAY = re.compile(C.B + C.CONJ + r"(?:" + C.ar_words(SAY_VERBS) + r")" + C.E)
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
@@ -177,9 +180,10 @@ def split_title(phrase: str, *, descriptive: bool = False) -> tuple[str, str | N
 
 def verb_gender(verb: str) -> str | None:
     """'f' or 'm' for a 3rd-person singular Arabic verb (قالت/تقول f, قال/يقول m); None otherwise."""
-    w = fold(verb.strip())
+    orig = verb.strip()
+    w = fold(orig)
     if len(w) > 3 and w[0] in "وف":
-        w = w[1:]
+        w, orig = w[1:], orig[1:]
     if not w or not is_arabic(w) or w.endswith(("وا", "ون", "ان")):
         return None  # plural or dual: "قالوا"، "يقولون"
     if w in MASCULINE_TA_VERBS:
@@ -189,7 +193,8 @@ def verb_gender(verb: str) -> str | None:
     if w.endswith("ه") and len(w) >= 4:  # participles: مضيفة، مشيرة، قائلة
         return "f"
     if w[0] == "ت":
-        return None  # تقول (she says) or تابع (he went on): the shape does not tell
+        # تقول (she says) or تابع (he went on): feminine when the ي form is a reporting verb too
+        return "f" if _REPORTING.fullmatch("ي" + orig[1:]) else None
     return "m"
 
 
