@@ -277,3 +277,20 @@ def test_a_quoted_name_is_shown_as_the_article_writes_it() -> None:
     assert [s.name for s in x.sources] == ['صحيفة "الأفق الجديد"']
     assert len(_claimants(x)) == 2 and {c for c, _ in _claimants(x)} == {'صحيفة "الأفق الجديد"'}
     _grounded_names(x)
+
+
+def test_a_statement_a_channel_and_a_norm_are_not_sources() -> None:
+    x = _extract(
+        "وقالت وزارة الزراعة في بيان إن موسم الحصاد بدأ مبكرا هذا العام في السهول الشرقية.\n\n"
+        "وأضاف البيان أن إنتاج القمح سيتجاوز توقعات الخبراء بفارق كبير.\n\n"
+        "وأوضح المرصد الزراعي في نشرته أن الأمطار كانت أعلى من المعدل السنوي.\n\n"
+        "وستوزع البذور على المزارعين وفق معايير دولية من حيث الجودة والسعر."
+    )
+    assert [c for c, _ in _claimants(x)][:3] == ["وزارة الزراعة", "وزارة الزراعة", "المرصد الزراعي"]
+    names = [s.name for s in x.sources]
+    assert not any(n == "البيان" or "نشرته" in n or "معايير" in n for n in names), names
+
+
+def test_a_title_abbreviation_glued_to_the_name() -> None:
+    assert split_title("د.سامر يوسف") == ("سامر يوسف", "د.")
+    assert same_name_across_scripts("د.سامر يوسف", "Samer Youssef")

@@ -90,6 +90,9 @@ SAY_VERBS = "قال قالت يقول تقول"
 DOCUMENT_NOUNS = frozenset(
     fold(w) for w in "أرقام بيانات بيان إحصاءات إحصائيات معطيات تقرير تقارير دراسة وثيقة سجلات".split()
 )
+# A statement standing alone for its author: "وقالت الوزارة في بيان إن ... وأضاف البيان أن ..."
+#   "وذكرت الرسالة أن ..." ; "وأوضحت النشرة أن ..."
+STATEMENT_NOUNS = frozenset(fold(w) for w in "بيان تقرير رسالة نشرة منشور تغريدة تصريح".split())
 # END ARABIC SPEAKER LEXICON
 
 # A reporting verb of the block above, when a complement clause (أن) follows within a few words.
@@ -151,6 +154,9 @@ def split_title(phrase: str, *, descriptive: bool = False) -> tuple[str, str | N
     جابر"), and then the name must have two words at least (so "الجزيرة نت" stays whole).
     """
     words = phrase.split()
+    for abbr in TITLE_ABBREVIATIONS:  # "د.مظهر": the abbreviation glued to the name
+        if words and words[0].startswith(abbr) and len(words[0]) > len(abbr):
+            words = [abbr, words[0][len(abbr) :], *words[1:]]
     titled = bool(words) and is_title(words[0])
     if len(words) < 2 or not (titled or (descriptive and _definite(words[0]))):
         return phrase, None
@@ -229,6 +235,21 @@ def social_head(name: str) -> bool:
     """Does the name open with a social-media head noun ("صفحة أخبار المدينة")?"""
     words = name.split()
     return bool(words) and is_arabic(words[0]) and _bare(words[0]) in SOCIAL_HEADS
+
+
+def is_document(phrase: str) -> bool:
+    """A lone definite statement noun ("البيان", "التقرير"): it speaks for its author."""
+    words = phrase.split()
+    return len(words) == 1 and _definite(words[0]) and _bare(words[0]) in STATEMENT_NOUNS
+
+
+_CIRCUMSTANCE = re.compile(r"\s+(?:في|على|عبر|خلال|ضمن)\s+\S+(?:ه|ها|هم|هما)(?:\s.*)?$", re.S)
+
+
+def strip_circumstance(phrase: str) -> str:
+    """ "المرصد في نشرته" -> "المرصد": a phrase about the speaker's own statement or channel
+    (its object carries a pronoun: نشرته، بيانها، حسابه) is no part of the name."""
+    return _CIRCUMSTANCE.sub("", phrase)
 
 
 def strip_source_preposition(phrase: str, is_source: Callable[[str], bool] = lambda _: False) -> str:

@@ -28,7 +28,7 @@ from ..grounding import quote_at
 from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
 from ..normalize import content_stems
 from . import cues as C
-from .arabic import REPORT_EXTRA, SAY, is_arabic, not_a_speaker, subject_head, verb_gender
+from .arabic import REPORT_EXTRA, SAY, is_arabic, is_document, not_a_speaker, subject_head, verb_gender
 from .patterns import (
     ACCORDING,
     ACCORDING_EN,
@@ -389,6 +389,8 @@ class _Extractor:
         phrase = phrase.strip(" ،,")
         if not phrase:
             return self.continuing(verb, default)
+        if is_arabic(phrase) and is_document(phrase):
+            return self.last_speaker or default  # "وأضاف البيان أن": the statement's author
         found = self.book.resolve(phrase, context)
         if found is not None:
             self.book.note_alias(found, phrase)
@@ -507,7 +509,9 @@ class _Extractor:
         after = sent[me:]
         np_end = re.search(r"[،,.—–]", after)
         np_text = after[: np_end.start()] if np_end else after
-        src = self.book.add(np_text, context=sent)
+        # "وفق معايير دولية من حيث ...": after وفق a norm is no source; a source is source-like.
+        norm = is_arabic(np_text) and not (plausible_speaker(np_text) or self.book.resolve(np_text))
+        src = None if norm else self.book.add(np_text, context=sent)
         if ms < 3 or sent[:ms].strip() in ("و", "ف"):
             # Leading "وفق X، <content>": X asserts the content.
             start = me + (np_end.end() if np_end else len(after))

@@ -20,6 +20,7 @@ from .arabic import (
     source_gender,
     split_title,
     strip_addressee,
+    strip_circumstance,
     strip_source_preposition,
     subject_head,
 )
@@ -127,7 +128,7 @@ def clean_name(text: str) -> tuple[str, list[str], str | None]:
     """(name, aliases, role) from a speaker phrase such as 'المبعوث الأمريكي ...، جون سميث،'."""
     aliases: list[str] = []
     if is_arabic(text):
-        text = strip_addressee(text)
+        text = strip_circumstance(strip_addressee(text))
     for m in _PAREN.finditer(text):
         aliases.append(m.group(1).strip())
     text = _PAREN.sub(" ", text)
@@ -283,6 +284,7 @@ class SourceBook:
             for h in src.handles:
                 if fold(h) == key or fold(h) in toks:
                     return self._touch(sid)
+
         return None
 
     def _verbatim(self, name: str) -> str:
