@@ -294,3 +294,19 @@ def test_a_statement_a_channel_and_a_norm_are_not_sources() -> None:
 def test_a_title_abbreviation_glued_to_the_name() -> None:
     assert split_title("د.سامر يوسف") == ("سامر يوسف", "د.")
     assert same_name_across_scripts("د.سامر يوسف", "Samer Youssef")
+
+
+def test_a_body_that_asks_then_argues_and_a_paper_named_after_the_morning() -> None:
+    x = _extract(
+        "قالت وزيرة الصحة رنا سعيد إن اللقاحات ستصل إلى جميع المراكز قبل نهاية الشهر.\n\n"
+        "في المقابل، طالبت نقابة الممرضين بزيادة عدد العاملين، معتبرة أن الضغط على المراكز تجاوز طاقتها.\n\n"
+        "وقال نقيب الممرضين، جاد منصور، إن أكثر من نصف المراكز تعمل بنصف طاقمها.\n\n"
+        'من جهتها، ذكرت صحيفة "الصباح" أن الحكومة ستناقش الملف في جلستها المقبلة.'
+    )
+    assert [c for c, _ in _claimants(x)] == [
+        "رنا سعيد", "نقابة الممرضين", "جاد منصور", 'صحيفة "الصباح"',
+    ]  # fmt: skip
+    sources = _by_name(x)
+    assert sources["نقابة الممرضين"].kind == SourceKind.organisation
+    assert sources["جاد منصور"].role == "نقيب الممرضين"
+    _grounded_names(x)

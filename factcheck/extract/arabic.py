@@ -31,11 +31,14 @@ from . import cues as C
 #   أستاذ: "قال الأستاذ في جامعة النهرين فراس حسن إن ..."; طبيب: "قالت الطبيبة لينا سعيد إن ..."
 #   محامي: "وقال المحامي وائل ربيع إن ..."; قاضي: "أعلن القاضي نبيل عيسى أن ..."
 #   رئيس: "قال رئيس البلدية جمال داود إن ..."; عضو: "وقالت عضوة المجلس منى رشيد إن ..."
+#   نقيب: "وقال نقيب الأطباء، سليم داود، إن ..."; مندوب/ممثل: "وقالت ممثلة المنظمة هالة نور إن ..."
+#   قنصل: "أكد القنصل العام رامي فارس أن ..."; مدعي: "وقال المدعي العام نزار حلبي إن ..."
 TITLES = frozenset(
     fold(w)
     for w in """
     وزير مبعوث سفير رئيس متحدث ناطق قائد عقيد لواء عميد فريق مقدم نائب مدير محافظ أمين ملك أمير شيخ
     عضو مستشار سيناتور دكتور سيد اانسه استاذ مهندس محامي قاضي طبيب باحث خبير مفوض منسق مراسل
+    نقيب مندوب ممثل قنصل مدعي
     """.split()
 )
 # Title abbreviations: "د. سامر يوسف" (Dr.), "م. باسل عمر" (Eng.).
@@ -80,6 +83,9 @@ SOURCE_PREPOSITIONS = frozenset(fold(w) for w in "عن من".split())
 #   "وكانت صفحة محلية قد نشرت أن المدرسة أغلقت" ; "ونشر الموقع أن الطريق مقطوع" ; "تنشر الصفحة أن ..."
 #   "وتابعت المديرة أن الدوام سيستأنف" ; "وتابع أن الأعمال مستمرة"
 REPORT_VERBS_EXTRA = "نشر نشرت ينشر تنشر تابع تابعت"
+# Heads of non-government bodies (organisations): "وقالت نقابة الأطباء إن ..." ; "أعلن اتحاد العمال
+#   أن ..." ; "ذكرت جمعية حماية المستهلك أن ..." ; "أكدت رابطة الصحفيين أن ..." ; "قال حزب التقدم إن ..."
+BODY_HEADS = frozenset(fold(w) for w in "نقابة اتحاد جمعية رابطة حزب حركة مؤسسة شركة لجنة نادي".split())
 # Heads of social-media sources: "وكتبت صفحة محلية على فيسبوك أن ..." ; "نشر حساب باسم الوزير أن ..."
 SOCIAL_HEADS = frozenset(fold(w) for w in "صفحة حساب مدونة".split())
 # Verbs of saying that introduce direct speech with no أن in headline order (subject first):
@@ -214,21 +220,28 @@ def source_gender(name: str, role: str | None, *, person: bool) -> str | None:
     return "f" if _bare(head[0]).endswith("ه") else "m"
 
 
-def not_a_speaker(phrase: str) -> bool:
+def not_a_speaker(phrase: str, *, source_like: bool = False) -> bool:
     """A number, a date, or a fragment (opening with a preposition or particle, or holding a
     hashtag or a link) is never a speaker.
 
-    (A number inside a name stays possible: "قناة 218"; a number opening the phrase does not.)
+    (A number inside a name stays possible: "قناة 218"; a number opening the phrase does not. A
+    date word in a ``source_like`` phrase is a name: the paper "الصباح", "إذاعة الفجر".)
     """
     words = phrase.split()
     if not words or not is_arabic(phrase):
         return False
     if _DIGIT.match(words[0]) or any(w.startswith(("#", "http")) for w in words):
         return True  # a number first, or a post's hashtags and links: a fragment of the text
-    if any(_bare(w) in DATE_WORDS or fold(w) in DATE_WORDS for w in words):
+    if not source_like and any(_bare(w) in DATE_WORDS or fold(w) in DATE_WORDS for w in words):
         return True
     first = fold(words[0])
     return first in NOT_NAME_START and first not in ("بن", "ابن", "بنت")
+
+
+def body_head(name: str) -> bool:
+    """Does the name open with an organisation's head noun ("نقابة المعلمين", "الشركة الوطنية")?"""
+    words = name.split()
+    return bool(words) and is_arabic(words[0]) and _bare(words[0], prepositions=False) in BODY_HEADS
 
 
 def social_head(name: str) -> bool:

@@ -286,6 +286,9 @@ class _Extractor:
                 att = self.according(sent, s0, ms, me, clause_end, markers, i, default)
             elif kind in ("first", "participle"):
                 speaker = default if kind == "first" else self.continuing(sent[ms:me], default)
+                if kind == "participle" and i == 0 and is_arabic(sent[ms:me]):
+                    # "طالبت النقابة بتأجيل ...، معتبرة أن ...": the clause's own subject speaks.
+                    speaker = self._clause_subject(sent[:ms], sent, sent[ms:me]) or speaker
                 after = sent[me:clause_end]
                 comp = COMPLEMENT.search(after)
                 start = me + comp.end() if comp and len(after[: comp.start()].split()) <= 2 else me
@@ -527,6 +530,33 @@ class _Extractor:
         if ce - cs < 8:
             return None
         return _Attribution(src or default, (s0 + cs, s0 + ce), sent[ms:me], [])
+
+    def _clause_subject(self, before: str, sent: str, participle: str) -> str | None:
+        """The source subject of the verb opening ``before`` (verb-first order), if the participle
+        agrees with it: "طالبت نقابة المعلمين بتأجيل الامتحانات" -> نقابة المعلمين."""
+        parts = before.split("،")
+        # an opening "في المقابل،" / "من جهتها،" is no part of the clause
+        clause = "،".join(parts[1:]) if len(parts) >= 2 and len(parts[0].split()) <= 2 else before
+        words = clause.split()
+        if len(words) < 3:
+            return None
+        subject: list[str] = []
+        for w in words[1:]:
+            if w[:1] in "بل" and not w.startswith(("ال", "بال", "لل")) and subject:
+                break  # "بتأجيل", "لبحث": the verb's object or purpose starts
+            if w in ("في", "على", "عن", "إلى", "من", "مع", "خلال") or w.endswith("،"):
+                subject.append(w.rstrip("،")) if w.endswith("،") else None
+                break
+            subject.append(w)
+            if len(subject) >= 5:
+                break
+        phrase = " ".join(subject)
+        if not phrase or not looks_like_source(phrase) or not plausible_speaker(phrase):
+            return None
+        sid = self.book.resolve(phrase) or self.book.add(phrase, context=sent)
+        if sid is None or self.book.gender(sid) not in (verb_gender(participle), None):
+            return None
+        return sid
 
     @staticmethod
     def _appositive_subject(pre: str) -> str:

@@ -13,6 +13,7 @@ from ..models import Source, SourceKind
 from ..normalize import find_span, fold
 from . import cues as C
 from .arabic import (
+    body_head,
     is_arabic,
     is_title,
     not_a_speaker,
@@ -201,7 +202,10 @@ def looks_like_source(phrase: str) -> bool:
         or _GROUP_START.match(phrase.strip())
         or phrase.strip().startswith("@")
         # مديرة، صفحة; "المحلل المالي الدكتور فلان"
-        or (is_arabic(phrase) and (any(is_title(w) for w in phrase.split()[:4]) or social_head(phrase)))
+        or (
+            is_arabic(phrase)
+            and (any(is_title(w) for w in phrase.split()[:4]) or social_head(phrase) or body_head(phrase))
+        )
     )
 
 
@@ -359,12 +363,14 @@ class SourceBook:
             # fragment opening with a preposition or particle is never a source.
             phrase = strip_source_preposition(phrase.strip(), looks_like_source)
         name, aliases, role = clean_name(phrase)
-        if hint is None and not_a_speaker(name):
+        if hint is None and not_a_speaker(name, source_like=looks_like_source(name)):
             return None
         if not name or len(name) < 2 or len(name.split()) > 12:
             return None
-        if is_arabic(name) and self.text and name not in self.text:
-            name, aliases = self._verbatim(name), [*aliases, name]
+        if hint is None and is_arabic(name) and self.text and name not in self.text:
+            shown = self._verbatim(name)
+            if shown != name:
+                name, aliases = shown, [*aliases, name]
         existing = self.resolve(phrase, context)
         if existing is None and handle:
             existing = next((s.id for s in self._sources if handle in s.handles), None)
@@ -412,6 +418,8 @@ class SourceBook:
             return SourceKind.anonymous
         if name.startswith("@") or social_head(name):
             return SourceKind.social_account
+        if body_head(name) and not role:
+            return SourceKind.organisation
         if _AGENCY.search(name):
             return SourceKind.news_agency
         if _OUTLET.search(name):
