@@ -28,7 +28,8 @@ from ..grounding import quote_at
 from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
 from ..normalize import content_stems
 from . import cues as C
-from .arabic import REPORT_EXTRA, SAY, is_arabic, is_document, not_a_speaker, subject_head, verb_gender
+from .arabic import REPORT_EXTRA, SAY, is_arabic, is_document, subject_head, verb_gender
+from .arabic_speakers import ArabicSpeakers
 from .patterns import (
     ACCORDING,
     ACCORDING_EN,
@@ -81,7 +82,7 @@ class _Attribution:
     via: str | None = None
 
 
-class _Extractor:
+class _Extractor(ArabicSpeakers):
     def __init__(self, article: Article) -> None:
         self.a = article
         self.text = article.text
@@ -95,31 +96,6 @@ class _Extractor:
         self.denied_by: set[str] = set()
         self.post = False
         self.channel = self.outlet
-
-    @property
-    def last_speaker(self) -> str | None:
-        return self._last_speaker
-
-    @last_speaker.setter
-    def last_speaker(self, sid: str | None) -> None:
-        self._last_speaker = sid
-        if sid is not None:
-            self.spoken.append(sid)
-
-    def continuing(self, verb: str, default: str | None) -> str | None:
-        """The speaker a verb with no subject continues: in Arabic the previous speaker whose
-        gender the verb agrees with ("وأضافت" after a man and a ministry -> the ministry)."""
-        gender = verb_gender(verb) if is_arabic(verb) else None
-        if gender is not None:
-            for sid in reversed(self.spoken):
-                if self.book.gender(sid) in (gender, None):
-                    return sid
-                # A spokesman's body continues after him ("وقال المتحدث باسم الوزارة ...
-                # وأكدت في بيان أن" -> the ministry), before any earlier speaker does.
-                body = self.book.affiliation(sid)
-                if body is not None and self.book.gender(body) == gender:
-                    return body
-        return self.last_speaker or default
 
     # --- driving --------------------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -530,46 +506,6 @@ class _Extractor:
         if ce - cs < 8:
             return None
         return _Attribution(src or default, (s0 + cs, s0 + ce), sent[ms:me], [])
-
-    def _clause_subject(self, before: str, sent: str, participle: str) -> str | None:
-        """The source subject of the verb opening ``before`` (verb-first order), if the participle
-        agrees with it: "طالبت نقابة المعلمين بتأجيل الامتحانات" -> نقابة المعلمين."""
-        parts = before.split("،")
-        # an opening "في المقابل،" / "من جهتها،" is no part of the clause
-        clause = "،".join(parts[1:]) if len(parts) >= 2 and len(parts[0].split()) <= 2 else before
-        words = clause.split()
-        if len(words) < 3:
-            return None
-        subject: list[str] = []
-        for w in words[1:]:
-            if w[:1] in "بل" and not w.startswith(("ال", "بال", "لل")) and subject:
-                break  # "بتأجيل", "لبحث": the verb's object or purpose starts
-            if w in ("في", "على", "عن", "إلى", "من", "مع", "خلال") or w.endswith("،"):
-                subject.append(w.rstrip("،")) if w.endswith("،") else None
-                break
-            subject.append(w)
-            if len(subject) >= 5:
-                break
-        phrase = " ".join(subject)
-        if not phrase or not looks_like_source(phrase) or not plausible_speaker(phrase):
-            return None
-        sid = self.book.resolve(phrase) or self.book.add(phrase, context=sent)
-        if sid is None or self.book.gender(sid) not in (verb_gender(participle), None):
-            return None
-        return sid
-
-    @staticmethod
-    def _appositive_subject(pre: str) -> str:
-        """The leading comma parts of an Arabic subject that are a source and its apposition."""
-        parts = [p.strip() for p in pre.split("،")]
-        if len(parts) < 2 or not is_arabic(pre) or not looks_like_source(parts[0]):
-            return ""
-        kept = [parts[0]]
-        for part in parts[1:]:
-            if not part or not plausible_speaker(part) or not_a_speaker(part) or len(part.split()) > 5:
-                break
-            kept.append(part)
-        return "، ".join(kept) if len(kept) >= 2 else ""
 
     def attach_report_source(self, speaker: str, src: str) -> None:
         """'X based its report on Y': Y backs X's report, whose lead is X's first claim here."""
