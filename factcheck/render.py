@@ -18,6 +18,8 @@ from typing import Literal
 import jinja2
 
 from . import i18n
+from ._bottomline import dispute_sentences, responses, versions_sentence
+from ._notes_i18n import failure_reason, is_estimated_date, note_views
 from .errors import ConfigError, GroundingError, TemplateError
 from .grounding import ungrounded
 from .models import (
@@ -32,10 +34,10 @@ from .models import (
     Quote,
     SourceKind,
 )
-from .normalize import fold
 from .resources import template_env
 from .view import (
     ArticleRow,
+    BottomItem,
     ClaimRow,
     ConsistentItem,
     CounterView,
@@ -49,6 +51,7 @@ from .view import (
     SourceRow,
     VersionsItem,
     VersionView,
+    WordsView,
     mark_segments,
     md_escape,
     script_lang,
@@ -87,6 +90,8 @@ class _Builder:
         self.findings = {f.id: f for f in brief.findings}
         # English names come from a model only on the LLM path (a gold file's are a person's work).
         self.machine_names = "llm" in brief.run.extractors
+        self.texts = {a.id: a.text for a in brief.articles}
+        self.order = [a.id for a in brief.articles]
         self.cluster_of: dict[str, str] = {}
         for cluster in brief.clusters:
             for claim_id in cluster.claims:
@@ -125,6 +130,17 @@ class _Builder:
             src.kind is SourceKind.anonymous,
             rendered,
         )
+
+    def feminine(self, source_id: str | None) -> bool:
+        src = self.sources.get(source_id) if source_id else None
+        return src is not None and i18n.feminine_ar(src.name, src.kind)
+
+    def counter_label(self, kind: CounterKind, speaker: str | None) -> str:
+        return i18n.counter_kind_label(kind, self.lang, feminine=self.feminine(speaker))
+
+    def words(self, text: str, fallback: str = "und", *, quoted: bool = False) -> WordsView:
+        lang = script_lang(text, fallback)
+        return WordsView(text, lang, text_dir(lang), quoted)
 
     def sources_of(self, ids: Sequence[str]) -> tuple[SourceRef, ...]:
         return tuple(ref for ref in (self.source(i) for i in ids) if ref is not None)
@@ -191,6 +207,7 @@ class _Builder:
                 self.date(a.id),
                 a.input_name,
                 a.language,
+                is_estimated_date(a.notes),
             )
             for a in self.brief.articles
         )
@@ -213,49 +230,37 @@ class _Builder:
                 continue
             counter_ids = dict.fromkeys(c for f in found for c in (f.counters or cluster.counters))
             counters = [self.counters[cid] for cid in counter_ids if cid in self.counters]
-            # The same words from the same speaker repeated in several articles are shown once,
-            # with every article they appear in ([A1 · A2]); each article's own span stays in JSON.
-            shown: dict[tuple[str | None, str], CounterView] = {}
-            for c in counters:
-                key = (c.speaker, fold(c.quote.text))
-                if key in shown:
-                    prev = shown[key]
-                    label = self.labels.get(c.article_id, c.article_id)
-                    if label not in prev.quote.article_label.split(self.L["sep"]):
-                        quote = replace(prev.quote, article_label=prev.quote.article_label + self.L["sep"] + label)
-                        shown[key] = replace(prev, quote=quote)
-                    continue
-                shown[key] = CounterView(
-                    self.source(c.speaker),
-                    i18n.counter_kind_label(c.kind, self.lang),
-                    self.date(c.article_id),
-                    self.quote(c.article_id, c.quote, item=c),
-                )
-            views = tuple(shown.values())
-            responders: dict[tuple[str | None, str], list[str]] = {}
-            for c in counters:
-                day = self.date(c.article_id)
-                days = responders.setdefault((c.speaker, c.kind.value), [])
-                if day and day not in days:
-                    days.append(day)
+            # One quote per speaker and kind of response: the words carrying the response, with their
+            # cue; the articles it appears in are all named ([A1, A2]); every span stays in the JSON.
+            views = []
+            responders = []
+            for r in responses(counters, self.texts, self.order):
+                days = tuple(dict.fromkeys(d for d in (self.date(a) for a in r.articles) if d))
+                quote = self.quote(r.shown.article_id, r.quote, item=r.shown)
+                quote = replace(quote, article_label=self.L["sep"].join(self.article_labels(r.articles)))
+                label = self.counter_label(r.kind, r.speaker)
+                views.append(CounterView(self.source(r.speaker), label, self.L["sep"].join(days) or None, quote))
+                responders.append((self.source(r.speaker), label, days))
             dates = sorted(a.published for a in self.brief.articles if a.id in cluster.articles and a.published)
             items.append(
                 DisputeItem(
                     cluster.id,
                     *self.status(cluster),
-                    self.L["sep"].join(dict.fromkeys(i18n.finding_label(f.kind, self.lang) for f in found)),
+                    # the badge already says the status: name only findings it does not say
+                    self.L["sep"].join(
+                        dict.fromkeys(
+                            i18n.finding_label(f.kind, self.lang) for f in found if f.kind.value != cluster.status.value
+                        )
+                    ),
                     self.source(cluster.claimant or claim.claimant),
                     self.source(claim.about),
                     self.sources_of(cluster.reported_by),
                     self.article_labels(cluster.articles),
                     i18n.format_date(dates[0], self.lang) if dates else None,
                     self.quote(claim.article_id, claim.quote, item=claim),
-                    views,
-                    tuple(
-                        (self.source(speaker), i18n.counter_kind_label(CounterKind(kind), self.lang), tuple(days))
-                        for (speaker, kind), days in responders.items()
-                    ),
-                    tuple(dict.fromkeys(self.explanation(f) for f in found)),
+                    tuple(views),
+                    tuple(responders),
+                    (),  # the bottom line says who denies what; the explanation would repeat it
                 )
             )
         return tuple(items)
@@ -268,6 +273,14 @@ class _Builder:
             views = []
             for i, v in enumerate(f.versions):
                 article = self.articles.get(v.article_id)
+                claim = self.claims.get(v.claim)
+                cid = self.cluster_of.get(v.claim)
+                cluster = next((k for k in self.brief.clusters if k.id == cid), None)
+                holder = (cluster.claimant if cluster else None) or (claim.claimant if claim else None)
+                src = self.sources.get(holder) if holder else None
+                role = None
+                if src is not None and src.role and src.role not in src.name:
+                    role = self.words(src.role, article.language if article else "und")
                 views.append(
                     VersionView(
                         chr(ord("A") + i) if i < 26 else str(i + 1),
@@ -275,7 +288,9 @@ class _Builder:
                         self.cluster_of.get(v.claim),
                         article.outlet if article else None,
                         self.date(v.article_id),
-                        self.quote(v.article_id, v.quote, item=self.claims.get(v.claim), differing=v.differing),
+                        self.quote(v.article_id, v.quote, item=claim, differing=v.differing),
+                        self.source(holder),
+                        role,
                     )
                 )
             items.append(
@@ -381,7 +396,9 @@ class _Builder:
                 )
                 if targets or any(c.speaker == sid and c.kind is kind for c in self.brief.counters):
                     shown = targets or (self.L["target_unknown"],)
-                    attached.append((i18n.counter_kind_label(kind, self.lang), shown, True))
+                    attached.append((self.counter_label(kind, sid), shown, True))
+            if not attached:  # a source with no claim or response attached tells the editor nothing
+                continue
             ref = self.source(sid)
             assert ref is not None
             rows.append(SourceRow(ref, src.role, tuple(src.handles), tuple(attached)))
@@ -395,7 +412,13 @@ class _Builder:
             cost = f"${usage.cost_usd:.4f}"
         else:
             cost = self.L["cost_unknown"] if usage.calls else self.L["no_model_calls"]
-        failures = tuple(FailureRow(f.input_name, self.L[f"stage_{f.stage}"], f.error) for f in run.failures)
+        failures = tuple(
+            FailureRow(f.input_name, self.L[f"stage_{f.stage}"], failure_reason(f.error, self.lang))
+            for f in run.failures
+        )
+        raw: list[tuple[str | None, str]] = [(None, n) for n in run.notes]
+        raw += [(a.id, n) for a in self.brief.articles for n in a.notes]
+        notes = note_views(raw, self.labels, self.lang)
         offline = not run.models and usage.calls == 0
         return Method(
             extractors,
@@ -407,10 +430,29 @@ class _Builder:
             usage.total_tokens,
             cost,
             offline,
-            tuple(run.notes),
+            notes,
             failures,
             run.factcheck_version,
         )
+
+    def bottom(self) -> tuple[BottomItem, ...]:
+        """The first screen: one item per claim in dispute, then one per set of differing versions."""
+        items = []
+        for cluster in self.brief.clusters:
+            found = [f for f in self.cluster_findings(cluster) if f.kind in _DISPUTE_KINDS]
+            if not found or self.first_claim(cluster) is None:
+                continue
+            sentences = dispute_sentences(self, cluster, found)
+            items.append(BottomItem((cluster.id,), *self.status(cluster), tuple(tuple(x) for x in sentences)))
+        for f in self.brief.findings:
+            if f.kind is not FindingKind.discrepancy:
+                continue
+            sentence = versions_sentence(self, f)
+            if sentence is not None:
+                status = ClaimStatus.discrepant
+                label = i18n.status_label(status, self.lang)
+                items.append(BottomItem(tuple(f.clusters), status.value, label, (tuple(sentence),)))
+        return tuple(items)
 
     def part(self) -> Part:
         articles, consistent = self.header()
@@ -423,6 +465,7 @@ class _Builder:
             (self.L["count_sources"], len(self.brief.sources)),
             (self.L["count_failures"], len(self.brief.run.failures)),
         )
+        counts_line = " · ".join(f"{label}: {n}" for label, n in counts if n or label != self.L["count_failures"])
         sections = tuple(
             (f"{self.lang}-{key}", self.L[f"heading_{key}"])
             for key in ("dispute", "versions", "origin", "claims", "sources", "method")
@@ -439,8 +482,10 @@ class _Builder:
             self.origins(),
             self.claim_rows(),
             self.source_rows(),
-            self.method(),
+            replace(self.method(), inputs=articles),
             sections,
+            self.bottom(),
+            counts_line,
         )
 
 
