@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import i18n
 from .extract import cues
-from .models import ClaimCluster, CounterKind, CounterStatement, Finding, FindingKind, Quote
+from .models import Claim, ClaimCluster, CounterKind, CounterStatement, Finding, FindingKind, Quote
 from .view import QuoteView
 
 if TYPE_CHECKING:
@@ -137,14 +137,14 @@ def _speaker(b: _Builder, source_id: str | None) -> Seg:
     return ("s", ref) if ref is not None else ("t", i18n.SENTENCES["unknown_speaker"][b.lang])
 
 
-def short_quote(b: _Builder, article_id: str, quote: Quote, limit: int = 110) -> QuoteView:
+def short_quote(b: _Builder, article_id: str, quote: Quote, limit: int = 110, item: Claim | None = None) -> QuoteView:
     """The quote cut at a word boundary near ``limit`` characters; the shown part keeps its exact span."""
     text = quote.text
     if len(text) > limit:
         cut = text.rfind(" ", 0, limit)
         cut = cut if cut > limit // 2 else limit
         text = text[:cut].rstrip(" ،,;؛:")
-    view = b.quote(article_id, Quote(text=text, start=quote.start, end=quote.start + len(text)))
+    view = b.quote(article_id, Quote(text=text, start=quote.start, end=quote.start + len(text)), item=item)
     return QuoteView(**{**view.__dict__, "truncated": len(text) < len(quote.text)})
 
 

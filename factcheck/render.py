@@ -18,7 +18,7 @@ from typing import Literal
 import jinja2
 
 from . import i18n
-from ._bottomline import dispute_sentences, responses, versions_sentence
+from ._bottomline import dispute_sentences, responses, short_quote, versions_sentence
 from ._notes_i18n import failure_reason, is_estimated_date, note_views
 from .errors import ConfigError, GroundingError, TemplateError
 from .grounding import ungrounded
@@ -352,7 +352,8 @@ class _Builder:
             rows.append(
                 ClaimRow(
                     cluster.id,
-                    self.quote(claim.article_id, claim.quote, item=claim),
+                    # an overview: long quotes are cut at a word (the shown part keeps its exact span)
+                    short_quote(self, claim.article_id, claim.quote, limit=120, item=claim),
                     self.source(cluster.claimant or claim.claimant),
                     self.sources_of(cluster.reported_by),
                     *self.status(cluster),

@@ -213,3 +213,32 @@ def test_failure_reasons_in_arabic_are_arabic() -> None:
 def test_dates_are_written_in_each_language() -> None:
     assert i18n.format_date(dt.date(2025, 11, 14), "ar") == "14 تشرين الثاني/نوفمبر 2025"
     assert i18n.format_date(dt.date(2025, 11, 14), "en") == "14 November 2025"
+
+
+# ------------------------------------------------------------------------------------------- Markdown
+
+
+def test_markdown_renders_as_commonmark_with_tables() -> None:
+    """Parsed by a CommonMark renderer with GFM tables: every table row has its header's cell count,
+    the parts keep their direction, and no article text turns into a link or an image."""
+    from markdown_it import MarkdownIt
+
+    md = render(build_brief(hostile=True), format="md")
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
+    assert '<div dir="rtl" lang="ar">' in html and '<div dir="ltr" lang="en">' in html
+    assert "<h2>الخلاصة</h2>" in html and "<h2>Bottom line</h2>" in html
+    assert "<a href" not in html and "<img" not in html and "<script>" not in html
+    tables = 0
+    cells: list[int] = []
+    for tok in tokens:
+        if tok.type == "table_open":
+            tables += 1
+        elif tok.type == "tr_open":
+            cells.append(0)
+        elif tok.type in ("th_open", "td_open"):
+            cells[-1] += 1
+        elif tok.type == "table_close":
+            assert len(set(cells)) == 1, cells  # a stray "|" in article text would add a cell
+            cells = []
+    assert tables >= 8  # per part: versions, claims, sources, articles
