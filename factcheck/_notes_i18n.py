@@ -9,9 +9,12 @@ the Arabic part says how many such notes there are instead of printing English i
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from . import dates
 
 # (pattern on the English note, {lang: template}); templates use the pattern's named groups.
 _NOTES: list[tuple[re.Pattern[str], dict[str, str]]] = [
@@ -51,7 +54,7 @@ _NOTES: list[tuple[re.Pattern[str], dict[str, str]]] = [
     ),
     (
         re.compile(r"^replaced (?P<n>\d+) no-break space"),
-        {"ar": "استُبدلت مسافات عادية بمسافات غير فاصلة (العدد: {n})", "en": "replaced {n} no-break space(s)"},
+        {"ar": "حُوّلت المسافات غير الفاصلة إلى مسافات عادية (العدد: {n})", "en": "replaced {n} no-break space(s)"},
     ),
     (
         re.compile(r"^removed (?P<n>\d+) zero-width/bidi control"),
@@ -130,12 +133,26 @@ class NoteView:
     known: bool
 
 
+# Notes that only restate the method lines (which extractor ran; offline means no translation).
+_REDUNDANT = re.compile(r"^offline extractor \(deterministic rules; no LLM configured\)|^offline extractor: rule-based")
+
+
+def _param(value: str, lang: str) -> str:
+    """A parameter as the language writes it: an ISO date is written out (14 November 2025)."""
+    try:
+        return (
+            dates.format_date(dt.date.fromisoformat(value), lang) if re.fullmatch(r"\d{4}-\d\d-\d\d", value) else value
+        )
+    except ValueError:
+        return value
+
+
 def render_note(note: str, lang: str) -> str | None:
     """The note in ``lang`` if its pattern is known, else None (English: None means show as written)."""
     for pattern, texts in _NOTES:
         m = pattern.search(note)
         if m:
-            return texts[lang].format(**m.groupdict())
+            return texts[lang].format(**{k: _param(v, lang) for k, v in m.groupdict().items()})
     return None
 
 
@@ -153,6 +170,8 @@ def note_views(notes: Sequence[tuple[str | None, str]], labels: Mapping[str, str
         m = _PREFIX.match(note)
         if m and article_id is None:
             article_id, note = m.group("id"), note[m.end() :]
+        if _REDUNDANT.search(note):  # the method section already says it; the JSON keeps it
+            continue
         shown = render_note(note, lang)
         known = shown is not None
         if shown is None:

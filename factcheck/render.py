@@ -19,7 +19,8 @@ import jinja2
 
 from . import i18n
 from ._bottomline import dispute_sentences, responses, short_quote, versions_sentence
-from ._notes_i18n import failure_reason, is_estimated_date, note_views
+from ._notes_i18n import is_estimated_date
+from ._sections import method, source_rows
 from .errors import ConfigError, GroundingError, TemplateError
 from .grounding import ungrounded
 from .models import (
@@ -42,13 +43,10 @@ from .view import (
     ConsistentItem,
     CounterView,
     DisputeItem,
-    FailureRow,
-    Method,
     OriginItem,
     Part,
     QuoteView,
     SourceRef,
-    SourceRow,
     VersionsItem,
     VersionView,
     WordsView,
@@ -362,80 +360,6 @@ class _Builder:
             )
         return tuple(rows)
 
-    def source_rows(self) -> tuple[SourceRow, ...]:
-        rows = []
-        for src in self.brief.sources:
-            sid = src.id
-            claims = [c for c in self.brief.claims if c.id in self.cluster_of]
-
-            def clusters(items: Sequence[Claim]) -> tuple[str, ...]:
-                return tuple(dict.fromkeys(self.cluster_of[c.id] for c in items))
-
-            attached: list[tuple[str, tuple[str, ...], bool]] = []
-            claimant = tuple(
-                dict.fromkeys(
-                    [k.id for k in self.brief.clusters if k.claimant == sid]
-                    + [self.cluster_of[c.id] for c in claims if c.claimant == sid]
-                )
-            )
-            for key, ids in (
-                ("src_claims", tuple(k for k in (x.id for x in self.brief.clusters) if k in claimant)),
-                ("src_based_on", clusters([c for c in claims if sid in c.based_on])),
-                ("src_reported", tuple(k.id for k in self.brief.clusters if sid in k.reported_by)),
-                ("src_about", clusters([c for c in claims if c.about == sid])),
-            ):
-                if ids:
-                    attached.append((self.L[key], ids, False))
-            for kind in i18n.COUNTER_KIND:
-                targets = tuple(
-                    dict.fromkeys(
-                        self.cluster_of.get(t, t)
-                        for c in self.brief.counters
-                        if c.speaker == sid and c.kind is kind
-                        for t in c.targets
-                    )
-                )
-                if targets or any(c.speaker == sid and c.kind is kind for c in self.brief.counters):
-                    shown = targets or (self.L["target_unknown"],)
-                    attached.append((self.counter_label(kind, sid), shown, True))
-            if not attached:  # a source with no claim or response attached tells the editor nothing
-                continue
-            ref = self.source(sid)
-            assert ref is not None
-            rows.append(SourceRow(ref, src.role, tuple(src.handles), tuple(attached)))
-        return tuple(rows)
-
-    def method(self) -> Method:
-        run = self.brief.run
-        extractors = tuple(self.L.get(f"extractor_{e}", e) for e in run.extractors)
-        usage = run.usage
-        if usage.cost_usd is not None:
-            cost = f"${usage.cost_usd:.4f}"
-        else:
-            cost = self.L["cost_unknown"] if usage.calls else self.L["no_model_calls"]
-        failures = tuple(
-            FailureRow(f.input_name, self.L[f"stage_{f.stage}"], failure_reason(f.error, self.lang))
-            for f in run.failures
-        )
-        raw: list[tuple[str | None, str]] = [(None, n) for n in run.notes]
-        raw += [(a.id, n) for a in self.brief.articles for n in a.notes]
-        notes = note_views(raw, self.labels, self.lang)
-        offline = not run.models and usage.calls == 0
-        return Method(
-            extractors,
-            tuple(run.models),
-            run.prompt_version,
-            usage.calls,
-            usage.prompt_tokens,
-            usage.completion_tokens,
-            usage.total_tokens,
-            cost,
-            offline,
-            notes,
-            failures,
-            run.factcheck_version,
-        )
-
     def bottom(self) -> tuple[BottomItem, ...]:
         """The first screen: one item per claim in dispute, then one per set of differing versions."""
         items = []
@@ -482,8 +406,8 @@ class _Builder:
             versions,
             self.origins(),
             self.claim_rows(),
-            self.source_rows(),
-            replace(self.method(), inputs=articles),
+            source_rows(self),
+            replace(method(self), inputs=articles),
             sections,
             self.bottom(),
             counts_line,

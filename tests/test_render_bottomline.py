@@ -193,13 +193,17 @@ def test_no_english_sentence_inside_the_arabic_part() -> None:
 
 def test_notes_of_several_articles_are_shown_once_with_their_labels() -> None:
     notes = [
-        ("a000000000001", "offline extractor: rule-based, no translation (English renderings are not produced)"),
-        ("a000000000002", "offline extractor: rule-based, no translation (English renderings are not produced)"),
+        ("a000000000001", "removed cookie banner (1 line)"),
+        ("a000000000002", "removed cookie banner (1 line)"),
+        (None, "offline extractor (deterministic rules; no LLM configured): restates the method lines"),
     ]
     labels = {"a000000000001": "A1", "a000000000002": "A2"}
     for lang in ("ar", "en"):
         [view] = note_views(notes, labels, lang)
         assert view.labels == ("A1", "A2") and view.known
+    est = "published date estimated from embedded post dates (the latest, 2025-11-14): an article cannot…"
+    [dated] = note_views([("a000000000001", est)], labels, "ar")
+    assert "14 تشرين الثاني/نوفمبر 2025" in dated.text  # dates written out in each language
     [prefixed] = note_views([(None, "a000000000002: dropped 2 claims whose quote is not in the article")], labels, "ar")
     assert prefixed.labels == ("A2",) and "استُبعد" in prefixed.text
 
