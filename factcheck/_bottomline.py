@@ -188,7 +188,7 @@ def dispute_sentences(b: _Builder, cluster: ClaimCluster, found: Sequence[Findin
         out.append(
             fill(
                 T["spread_one_origin"][lang],
-                n_articles=("t", i18n.n_articles(n, lang)),
+                n_articles=("t", b.num(i18n.n_articles(n, lang))),
                 origin=("s", b.source(origin or origins[0])),
             )
         )
@@ -196,8 +196,8 @@ def dispute_sentences(b: _Builder, cluster: ClaimCluster, found: Sequence[Findin
         out.append(
             fill(
                 T["spread_origins"][lang],
-                n_articles=("t", i18n.n_articles(n, lang)),
-                n_origins=("t", str(len(origins))),
+                n_articles=("t", b.num(i18n.n_articles(n, lang))),
+                n_origins=("t", b.num(str(len(origins)))),
             )
         )
     counter_ids = dict.fromkeys(c for f in found for c in (f.counters or cluster.counters))

@@ -73,6 +73,9 @@ def _output_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, help="default: from the -o extension, else md")
     p.add_argument("--lang", default="ar,en", help="languages of the brief: ar,en | ar | en (default ar,en)")
     p.add_argument("--template-dir", type=Path, help="folder of your own brief templates (override shipped ones)")
+    p.add_argument(
+        "--digits", choices=["latin", "arabic"], default="latin", help="digits of the Arabic part's dates and counts"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or 'wrote …' line on standard error")
 
 
@@ -200,7 +203,10 @@ def _cmd_brief(args: argparse.Namespace) -> int:
             print(f"factcheck: error: {named}", file=sys.stderr)
         print("factcheck: error: no article could be read and extracted; no brief written", file=sys.stderr)
         return 2
-    _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir), args.output)
+    text = render(
+        brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir, digits=args.digits
+    )
+    _write(text, args.output)
     if args.output is not None and not args.quiet:
         print(f"factcheck: {summary(args.output, brief)}", file=sys.stderr)
     for f in brief.run.failures:
@@ -268,7 +274,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
         brief = Brief.model_validate(_read_json(args.file))
     except ValidationError as err:
         raise InputError("not a Brief", source=args.file, hint="see `factcheck schema`") from err
-    _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir), args.output)
+    text = render(
+        brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir, digits=args.digits
+    )
+    _write(text, args.output)
     if args.output is not None and not args.quiet:
         print(f"factcheck: {summary(args.output, brief)}", file=sys.stderr)
     return 0

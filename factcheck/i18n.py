@@ -337,6 +337,15 @@ def feminine_ar(name: str, kind: SourceKind) -> bool:
     return head.endswith("ة")
 
 
+DIGITS: tuple[str, ...] = ("latin", "arabic")
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def digits(text: str, style: str) -> str:
+    """Generated numbers in the newsroom's digits: "arabic" writes ٠-٩ (quotes and ids are never changed)."""
+    return text.translate(_ARABIC_INDIC) if style == "arabic" else text
+
+
 def format_date(d: dt.date, lang: str) -> str:
     """Dates written out in each language (Arabic month names), as factcheck.dates writes them."""
     return dates.format_date(d, lang)

@@ -76,9 +76,10 @@ _ORIGIN_STATUSES = (
 class _Builder:
     """Builds one language's Part from the brief; lookups are shared between languages."""
 
-    def __init__(self, brief: Brief, lang: str) -> None:
+    def __init__(self, brief: Brief, lang: str, digits: str = "latin") -> None:
         self.brief = brief
         self.lang = lang
+        self.digits = digits if lang == "ar" else "latin"  # English text keeps Latin digits
         self.L = i18n.labels(lang)
         self.articles = {a.id: a for a in brief.articles}
         self.labels = {a.id: f"A{i}" for i, a in enumerate(brief.articles, 1)}
@@ -100,7 +101,11 @@ class _Builder:
         article = self.articles.get(article_id)
         if article is None or article.published is None:
             return None
-        return i18n.format_date(article.published, self.lang)
+        return self.num(i18n.format_date(article.published, self.lang))
+
+    def num(self, text: str) -> str:
+        """Generated text (dates, counts) in the configured digits."""
+        return i18n.digits(text, self.digits)
 
     def source(self, source_id: str | None) -> SourceRef | None:
         if source_id is None:
@@ -254,7 +259,7 @@ class _Builder:
                     self.source(claim.about),
                     self.sources_of(cluster.reported_by),
                     self.article_labels(cluster.articles),
-                    i18n.format_date(dates[0], self.lang) if dates else None,
+                    self.num(i18n.format_date(dates[0], self.lang)) if dates else None,
                     self.quote(claim.article_id, claim.quote, item=claim),
                     tuple(views),
                     tuple(responders),
@@ -390,7 +395,9 @@ class _Builder:
             (self.L["count_sources"], len(self.brief.sources)),
             (self.L["count_failures"], len(self.brief.run.failures)),
         )
-        counts_line = " · ".join(f"{label}: {n}" for label, n in counts if n or label != self.L["count_failures"])
+        counts_line = self.num(
+            " · ".join(f"{label}: {n}" for label, n in counts if n or label != self.L["count_failures"])
+        )
         sections = tuple(
             (f"{self.lang}-{key}", self.L[f"heading_{key}"])
             for key in ("dispute", "versions", "origin", "claims", "sources", "method")
@@ -414,9 +421,12 @@ class _Builder:
         )
 
 
-def build_view(brief: Brief, langs: Sequence[str] = ("ar", "en")) -> tuple[Part, ...]:
-    """The per-language view the templates render (exposed for custom templates and tests)."""
-    return tuple(_Builder(brief, lang).part() for lang in langs)
+def build_view(brief: Brief, langs: Sequence[str] = ("ar", "en"), digits: str = "latin") -> tuple[Part, ...]:
+    """The per-language view the templates render (exposed for custom templates and tests).
+
+    ``digits="arabic"`` writes the Arabic part's generated numbers (dates, counts) in ٠-٩.
+    """
+    return tuple(_Builder(brief, lang, digits).part() for lang in langs)
 
 
 # --------------------------------------------------------------------------------------------- render
@@ -450,6 +460,7 @@ def render(
     format: Format = "md",
     langs: Sequence[str] = ("ar", "en"),
     template_dir: Path | None = None,
+    digits: str = "latin",
 ) -> str:
     """The brief as ``md`` (GitHub-flavoured), standalone ``html`` or ``json``; ``langs`` picks the parts.
 
@@ -469,11 +480,13 @@ def render(
     bad = [lang for lang in langs if lang not in i18n.LANGS]
     if bad or not langs:
         raise ConfigError(f"unknown brief language(s) {bad or list(langs)!r}", hint="use ar, en or both")
+    if digits not in i18n.DIGITS:
+        raise ConfigError(f"unknown digits {digits!r}", hint="use latin (0-9) or arabic (٠-٩)")
     env = template_env(Path(template_dir) if template_dir is not None else None)
     env.filters["md"] = md_escape
     name = f"brief.{format}.j2"
     with _template_errors(name):
-        return env.get_template(name).render(parts=build_view(brief, langs), langs=langs, brief=brief)
+        return env.get_template(name).render(parts=build_view(brief, langs, digits), langs=langs, brief=brief)
 
 
 __all__ = ["Format", "Part", "build_view", "md_escape", "render"]

@@ -246,3 +246,19 @@ def test_markdown_renders_as_commonmark_with_tables() -> None:
             assert len(set(cells)) == 1, cells  # a stray "|" in article text would add a cell
             cells = []
     assert tables >= 8  # per part: versions, claims, sources, articles
+
+
+def test_arabic_indic_digits_as_configured_only_in_generated_arabic_text() -> None:
+    from factcheck.errors import ConfigError
+
+    brief = build_brief()
+    md = render(brief, format="md", digits="arabic")
+    ar, en = md[: md.index('<div dir="ltr" lang="en">')], md[md.index('<div dir="ltr" lang="en">') :]
+    assert "١٤ تشرين الثاني/نوفمبر ٢٠٢٥" in ar and "14 تشرين الثاني/نوفمبر 2025" not in ar
+    assert "14 November 2025" in en and "١" not in en
+    quote = brief.claims[0].quote.text
+    assert re.search(r"\d", quote) and quote in md  # article words keep their own digits
+    assert "**C1**" in ar and "A1" in ar  # ids are ids, not numbers to localise
+    assert render(brief, format="md") == render(brief, format="md", digits="latin")
+    with pytest.raises(ConfigError):
+        render(brief, format="md", digits="roman")
