@@ -209,6 +209,20 @@ def dispute_sentences(b: _Builder, cluster: ClaimCluster, found: Sequence[Findin
     return out
 
 
+def origin_sentences(b: _Builder, cluster: ClaimCluster, findings: Sequence[Finding]) -> list[list[Seg]]:
+    """Single origin and unnamed sourcing, with names isolated (the reconciler's text is plain)."""
+    T, lang = i18n.SENTENCES, b.lang
+    out = []
+    for f in findings:
+        if f.kind is FindingKind.single_origin and f.origin:
+            n = ("t", b.num(i18n.n_articles(len(f.articles), lang)))
+            out.append(fill(T["spread_one_origin"][lang], n_articles=n, origin=("s", b.source(f.origin))))
+        elif f.kind is FindingKind.anonymous_sourcing and f.origin:
+            by = fill(T["claim_from"][lang], claimant=("s", b.source(cluster.claimant))) if cluster.claimant else []
+            out.append(fill(T["anonymous_only"][lang], by=by, origin=("s", b.source(f.origin))))
+    return out
+
+
 def versions_sentence(b: _Builder, finding: Finding) -> list[Seg] | None:
     """Who holds which version, and the words that differ."""
     lang = b.lang

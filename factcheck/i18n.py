@@ -219,6 +219,11 @@ SENTENCES: dict[str, dict[str, str]] = {
         "ar": "يرد في {n_articles} ويعود كله إلى أصل واحد هو {origin}؛ والتكرار ليس تأكيدًا مستقلًا.",
         "en": "It appears in {n_articles}, all from one origin, {origin}; repetition is not independent corroboration.",
     },
+    "anonymous_only": {
+        "ar": "لا يستند الادعاء{by} إلا إلى مصادر غير مسمّاة ({origin}).",
+        "en": "The claim{by} rests only on unnamed sources ({origin}).",
+    },
+    "claim_from": {"ar": " الذي مصدره {claimant}", "en": " from {claimant}"},
     "spread_origins": {
         "ar": "يرد في {n_articles} من {n_origins} أصول مستقلة.",
         "en": "It appears in {n_articles} from {n_origins} independent origins.",

@@ -18,7 +18,7 @@ from typing import Literal
 import jinja2
 
 from . import i18n
-from ._bottomline import dispute_sentences, responses, short_quote, versions_sentence
+from ._bottomline import dispute_sentences, origin_sentences, responses, short_quote, versions_sentence
 from ._notes_i18n import is_estimated_date
 from ._sections import method, source_rows
 from .errors import ConfigError, GroundingError, TemplateError
@@ -303,6 +303,7 @@ class _Builder:
                     i18n.field_label(f.field, self.lang) if f.field else None,
                     self.explanation(f),
                     tuple(views),
+                    tuple(versions_sentence(self, f) or ()),
                 )
             )
         return tuple(items)
@@ -320,8 +321,9 @@ class _Builder:
             anonymous = any(c.anonymous for c in claims) or (bool(based_refs) and all(r.anonymous for r in based_refs))
             single = any(f.kind is FindingKind.single_origin for f in findings) or cluster.origin is not None
             n = len(cluster.articles)
+            sentences = tuple(tuple(x) for x in origin_sentences(self, cluster, findings))
             repeated = None
-            if n > 1:
+            if n > 1 and not any(f.kind is FindingKind.single_origin for f in findings):  # else a sentence says it
                 repeated = self.L["repeated" if single else "repeated_many"].format(n=n)
             claimant = cluster.claimant or next((c.claimant for c in claims if c.claimant), None)
             explanations = tuple(
@@ -342,6 +344,7 @@ class _Builder:
                     anonymous,
                     repeated,
                     explanations,
+                    sentences,
                 )
             )
         return tuple(items)

@@ -111,6 +111,7 @@ class VersionsItem:
     field_label: str | None
     explanation: str
     versions: tuple[VersionView, ...]
+    sentence: tuple[tuple[str, object], ...] = ()  # who holds which version (segments, as in BottomItem)
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,8 @@ class OriginItem:
     origin: SourceRef | None
     anonymous: bool
     repeated: str | None
-    explanations: tuple[str, ...]
+    explanations: tuple[str, ...]  # the reconciler's sentences (the shipped templates show ``sentences``)
+    sentences: tuple[tuple[tuple[str, object], ...], ...] = ()  # segments, as in BottomItem
 
 
 @dataclass(frozen=True)

@@ -291,10 +291,10 @@ def test_versions_side_by_side_with_differing_words_marked(brief: Brief) -> None
 
 def test_origin_single_and_anonymous(brief: Brief) -> None:
     parts = split_md(render(brief, format="md"))
-    assert "repeated in 2 articles = 1 origin" in parts["en"]
+    assert "It appears in 2 articles, all from one origin, The New York Times" in parts["en"]
     assert "Arabi21 citing The New York Times citing _Unnamed Syrian officials" in parts["en"]
     assert "(unnamed source)" in parts["en"] and "(named source)" in parts["en"]
-    assert "عدد المقالات التي تكرره: 2؛ عدد الأصول: 1" in parts["ar"]
+    assert "يرد في مقالين ويعود كله إلى أصل واحد هو نيويورك تايمز" in parts["ar"]
 
 
 def test_sources_kinds_and_names(brief: Brief) -> None:
