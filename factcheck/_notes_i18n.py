@@ -131,6 +131,9 @@ class NoteView:
     text: str
     labels: tuple[str, ...]  # the articles it is about (A1, A2), empty for the whole run
     known: bool
+    # the text as (piece, dir): dir is "" for the part's own words, "rtl"/"ltr" for a parameter taken
+    # from an article or a file (a heading, a file name), which templates isolate
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 # Notes that only restate the method lines (which extractor ran; offline means no translation).
@@ -147,13 +150,28 @@ def _param(value: str, lang: str) -> str:
         return value
 
 
-def render_note(note: str, lang: str) -> str | None:
-    """The note in ``lang`` if its pattern is known, else None (English: None means show as written)."""
+def render_note_parts(note: str, lang: str) -> tuple[tuple[str, str], ...] | None:
+    """The note in ``lang`` as (piece, dir) parts if its pattern is known, else None."""
     for pattern, texts in _NOTES:
         m = pattern.search(note)
         if m:
-            return texts[lang].format(**{k: _param(v, lang) for k, v in m.groupdict().items()})
+            values = {k: _param(v, lang) for k, v in m.groupdict().items()}
+            parts = []
+            for i, piece in enumerate(re.split(r"\{(\w+)\}", texts[lang])):
+                if i % 2 == 0:
+                    if piece:
+                        parts.append((piece, ""))
+                else:
+                    value = values[piece]
+                    parts.append((value, "rtl" if re.search(r"[\u0600-\u06ff]", value) else "ltr"))
+            return tuple(parts)
     return None
+
+
+def render_note(note: str, lang: str) -> str | None:
+    """The note in ``lang`` if its pattern is known, else None (English: None means show as written)."""
+    parts = render_note_parts(note, lang)
+    return None if parts is None else "".join(piece for piece, _ in parts)
 
 
 def is_estimated_date(notes: Sequence[str]) -> bool:
@@ -166,21 +184,22 @@ def note_views(notes: Sequence[tuple[str | None, str]], labels: Mapping[str, str
     A note starting with an article id (the reconciler's run notes) is attributed to that article.
     """
     grouped: dict[tuple[str, bool], list[str]] = {}
+    pieces: dict[str, tuple[tuple[str, str], ...]] = {}
     for article_id, note in notes:
         m = _PREFIX.match(note)
         if m and article_id is None:
             article_id, note = m.group("id"), note[m.end() :]
         if _REDUNDANT.search(note):  # the method section already says it; the JSON keeps it
             continue
-        shown = render_note(note, lang)
-        known = shown is not None
-        if shown is None:
-            shown = note if lang == "en" else ""
+        parts = render_note_parts(note, lang)
+        known = parts is not None
+        shown = "".join(p for p, _ in parts) if parts is not None else (note if lang == "en" else "")
+        pieces[shown] = parts or ()
         label = labels.get(article_id, article_id) if article_id else None
         where = grouped.setdefault((shown, known), [])
         if label and label not in where:
             where.append(label)
-    views = [NoteView(text, tuple(where), known) for (text, known), where in grouped.items() if text]
+    views = [NoteView(text, tuple(where), known, pieces[text]) for (text, known), where in grouped.items() if text]
     unknown = sum(1 for (text, known) in grouped if not known and not text)
     if lang != "en" and unknown:
         views.append(NoteView(UNTRANSLATED[lang].format(n=unknown), (), True))

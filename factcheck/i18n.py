@@ -94,6 +94,14 @@ LABELS: dict[str, dict[str, str]] = {
         "ar": "لا ادعاء منفيّ أو موضع خلاف في هذه المقالات.",
         "en": "No claim in these articles is denied or disputed, and no versions differ.",
     },
+    "consistent_date": {
+        "ar": "تواريخ مكتوبة بصيغ مختلفة تدل على اليوم أو الشهر نفسه.",
+        "en": "Dates written differently in the quotes below name the same day or month.",
+    },
+    "consistent_number": {
+        "ar": "أرقام مكتوبة بصيغ مختلفة لها القيمة نفسها.",
+        "en": "Numbers written differently in the quotes below have the same value.",
+    },
     "nothing_claims": {"ar": "لم يُستخرج أي ادعاء.", "en": "No claim was extracted."},
     "nothing_sources": {"ar": "لم يُعرف أي مصدر.", "en": "No source was identified."},
     # origin section

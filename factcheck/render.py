@@ -9,6 +9,7 @@ no locale), so the same brief gives byte-identical output.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -58,6 +59,7 @@ from .view import (
 
 Format = Literal["md", "html", "json"]
 
+_ARABIC_IN = re.compile(r"[\u0600-\u06ff]")
 _DISPUTE_KINDS = (FindingKind.attribution_disputed, FindingKind.contested)
 _ORIGIN_KINDS = (
     FindingKind.contested,
@@ -220,7 +222,12 @@ class _Builder:
                 continue
             quotes = [self.quote(v.article_id, v.quote, differing=v.differing) for v in f.versions]
             quotes += [self.quote(e.article_id, e.quote) for e in f.evidence if not f.versions]
-            consistent.append(ConsistentItem(f.id, tuple(f.clusters), self.explanation(f), tuple(quotes)))
+            text = self.explanation(f)
+            if self.lang == "en" and _ARABIC_IN.search(text):
+                # the reconciler's English quotes Arabic words inline, where bidi scrambles them; the
+                # quotes below show those words, isolated
+                text = i18n.LABELS["consistent_" + ("date" if f.field == "date" else "number")]["en"]
+            consistent.append(ConsistentItem(f.id, tuple(f.clusters), text, tuple(quotes)))
         return rows, tuple(consistent)
 
     def dispute(self) -> tuple[DisputeItem, ...]:

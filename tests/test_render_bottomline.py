@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from render_support import build_brief
@@ -264,3 +265,26 @@ def test_arabic_indic_digits_as_configured_only_in_generated_arabic_text() -> No
     assert render(brief, format="md") == render(brief, format="md", digits="latin")
     with pytest.raises(ConfigError):
         render(brief, format="md", digits="roman")
+
+
+def test_no_arabic_script_in_english_prose_outside_names_and_quotes() -> None:
+    """Arabic in the English part is only quoted article text or a name without a Latin form, isolated."""
+    from factcheck import generate_brief
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "seeds").glob("*.txt"))
+    for brief in (build_brief(), generate_brief(seeds)):
+        en = split_html(render(brief, format="html"))["en"]
+        prose = _ArabicProse()
+        prose.feed(en)
+        text = " ".join(prose.text)
+        assert not re.search(r"[\u0600-\u06ff]", text), re.findall(r".{20}[\u0600-\u06ff]+.{20}", text)[:3]
+
+
+def test_a_source_with_nothing_attached_is_not_listed() -> None:
+    from factcheck.models import Source
+
+    brief = build_brief()
+    brief.sources.append(Source(id="idle", name="مصدر بلا ادعاء", kind=SourceKind.person))
+    html = render(brief, format="html")
+    assert "مصدر بلا ادعاء" not in html
+    assert "مصدر بلا ادعاء" in render(brief, format="json")  # the data keeps it
