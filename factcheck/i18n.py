@@ -326,15 +326,18 @@ _FEM_TITLES_AR: set[str] = set(
     قائدة محافظة عضوة مراسلة صحفية صحافية كاتبة باحثة ناشطة مغردة مذيعة مسؤولة الدكتورة""".split()
 )
 _PERSON_KINDS = (SourceKind.person, SourceKind.official, SourceKind.anonymous)
+_OUTLET_KINDS = (SourceKind.news_outlet, SourceKind.news_agency)
+# Masculine head nouns of outlets (an outlet's own name takes the feminine: قالت الجزيرة، ذكرت نيويورك تايمز).
+_MASC_OUTLET_HEADS_AR = set("موقع تلفزيون راديو برنامج حساب مركز معهد مرصد".split())
 
 
 def feminine_ar(name: str, kind: SourceKind) -> bool:
     """Whether an Arabic verb whose subject is this source takes the feminine form.
 
-    Bodies, outlets and agencies: their head noun decides (الرئاسة، الوزارة، صحيفة … end in ة); a
-    name in Latin script names an outlet or agency whose implied head noun (صحيفة، وكالة، قناة) is
-    feminine. Persons: only a feminine title (وزيرة، المتحدثة) decides; a bare name is taken as
-    masculine because names do not show gender reliably.
+    Bodies: their head noun decides (الرئاسة، الوزارة، الحكومة end in ة; مجلس، الجيش do not). Outlets
+    and agencies: feminine (the implied head noun صحيفة، وكالة، قناة), unless named by a masculine head
+    noun (موقع، تلفزيون). Persons: only a feminine title (وزيرة، المتحدثة) decides; a bare name is taken
+    as masculine because names do not show gender reliably.
     """
     words: list[str] = re.findall(r"[\w\u0600-\u06ff]+", name)
     if not words:
@@ -343,8 +346,10 @@ def feminine_ar(name: str, kind: SourceKind) -> bool:
     if head == "د" and len(words) > 1:  # "د." (Dr) before a name
         head = words[1]
     if not re.search(r"[\u0600-\u06ff]", head):
-        return kind in (SourceKind.news_outlet, SourceKind.news_agency)
+        return kind in _OUTLET_KINDS
     bare = head[2:] if head.startswith("ال") else head
+    if kind in _OUTLET_KINDS:
+        return bare not in _MASC_OUTLET_HEADS_AR
     if kind in _PERSON_KINDS:
         return bare in _FEM_TITLES_AR or head in _FEM_TITLES_AR
     return head.endswith("ة")

@@ -133,6 +133,8 @@ def test_cards_show_each_response_once_with_its_cue() -> None:
         ("مجلس الأمن الدولي", SourceKind.organisation, False),
         ("صحيفة الأخبار", SourceKind.news_outlet, True),
         ("Daily Courier", SourceKind.news_outlet, True),  # implied صحيفة
+        ("الشروق", SourceKind.news_outlet, True),  # an outlet's own name: قالت الشروق
+        ("موقع المدينة نيوز", SourceKind.news_outlet, False),  # a masculine head noun: قال موقع …
         ("حمزة العلي", SourceKind.official, False),  # a man's name ending in ة
         ("وزيرة الصحة", SourceKind.official, True),
         ("المتحدثة باسم الوزارة", SourceKind.official, True),
