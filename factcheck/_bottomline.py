@@ -166,7 +166,7 @@ def dispute_sentences(b: _Builder, cluster: ClaimCluster, found: Sequence[Findin
         refs = [b.source(s) for s in based]
         anon = all(r is not None and r.anonymous for r in refs)
         sourcing = fill(T["citing_anon" if anon else "citing"][lang], based=joined([("s", r) for r in refs], lang))
-    quote: Seg = ("q", short_quote(b, claim.article_id, claim.quote))
+    quote: Seg = ("q", short_quote(b, claim.article_id, claim.quote, item=claim))
     if claimant:
         first += fill(_key(b, "says", claimant), claimant=("s", b.source(claimant)), sourcing=sourcing, quote=quote)
     else:

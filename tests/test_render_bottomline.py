@@ -290,3 +290,12 @@ def test_a_source_with_nothing_attached_is_not_listed() -> None:
     html = render(brief, format="html")
     assert "مصدر بلا ادعاء" not in html
     assert "مصدر بلا ادعاء" in render(brief, format="json")  # the data keeps it
+
+
+def test_bottom_line_with_the_llm_gives_the_english_reader_the_machine_rendering() -> None:
+    md = render(build_brief(llm=True), format="md")
+    en = md[md.index('<div dir="ltr" lang="en">') :]
+    bottom = en[en.index("## Bottom line") : en.index("## 1.")]
+    assert "“Al-Sharaa secretly cooperated with the coalition since 2016.” _(machine rendering)_" in bottom
+    ar = md[: md.index('<div dir="ltr" lang="en">')]
+    assert "«مقابلة منسوبة إلى الويس» _(صياغة آلية)_" in ar[: ar.index("## 1.")]
