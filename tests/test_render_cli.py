@@ -56,3 +56,12 @@ def test_live_line_only_on_a_terminal_and_for_long_or_llm_runs() -> None:
     with Progress("briefing 12 input(s)", quiet, False):
         pass
     assert quiet.getvalue() == ""
+
+
+def test_render_command_says_what_it_wrote_and_takes_digits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "brief.json"
+    assert main(["brief", *SEEDS, "-o", str(data), "-q"]) == 0
+    out = tmp_path / "brief.md"
+    assert main(["render", str(data), "-o", str(out), "--digits", "arabic"]) == 0
+    assert re.search(r"wrote .*brief\.md — 2 articles", capsys.readouterr().err)
+    assert "١٤ تشرين الثاني/نوفمبر ٢٠٢٥" in out.read_text(encoding="utf-8")
