@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ._progress import Progress, summary
+from ._progress import wanted as progress_wanted
 from .config import Settings, load_settings
 from .errors import ConfigError, FactcheckError, InputError
 from .fileio import write_text_atomic
@@ -73,6 +75,10 @@ def _output_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, help="default: from the -o extension, else md")
     p.add_argument("--lang", default="ar,en", help="languages of the brief: ar,en | ar | en (default ar,en)")
     p.add_argument("--template-dir", type=Path, help="folder of your own brief templates (override shipped ones)")
+    p.add_argument(
+        "--digits", choices=["latin", "arabic"], default="latin", help="digits of the Arabic part's dates and counts"
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress or 'wrote …' line on standard error")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -189,14 +195,22 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
     _check_output_options(args)
     settings = _settings(args)
-    brief = generate_brief(args.files, settings, encoding=args.encoding, stdin=_stdin(args.files))
+    llm = settings.resolved_backend() == "llm"
+    label = f"briefing {len(args.files)} input(s)" + (f" with the LLM {settings.model}" if llm else "")
+    with Progress(label, sys.stderr, not args.quiet and progress_wanted(sys.stderr, len(args.files), llm)):
+        brief = generate_brief(args.files, settings, encoding=args.encoding, stdin=_stdin(args.files))
     if not brief.articles:
         for f in brief.run.failures:  # every line names its article, even when all fail alike (HTTP 429)
             named = f.error if f.error.startswith(f.input_name) else f"{f.input_name} ({f.stage}): {f.error}"
             print(f"factcheck: error: {named}", file=sys.stderr)
         print("factcheck: error: no article could be read and extracted; no brief written", file=sys.stderr)
         return 2
-    _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir), args.output)
+    text = render(
+        brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir, digits=args.digits
+    )
+    _write(text, args.output)
+    if args.output is not None and not args.quiet:
+        print(f"factcheck: {summary(args.output, brief)}", file=sys.stderr)
     for f in brief.run.failures:
         what = "was only partly extracted" if f.stage == "partial" else f"failed ({f.stage})"
         print(f"factcheck: warning: {f.input_name} {what}: {f.error}", file=sys.stderr)
@@ -262,7 +276,12 @@ def _cmd_render(args: argparse.Namespace) -> int:
         brief = Brief.model_validate(_read_json(args.file))
     except ValidationError as err:
         raise InputError("not a Brief", source=args.file, hint="see `factcheck schema`") from err
-    _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir), args.output)
+    text = render(
+        brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir, digits=args.digits
+    )
+    _write(text, args.output)
+    if args.output is not None and not args.quiet:
+        print(f"factcheck: {summary(args.output, brief)}", file=sys.stderr)
     return 0
 
 
