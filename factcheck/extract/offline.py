@@ -26,6 +26,7 @@ from ..grounding import quote_at
 from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
 from ..normalize import content_stems
 from . import cues as C
+from .english import EnglishRules, merge_abbreviations
 from .patterns import (
     ACCORDING,
     ACCORDING_EN,
@@ -76,6 +77,7 @@ class _Attribution:
     verb: str
     based_on: list[str]
     via: str | None = None
+    quote: tuple[int, int] | None = None  # the span to quote, when the rules chose it (English)
 
 
 class _Extractor:
@@ -91,6 +93,7 @@ class _Extractor:
         self.denied_by: set[str] = set()
         self.post = False
         self.channel = self.outlet
+        self.english: EnglishRules | None = None
 
     # --- driving --------------------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -104,6 +107,9 @@ class _Extractor:
             s, e = strip_span(text, 0, len(text))
             all_units = [Unit(s, e, text[s:e])] if e > s else []
         self.post = is_post and not any(u.embed for u in all_units)
+        if self.a.language == "en" and not self.post:
+            all_units = merge_abbreviations(text, all_units)
+            self.english = EnglishRules(text, self.book, all_units)
         for u in all_units:
             self.unit(u, post=is_post)
         self.link_within_article()
@@ -186,6 +192,8 @@ class _Extractor:
 
     # --- attribution ----------------------------------------------------------------------------
     def attributions(self, u: Unit, default: str | None) -> list[_Attribution]:
+        if self.english is not None and u.embed is None:
+            return [_Attribution(a.speaker, a.content, a.verb, [], quote=a.content) for a in self.english.unit(u)]
         text, s0, e0 = self.text, u.start, u.end
         sent = text[s0:e0]
         out: list[_Attribution] = []
@@ -455,7 +463,7 @@ class _Extractor:
             # A post is short: its whole text is the statement, as readers (and annotators) quote it.
             quote_span = strip_span(text, u.start, u.end)
         else:
-            quote_span = opening_quote(text, cs, ce) or trim_clause(text, cs, ce)
+            quote_span = att.quote or opening_quote(text, cs, ce) or trim_clause(text, cs, ce)
         if quote_span[1] - quote_span[0] < 8:
             return
         if u.text.rstrip().endswith(":") or title_case(content) or len(content.split()) < 4:

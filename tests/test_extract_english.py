@@ -1,0 +1,155 @@
+"""English quotes and speakers (factcheck.extract.english), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from factcheck.extract.english import SPEECH_VERBS, _forms
+from factcheck.extract.offline import extract_offline
+from factcheck.extract.sources import clean_name
+from factcheck.grounding import ungrounded
+from factcheck.ingest import article_from_text
+from factcheck.models import Extraction, Source
+
+# Two paragraphs of filler keep each text an article (a short single paragraph reads as a post).
+FILLER = "\n\nThe river rose by two metres overnight and several roads in the valley were closed to traffic."
+
+
+def _extract(text: str) -> Extraction:
+    article = article_from_text(text + FILLER, outlet="Example News")
+    assert article.language == "en"
+    ex = extract_offline(article)
+    assert ungrounded(ex) == []
+    return ex
+
+
+def _src(ex: Extraction, sid: str | None) -> Source:
+    return next(s for s in ex.sources if s.id == sid)
+
+
+def _claim(ex: Extraction, words: str) -> tuple[str, Source]:
+    c = next(c for c in [*ex.claims, *ex.counters] if words in c.quote.text)
+    sid = c.claimant if hasattr(c, "claimant") else c.speaker  # type: ignore[union-attr]
+    return c.quote.text, _src(ex, sid)
+
+
+def test_verb_forms() -> None:
+    assert {"told", "tell", "tells", "telling"} <= set(_forms("tell|told"))
+    assert {"testified", "testifies", "testifying"} <= set(_forms("testify|testified"))
+    assert {"pointed out", "points out", "pointing out"} <= set(_forms("point out"))
+    assert {"admitted", "admitting"} <= set(_forms("admit|admitted"))
+    assert all(example.strip() for example in SPEECH_VERBS.values())
+
+
+def test_continuation_paragraph_keeps_the_speaker() -> None:
+    ex = _extract(
+        '"The harbour will be dredged before the winter storms arrive," Mayor Tomas Brandt wrote on his blog.\n\n'
+        '"Nobody in this town should fear another flooded quay."'
+    )
+    quote, src = _claim(ex, "Nobody in this town")
+    assert quote == "Nobody in this town should fear another flooded quay."
+    assert "Brandt" in src.name
+
+
+def test_post_posed_inverted_and_pre_posed_attributions() -> None:
+    ex = _extract(
+        "The bakery chain will close nine shops by March, said Ilse Varga, its chief executive.\n\n"
+        "Rep. Anton Mirez argued that the tariff would raise bread prices across the region.\n\n"
+        'The union leader said: "We will strike if a single worker is sacked without notice."'
+    )
+    quote, src = _claim(ex, "nine shops")
+    assert quote.startswith("The bakery chain") and "Varga" in src.name
+    quote, src = _claim(ex, "tariff")
+    assert quote == "the tariff would raise bread prices across the region."
+    assert src.name == "Rep. Anton Mirez"
+    quote, src = _claim(ex, "strike")
+    assert quote.startswith("We will strike") and "union leader" in src.name
+
+
+def test_content_starts_after_addressee_time_and_that() -> None:
+    ex = _extract(
+        "Councillor Dana Pruitt told Valley Radio it is too early to rebuild the bridge.\n\n"
+        "The water board said Tuesday the version of the report it had seen was incomplete.\n\n"
+        "A spokesman for the port, Kurt Ellis, said in a statement that two cranes had been damaged."
+    )
+    assert _claim(ex, "too early")[0].startswith("it is too early")
+    assert _claim(ex, "incomplete")[0].startswith("the version of the report")
+    quote, src = _claim(ex, "cranes")
+    assert quote.startswith("two cranes") and src.name == "Kurt Ellis"
+
+
+def test_partial_quote_yields_the_whole_reported_clause() -> None:
+    ex = _extract(
+        "The school principal, Marta Olsen, said the inspectors were “unfair and badly informed” about the "
+        "new timetable."
+    )
+    quote, src = _claim(ex, "badly informed")
+    assert quote.startswith("the inspectors were") and quote.endswith("timetable.")
+    assert src.name == "Marta Olsen"
+
+
+def test_split_quote_and_adding_clause_keep_one_speaker() -> None:
+    ex = _extract(
+        '"The vaccine stocks are sufficient for every clinic," the health director Aino Lund told reporters, '
+        "adding that a second delivery would arrive in June."
+    )
+    assert "Lund" in _claim(ex, "vaccine stocks")[1].name
+    quote, src = _claim(ex, "second delivery")
+    assert quote.startswith("a second delivery") and "Lund" in src.name
+
+
+def test_speaker_without_discourse_words_and_never_a_number() -> None:
+    ex = _extract(
+        "But Senator Ruth Okafor said the pension fund had lost money for three years in a row.\n\n"
+        "Employers added 156,000 jobs last month, the statistics office said on Friday."
+    )
+    src = _claim(ex, "pension fund")[1]
+    assert (src.name, src.role) == ("Ruth Okafor", "Senator")  # the title is kept, as the role
+    quote, src = _claim(ex, "156,000")
+    assert quote.startswith("Employers added") and src.name == "the statistics office"
+    assert all("000" not in s.name for s in ex.sources)
+
+
+def test_possessive_speaker_stays_whole() -> None:
+    assert clean_name("Okafor's spokesman")[0] == "Okafor's spokesman"
+    ex = _extract("Okafor’s spokesman insisted that the senator had never met the lobbyist in private.")
+    assert _claim(ex, "lobbyist")[1].name == "Okafor’s spokesman"
+
+
+def test_pronouns_and_roles_resolve_to_a_compatible_named_source() -> None:
+    ex = _extract(
+        "Ms. Helga Brandvold, the mayor of Lakeside, said the ferry would run twice a day from May.\n\n"
+        "The Lakeside ferry company said it had ordered two new boats for the summer season.\n\n"
+        "She added that the fares would not rise this year, despite the cost of fuel.\n\n"
+        "The mayor said the harbour fees would be cut for local fishermen next spring."
+    )
+    assert "Brandvold" in _claim(ex, "fares would not rise")[1].name
+    src = _claim(ex, "harbour fees")[1]
+    assert "Brandvold" in src.name and "The mayor" in src.aliases
+
+
+def test_headline_and_transcript_turns() -> None:
+    ex = _extract(
+        "Lina Moreau: Coastal Towns Need A Sea Wall Before The Next Storm Season\n\n"
+        "ANCHOR: What do you say to the families who lost their homes last winter?\n\n"
+        "MOREAU: We will rebuild every house that the sea took, and we will do it this year."
+    )
+    quote, src = _claim(ex, "rebuild every house")
+    assert "Moreau" in src.name
+    assert not quote.startswith("MOREAU")
+
+
+def test_reporter_statements_and_quotes_without_speaker_are_not_attributed() -> None:
+    ex = _extract(
+        "The storm caused damage estimated at four million euros in the coastal towns.\n\n"
+        'The town hall bears the motto "work and patience will build the harbour" above its door.'
+    )
+    assert ex.claims == [] and ex.counters == []
+
+
+def test_according_to_and_passive_addressee() -> None:
+    ex = _extract(
+        "According to the coast guard, the trawler sank within twenty minutes of hitting the rocks.\n\n"
+        "The captain was told the forecast had improved before he left the harbour."
+    )
+    quote, src = _claim(ex, "trawler sank")
+    assert quote.startswith("the trawler sank") and src.name == "the coast guard"
+    assert not any("forecast had improved" in c.quote.text for c in ex.claims)
