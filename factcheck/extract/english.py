@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .patterns import strip_span
 from .segment import Unit
@@ -310,6 +311,7 @@ _LEMMA: dict[str, str] = {}
 for _key in [*SPEECH_VERBS, *THOUGHT_VERBS]:
     for _f in _forms(_key):
         _LEMMA.setdefault(_f, _key.split("|")[0])
+_PAST = {_forms(k)[0] for k in [*SPEECH_VERBS, *THOUGHT_VERBS]}
 _THOUGHT = {k.split("|")[0] for k in THOUGHT_VERBS}
 _OBJECT = {k.split("|")[0] for k in OBJECT_VERBS}
 _CUE = re.compile(r"(?<![\w’'-])(?:" + _alt(list(_LEMMA)) + r"|" + _alt(list(ACCORDING)) + r")(?![\w’'-])", re.I)
@@ -327,19 +329,23 @@ _ADDRESSEE = re.compile(
 )
 _PP = re.compile(
     r"(?:in|during|at|on|via|through|over|with|to|after|before|while|from)\s+[^,.;:“”\"]{1,70}?"
-    r"(?=\s*(?:,|:|\bthat\b|[“\"]))",
+    r"(?=\s*(?:,|:|\bthat\b|[“\"]|''))",
     re.I,
 )
 _OPENERS = re.compile(r"\s*(?:" + _alt(list(CLAUSE_OPENERS)) + r"|" + _alt(list(DISCOURSE_LEADS)) + r")\b", re.I)
-_ABBREV = re.compile(r"(?:^|\s)(?:" + _alt(list(ABBREVIATIONS)) + r"|[A-Z]\.)$")
+_ABBREV = re.compile(r"(?:^|\s)(?:" + _alt(list(ABBREVIATIONS)) + r"|[A-Z]\.|(?:[A-Z]\.){2,})$")
 _PERSON = re.compile(r"(?!The\b)(?:[A-Z][\w.’'-]*\s*){1,5}")  # a name: capitalised words, not "The ..."
 # What follows a verb but cannot open its content: "damage estimated at ...", "said to be ...".
 _NOT_CLAUSE = re.compile(r"(?:at|by|to|for|of|from|with|into|about|against|up|out|off|over)\b")
-_OPEN, _CLOSE = '“"', '”"'
+_MARK = re.compile(r"''|``|[“”\"]|\n\s*\n|\n")
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "it": "o", "who": "?", "i": "?"}
 _DETS = set(
     "the a an his her their its this that these those such new recent earlier false many some no of in "
     "to for with whose our my your any every each".split()
+)
+_SUBJECT_DETS = set(
+    "the a an his her their its this these those some many any every each another one both two three four "
+    "several most few all other no our my your such".split()
 )
 _MODAL = set("to would could might should can may must not never".split())
 
@@ -358,10 +364,13 @@ class EnAttribution:
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation including its marks; an unclosed one ends with its paragraph."""
+    """(start, end) of each quotation including its marks; an unclosed one ends with its paragraph.
+
+    Marks: “…”, "…", and the ASCII renderings ''…'' and ``…'' that some archives use."""
     out: list[tuple[int, int]] = []
     start: int | None = None
-    for m in re.finditer(r"[“”\"]|\n\s*\n|\n", text):
+    opener = ""
+    for m in _MARK.finditer(text):
         ch = m.group()
         if ch.startswith("\n"):
             if start is not None:
@@ -371,19 +380,28 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if start is None:
             if ch == "”":  # a closing mark with no opening one: nothing to close
                 continue
-            start = m.start()
-        elif ch in _CLOSE and (ch == "”" or text[start] == '"'):
+            start, opener = m.start(), ch
+        elif (ch == "”" and opener in "“``") or (ch == opener and ch in ('"', "''")) or (ch == "''" and opener == "``"):
             out.append((start, m.end()))
             start = None
-        elif ch == "“":
-            start = m.start()  # a stray opening mark restarts the quotation
+        elif ch in ("“", "``"):
+            start, opener = m.start(), ch  # a stray opening mark restarts the quotation
     if start is not None:
         out.append((start, len(text)))
     return [(s, e) for s, e in out if e - s > 2]
 
 
+def _mark(text: str, pos: int, closing: bool = False) -> int:
+    """Length of the quotation mark at pos (at pos - length when closing), 0 if none."""
+    if closing:
+        return 2 if text[max(0, pos - 2) : pos] == "''" else int(text[pos - 1 : pos] in ('"', "”"))
+    return 2 if text[pos : pos + 2] in ("''", "``") else int(text[pos : pos + 1] in ('"', "“"))
+
+
 def merge_abbreviations(text: str, units: list[Unit]) -> list[Unit]:
-    """Rejoin sentences split after 'Sen.' or an initial: the split cuts a speaker from its verb."""
+    """Rejoin sentences split after 'Sen.', an initial or '(D-Ore.)': the split cuts a speaker from its verb.
+
+    A 'sentence' that starts in lower case continues the one before."""
     out: list[Unit] = []
     for u in units:
         prev = out[-1] if out else None
@@ -392,7 +410,7 @@ def merge_abbreviations(text: str, units: list[Unit]) -> list[Unit]:
             and prev.embed is None
             and u.embed is None
             and "\n" not in text[prev.end : u.start]
-            and _ABBREV.search(text[prev.start : prev.end])
+            and (_ABBREV.search(text[prev.start : prev.end]) or u.text[:1].islower())
         ):
             out[-1] = Unit(prev.start, u.end, text[prev.start : u.end], paragraph=prev.paragraph)
             continue
@@ -433,8 +451,9 @@ class EnglishRules:
 
     def _add(self, speaker: str | None, s: int, e: int, verb: str, written: str = "") -> None:
         s, e = strip_span(self.text, s, e)
-        if e - s > 2 and self.text[s] in _OPEN and self.text[e - 1] in _CLOSE:
-            s, e = strip_span(self.text, s + 1, e - 1)  # a quotation: its words, without the marks
+        if e - s > 4 and _mark(self.text, s) and _mark(self.text, e, closing=True):
+            # a quotation: its words, without the marks
+            s, e = strip_span(self.text, s + _mark(self.text, s), e - _mark(self.text, e, closing=True))
         if e - s >= 8 and not any(a.content == (s, e) for a in self.found):
             self.found.append(EnAttribution(speaker, (s, e), verb, written))
 
@@ -443,7 +462,7 @@ class EnglishRules:
         phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-")
         phrase = _LEADS.sub("", phrase)
         phrase = _TAIL.sub("", phrase).strip(" ,")
-        return phrase
+        return re.sub(r"(?:\s+[a-z]+ly)+$", "", phrase)  # "Ann Lee apparently": the adverb is no name
 
     def _plausible(self, phrase: str) -> bool:
         words = phrase.split()
@@ -454,21 +473,19 @@ class EnglishRules:
             return True
         if re.match(r"^[\d$%]", phrase) or re.fullmatch(r"[\d,.\s]+\w*", phrase):
             return False
-        if _TIME.fullmatch(phrase) or re.search(r"[“”\"]", phrase):
+        if _TIME.fullmatch(phrase) or re.search(r"[“”\"]|''", phrase):
             return False
         clause = r"\b(?:if|when|because|although|whether|which|what|as|than|is|are|was|were|be)\b"
         if re.search(clause, low) and not re.search(r",?\s+who\b", low):
             return False
+        if any(w in _PAST or (w.endswith("ed") and p[:1].isupper()) for p, w in pairwise(words)):
+            return False  # a finite verb inside: "The board decided after ..." is a clause, not a subject
         first = words[0]
         if len(words) <= 8 and re.fullmatch(r"(?:[a-z’'-]+\s+){1,5}(?:[A-Z][\w.’'-]*\s*){1,4}", phrase):
             return True  # a role before a name: "civil defence spokesman Idris Kamal"
         if len(words) <= 4 and words[-1].islower() and words[-1].endswith("s") and first.isalpha():
             return True  # a bare plural: "sources said", "federal officials said"
-        return (
-            first[0].isupper()
-            or first.lower() in _DETS
-            or first.lower() in ("both", "two", "three", "several", "most", "few", "all", "other")
-        )
+        return first[0].isupper() or first.lower() in _SUBJECT_DETS
 
     def _resolve(self, phrase: str, pos: int) -> str | None:
         low = phrase.lower()
@@ -512,11 +529,12 @@ class EnglishRules:
 
     def _subject_before(self, s: int, ms: int) -> tuple[str, int]:
         """The subject of a verb at ms: (phrase, start) back to a clause boundary, '' if none."""
-        seg = self.text[s:ms]
+        # A parenthesis ("Sen. Ann Lee (D-Ore.) said") is masked: it neither cuts nor names.
+        seg = re.sub(r"\([^()]{0,60}\)", lambda p: " " * len(p.group()), self.text[s:ms])
         cut = max(
             (
                 m.end()
-                for m in re.finditer(r"[;:—–(]\s*|[”\"]\s*,?\s*|\.\s+|\b(?:and|but|that)\s+", seg)
+                for m in re.finditer(r"[;:—–(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that)\s+", seg)
                 if not (m.group().startswith(".") and _ABBREV.search(seg[: m.start() + 1]))
             ),
             default=0,
@@ -529,7 +547,9 @@ class EnglishRules:
             if len(pieces) >= 2:
                 start = len(",".join(pieces[:-2])) + (1 if len(pieces) > 2 else 0)
                 phrase = self._clean_subject(part[start:])
-                return (phrase, s + cut + start) if self._plausible(phrase) else ("", ms)
+                name = self._clean_subject(pieces[-2]) if len(pieces) >= 2 else ""
+                ok = self._plausible(name) and len(pieces[-1].split()) <= 20 and not _full_stop(pieces[-1])
+                return (phrase, s + cut + start) if ok else ("", ms)
             return "", ms
         if "," in part:
             start = part.rfind(",") + 1
@@ -559,7 +579,7 @@ class EnglishRules:
                 continue  # passive: "she was told" makes her the addressee
             if word.endswith("ing") and not re.search(r",\s*(?:and\s+)?$|\bwhile\s+$", before):
                 continue
-            if m.group()[0].isupper() and m.start() > s and not re.search(r"[”\"]\s*,?\s*$", before):
+            if m.group()[0].isupper() and m.start() > s and not re.search(r"(?:[”\"]|'')\s*,?\s*$", before):
                 continue  # a capitalised verb mid-sentence is a name or a title ("Tell Me More")
             out.append(m)
         return out
@@ -602,7 +622,7 @@ class EnglishRules:
             if (who or word.endswith("ing")) and not inverted:
                 start = self._content_start(m.end(), nxt, lemma)
                 cstart, cend = start, self._content_end(start, nxt, cues[i + 1] if i + 1 < len(cues) else None, s)
-                opened = bool(re.search(r"(?:\bthat|:)\s*$", text[m.end() : start])) or text[start : start + 1] in _OPEN
+                opened = bool(re.search(r"(?:\bthat|:)\s*$", text[m.end() : start])) or bool(_mark(text, start))
                 if lemma in _OBJECT and not opened:
                     continue
                 subject_next = re.match(r"(?:[A-Z]\w*|the|a|an|he|she|it|they|we|i|there|this)\b", text[start:cend])
@@ -641,14 +661,14 @@ class EnglishRules:
         if not lead.endswith(",") or len(lead.split()) < 6 or _OPENERS.match(lead):
             return False
         start = self._content_start(ve, nxt, lemma)
-        return not re.match(r"\s*(?:that\b|:|[“\"])", self.text[ve:nxt]) and not self.text[start - 5 : start].endswith(
-            ("that", ":")
-        )
+        return not re.match(r"\s*(?:that\b|:|[“\"]|'')", self.text[ve:nxt]) and not self.text[
+            start - 5 : start
+        ].endswith(("that", ":"))
 
     def _after_subject(self, pos: int, e: int) -> str:
         """The subject after an inverted verb: '..., said Rep. Ann Lee, a Democrat, on Monday.'"""
         seg = re.split(r"[,;:—–(]", self.text[pos:e], maxsplit=1)[0]
-        seg = re.sub(r"\.\s*[”\"]?\s*$", "", seg)
+        seg = re.sub(r"\.\s*(?:[”\"]|'')?\s*$", "", seg)
         seg = re.sub(r"\s+(?:in|on|at|during|to|after|before|while|from|of|about|when|as)\s.*$", "", seg)
         return self._clean_subject(seg)
 
@@ -664,7 +684,7 @@ class EnglishRules:
                 return pos + len(text[pos:end]) - len(text[pos:end].lstrip())
             for pat in (_TIME, _PP):
                 mm = pat.match(rest)
-                if mm and (pat is _TIME or re.match(r"\s*(?:,|that\b|:|[“\"])", rest[mm.end() :])):
+                if mm and (pat is _TIME or re.match(r"\s*(?:,|that\b|:|[“\"]|'')", rest[mm.end() :])):
                     pos += mm.end()
                     break
             else:
@@ -734,6 +754,8 @@ class EnglishRules:
                 continue
             if len(text[qs:qe].split()) < 4:
                 continue
+            if qs > 0 and not re.search(r"(?:\n|[.!?…:][”\"']*)\s*$", text[max(0, qs - 6) : qs]):
+                continue  # only a quotation that opens a sentence stands alone ("… called it “a con”" does not)
             before = [a for a in self.found if a.content[1] <= qs and a.speaker]
             if not before:
                 continue
