@@ -332,6 +332,7 @@ _PP = re.compile(
     r"(?=\s*(?:,|:|\bthat\b|[“\"]|''))",
     re.I,
 )
+_SUBORD = r"after|before|when|while|because|since|until|although|though|once|whereas|as"
 _OPENERS = re.compile(r"\s*(?:" + _alt(list(CLAUSE_OPENERS)) + r"|" + _alt(list(DISCOURSE_LEADS)) + r")\b", re.I)
 _ABBREV = re.compile(r"(?:^|\s)(?:" + _alt(list(ABBREVIATIONS)) + r"|[A-Z]\.|(?:[A-Z]\.){2,})$")
 _PERSON = re.compile(r"(?!The\b)(?:[A-Z][\w.’'-]*\s*){1,5}")  # a name: capitalised words, not "The ..."
@@ -429,11 +430,12 @@ class EnglishRules:
         self.mentions: list[str] = []  # speaker source ids in order of mention
         self.found: list[EnAttribution] = []
         self.units = [u for u in units if u.embed is None]
+        self.starts = [u.start for u in self.units]
         for u in self.units:
             self._sentence(u)
         self._continuations()
         self.found.sort(key=lambda a: a.content)
-        starts = [u.start for u in self.units]
+        starts = self.starts
         self.by_unit: dict[int, list[EnAttribution]] = {}
         for att in self.found:
             k = max(0, bisect.bisect_right(starts, att.content[0]) - 1)
@@ -534,13 +536,28 @@ class EnglishRules:
         cut = max(
             (
                 m.end()
-                for m in re.finditer(r"[;:—–(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that)\s+", seg)
+                for m in re.finditer(
+                    r"[;:—–(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that|" + _SUBORD + r")\s+", seg
+                )
                 if not (m.group().startswith(".") and _ABBREV.search(seg[: m.start() + 1]))
             ),
             default=0,
         )
+        hard = max((m.end() for m in re.finditer(r"[;:(]\s*|(?:[”\"]|'')\s*,?\s*", seg)), default=0)
+        hard = max([hard] + [m.end() for m in re.finditer(r"\.\s+", seg) if not _ABBREV.search(seg[: m.start() + 1])])
+        app = self._apposition(seg[hard:]) if re.search(r"(?:,|--|—|–)\s*$", seg) else None
+        if app is not None:
+            phrase = self._clean_subject(seg[hard + app :])
+            if not phrase.endswith(","):
+                phrase = self._clean_subject(re.split(r"\s*(?:--|—|–)\s*", phrase)[0])  # "Kall -- co-editor --"
+            return phrase, s + hard + app
         part = seg[cut:]
         stripped = part.rstrip()
+        if not stripped and re.search(r"\band\s*$", seg):
+            # "Ann Lee thanked the crowd and said ...": the sentence's subject speaks again.
+            first = re.match(r"\s*(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?=\s+[a-z])", seg)
+            phrase = self._clean_subject(first.group()) if first else ""
+            return (phrase, s + first.start()) if first and self._plausible(phrase) else ("", ms)
         if stripped.endswith(","):
             # "Jane Doe, a spokeswoman for the firm, said": the name with its apposition.
             pieces = stripped[:-1].split(",")
@@ -560,6 +577,18 @@ class EnglishRules:
         if phrase.lower() == "who" and who:
             phrase = self._clean_subject(re.split(r"[,;:.]", who.group(1))[-1])
         return (phrase, s + cut + seg[cut:].find(phrase[:5]) if phrase else ms) if self._plausible(phrase) else ("", ms)
+
+    def _apposition(self, seg: str) -> int | None:
+        """Start of 'Name, <apposition>,' (or '-- … --') that ends seg: the leftmost name-like piece."""
+        pieces = [m.end() for m in re.finditer(r"(?:^|,|--|—|–)\s*", seg)]
+        for start in pieces[:-1]:
+            m = re.match(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s*(?:\([^()]*\)\s*)?(?:,|--|—|–)", seg[start:])
+            if not m or _OPENERS.match(m.group(1)) or not self._plausible(self._clean_subject(m.group(1))):
+                continue
+            rest = seg[start + m.end() :]
+            if len(rest.split()) <= 45 and not _full_stop(rest) and not re.search(r"[;:]", rest):
+                return start
+        return None
 
     # --- sentences -----------------------------------------------------------------------------
     def _cues(self, s: int, e: int) -> list[re.Match[str]]:
@@ -607,11 +636,7 @@ class EnglishRules:
                     who = ""
                 sid = self._resolve(who, m.start()) if who else last_speaker
                 last_speaker = sid
-                end = q[1]
-                after = self._in_quote(m.end() + 1) or next((r for r in self.quotes if m.end() <= r[0] < e), None)
-                if after and after[0] < e and not re.search(r"[.!?]\s", text[m.end() : after[0]]):
-                    end = after[1]  # '"…," he said, "…"': one statement split by its attribution
-                self._add(sid, q[0], end, word, who)
+                self._add(sid, q[0], self._quote_run(q[1], m.end()), word, who)
                 continue
             if word.endswith("ing") or (lemma == "add" and text[m.start() - 2 : m.start()].strip() == ","):
                 sid, who = last_speaker, ""
@@ -651,6 +676,22 @@ class EnglishRules:
                     last_speaker = sid
                     self._add(sid, prev_end, comma, word, who)
 
+    def _quote_run(self, end: int, cue_end: int) -> int:
+        """Where a quotation interrupted by its attribution ends: '"A," she said. "B." "C."' is one
+        statement, up to the end of the paragraph's run of quotations."""
+        text = self.text
+        for r in self.quotes:
+            if r[0] < end:
+                continue
+            between = text[end : r[0]]
+            tail = text[max(end, cue_end) : r[0]]
+            if "\n" in between or len(tail.split()) > 6 or (end < cue_end and len(between.split()) > 14):
+                break
+            if end >= cue_end and between.strip(" ,.;:—–-"):
+                break
+            end = max(end, r[1])
+        return end
+
     def _post_posed(self, s: int, sub_start: int, ve: int, nxt: int, lemma: str) -> bool:
         """'<clause>, the ministry said in a statement, a lower figure ...': the content is before.
 
@@ -660,7 +701,11 @@ class EnglishRules:
         lead = self.text[s:sub_start].rstrip()
         if not lead.endswith(",") or len(lead.split()) < 6 or _OPENERS.match(lead):
             return False
+        if re.match(r"\s*(?:[A-Z]\w*(?:ing|ed)|To)\b", lead):
+            return False  # 'Responding to the report, X said ...': a participle or purpose phrase
         start = self._content_start(ve, nxt, lemma)
+        if re.match(r"(?:he|she|they|it|we|i|there)\b", self.text[start:nxt], re.I):
+            return False  # the verb opens a clause of its own
         return not re.match(r"\s*(?:that\b|:|[“\"]|'')", self.text[ve:nxt]) and not self.text[
             start - 5 : start
         ].endswith(("that", ":"))
@@ -701,13 +746,22 @@ class EnglishRules:
         if cue is None:
             return nxt
         # The next cue's subject belongs to the next attribution: "X said A, and Y said B".
+        # A cue with no subject of its own ("federal and state law") or one nested in the content
+        # ("he plans to spend what he says he raised") does not end it.
         who, sub_start = self._subject_before(start, cue.start())
-        end = sub_start if who and sub_start > start else nxt
-        if cue.group().lower().startswith(("according", "as reported")) or cue.group().endswith("ing"):
+        parallel = re.search(r"(?:[,;:—–]|\band|\bbut|[.!?])\s*$", self.text[start:sub_start])
+        end = sub_start if who and sub_start > start and parallel else self._sentence_end(start)
+        if cue.group().lower().startswith(("according", "as reported")) or (
+            cue.group().endswith("ing") and self.text[: cue.start()].rstrip().endswith(",")
+        ):
             end = cue.start()
         seg = self.text[start:end]
         trimmed = re.sub(r"(?:[\s,;]+(?:and|but|while|as|adding|saying))?[\s,;—–-]*$", "", seg)
         return start + len(trimmed)
+
+    def _sentence_end(self, pos: int) -> int:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.units[k].end if k >= 0 else len(self.text)
 
     def _according(self, m: re.Match[str], s: int, e: int, nxt: int) -> None:
         text = self.text
