@@ -101,6 +101,22 @@ OBJECT_VERBS: dict[str, str] = {
     "find|found": "Police found a car. / The audit found that funds were missing.",
     "know|knew|known": "He knew the mayor. / He knew that the vote was lost.",
 }
+# Verbs whose object is what was said: "called the plan “a disgrace”", "urged voters to stay home".
+# Their content is everything after the verb.
+OBJECT_CONTENT_VERBS: dict[str, str] = {
+    "call": "The mayor called the plan “a waste of money”.",
+    "call for": "The union called for an inquiry into the crash.",
+    "call on": "The bishop called on both sides to stop fighting.",
+    "describe": "The coach described the pitch as “unplayable”.",
+    "criticize": "The senator criticized the bill as too costly.",
+    "accuse": "The firm accused its rival of stealing designs.",
+    "urge": "Doctors urged parents to vaccinate their children.",
+    "praise": "The minister praised the rescuers for their courage.",
+    "condemn": "The council condemned the attack as cowardly.",
+    "dismiss": "The club dismissed the report as gossip.",
+    "label": "Critics labelled the scheme a tax on the poor.",
+    "brand": "The opposition branded the budget a betrayal.",
+}
 # Belief and finding verbs: an attribution too ("X believes the vote was fair"). They open a
 # clause only with "that" or a plain subject after them; the lemma is the key, as above.
 THOUGHT_VERBS: dict[str, str] = {
@@ -308,12 +324,13 @@ def _alt(words: list[str]) -> str:
 
 
 _LEMMA: dict[str, str] = {}
-for _key in [*SPEECH_VERBS, *THOUGHT_VERBS]:
+for _key in [*SPEECH_VERBS, *THOUGHT_VERBS, *OBJECT_CONTENT_VERBS]:
     for _f in _forms(_key):
         _LEMMA.setdefault(_f, _key.split("|")[0])
 _PAST = {_forms(k)[0] for k in [*SPEECH_VERBS, *THOUGHT_VERBS]}
 _THOUGHT = {k.split("|")[0] for k in THOUGHT_VERBS}
 _OBJECT = {k.split("|")[0] for k in OBJECT_VERBS}
+_OBJECT_CONTENT = set(OBJECT_CONTENT_VERBS)
 _CUE = re.compile(r"(?<![\w’'-])(?:" + _alt(list(_LEMMA)) + r"|" + _alt(list(ACCORDING)) + r")(?![\w’'-])", re.I)
 _LEADS = re.compile(r"^(?:(?:" + _alt(list(DISCOURSE_LEADS)) + r")\b[\s,]*)+", re.I)
 _TAIL = re.compile(r"(?:\s+(?:" + _alt(list(SUBJECT_TAIL)) + r"|will|would|did|does|do))+$", re.I)
@@ -328,7 +345,7 @@ _ADDRESSEE = re.compile(
     r"i|there|this|his|her|their|[A-Z]))"
 )
 _PP = re.compile(
-    r"(?:in|during|at|on|via|through|over|with|to|after|before|while|from)\s+[^,.;:“”\"]{1,70}?"
+    r"(?:in|during|at|on|via|through|over|with|to|after|before|while|from|of)\s+[^,.;:“”\"]{1,70}?"
     r"(?=\s*(?:,|:|\bthat\b|[“\"]|''))",
     re.I,
 )
@@ -619,6 +636,7 @@ class EnglishRules:
             return
         cues = self._cues(s, e)
         last_speaker: str | None = None
+        pending = ""  # a subject whose verb introduced nothing yet ("X said:")
         for i, m in enumerate(cues):
             inverted = False
             nxt = cues[i + 1].start() if i + 1 < len(cues) else e
@@ -630,7 +648,8 @@ class EnglishRules:
             # '"…," X said' / '"…," said X': the quotation that ends just before.
             q = next((r for r in reversed(self.quotes) if s <= r[1] <= m.start()), None)
             gap = text[q[1] : m.start()] if q and not any(q[1] <= c.start() for c in cues[:i]) else "\n"
-            if q and len(gap.split()) <= 9 and not re.search(r"[;:!?\n]", gap) and not _full_stop(gap):
+            appositive = gap.rstrip().endswith(",") and len(gap.split()) <= 25 and self._apposition(gap) is not None
+            if q and (len(gap.split()) <= 9 or appositive) and not re.search(r"[;:!?\n]", gap) and not _full_stop(gap):
                 who = self._clean_subject(gap) or self._after_subject(m.end(), e)
                 if who and not self._plausible(who):
                     who = ""
@@ -645,7 +664,10 @@ class EnglishRules:
                 inverted = bool(who) and self._post_posed(s, sub_start, m.end(), nxt, lemma)
                 sid = None
             if (who or word.endswith("ing")) and not inverted:
+                pending = who
                 start = self._content_start(m.end(), nxt, lemma)
+                if lemma in _OBJECT_CONTENT:
+                    start = m.end() + len(text[m.end() : nxt]) - len(text[m.end() : nxt].lstrip())
                 cstart, cend = start, self._content_end(start, nxt, cues[i + 1] if i + 1 < len(cues) else None, s)
                 opened = bool(re.search(r"(?:\bthat|:)\s*$", text[m.end() : start])) or bool(_mark(text, start))
                 if lemma in _OBJECT and not opened:
@@ -662,6 +684,8 @@ class EnglishRules:
                     last_speaker = sid
                     self._add(sid, cstart, cend, word, who)
                     continue
+            if lemma in _OBJECT_CONTENT:
+                continue
             # '…, X said.' / '…, said X.': the clause before, when nothing substantial follows.
             tail = text[m.end() : nxt]
             comma = text.rfind(",", s, m.start())
@@ -675,6 +699,24 @@ class EnglishRules:
                     sid = self._resolve(who, m.start())
                     last_speaker = sid
                     self._add(sid, prev_end, comma, word, who)
+        if pending or not cues:
+            self._colon_intro(u, self._resolve(pending, s) if pending else None, pending)
+
+    def _colon_intro(self, u: Unit, speaker: str | None, written: str) -> None:
+        """'The senator made this comment:' followed by a quotation: the quotation is the subject's."""
+        text = self.text
+        if not text[u.start : u.end].rstrip().endswith(":"):
+            return
+        nxt = next((r for r in self.quotes if r[0] >= u.end), None)
+        if nxt is None or text[u.end : nxt[0]].strip():
+            return
+        if speaker is None:
+            verb = re.search(r"(?<=[\w.)])\s+[a-z]", text[u.start : u.end])
+            written = self._subject_before(u.start, u.start + verb.start())[0] if verb else ""
+            if not written or _OPENERS.match(written):
+                return
+            speaker = self._resolve(written, u.start)
+        self._add(speaker, nxt[0], self._quote_run(nxt[1], nxt[1]), ":", written)
 
     def _quote_run(self, end: int, cue_end: int) -> int:
         """Where a quotation interrupted by its attribution ends: '"A," she said. "B." "C."' is one
