@@ -153,3 +153,52 @@ def test_according_to_and_passive_addressee() -> None:
     quote, src = _claim(ex, "trawler sank")
     assert quote.startswith("the trawler sank") and src.name == "the coast guard"
     assert not any("forecast had improved" in c.quote.text for c in ex.claims)
+
+
+def test_quotation_split_by_its_attribution_is_one_statement() -> None:
+    ex = _extract(
+        '"The ferry will not sail tomorrow," said Captain Ivo Marek, the harbour master. '
+        '"The wind is too strong for the crossing."'
+    )
+    quote, src = _claim(ex, "ferry will not sail")
+    assert quote.endswith("too strong for the crossing.") and "Marek" in src.name
+
+
+def test_ascii_quotation_marks() -> None:
+    ex = _extract("''The levy will hurt small shops first,'' said Olga Ferris, an economist at the Harbor Institute.")
+    quote, src = _claim(ex, "levy")
+    assert quote == "The levy will hurt small shops first" and src.name == "Olga Ferris"
+
+
+def test_object_verbs_and_colon_introduction() -> None:
+    ex = _extract(
+        "Governor Ann Ruiz called the flood defences “a scandal waiting to happen” on Monday.\n\n"
+        "Employers added 3,000 jobs in the valley last year.\n\n"
+        "The Valley Courier reported the following:\n\n"
+        '"Fewer than a third of the pumps were working when the river broke its banks."'
+    )
+    quote, src = _claim(ex, "scandal")
+    assert quote.startswith("the flood defences") and "Ruiz" in src.name
+    assert not any("3,000 jobs" in c.quote.text for c in ex.claims)  # "added" with an object is no speech
+    assert _claim(ex, "Fewer than a third")[1].name == "The Valley Courier"
+
+
+def test_apposition_and_party_tag_before_the_verb() -> None:
+    ex = _extract(
+        "Sen. Mark Alden (R-Tex.) said he did not believe the tariff would help farmers in his state.\n\n"
+        "Vera Holm, director of the Centre for Water Policy at the State University of Lakeside, "
+        "said the dams were failing."
+    )
+    assert _claim(ex, "tariff")[1].name == "Sen. Mark Alden"
+    src = _claim(ex, "dams were failing")[1]
+    assert src.name == "Vera Holm" and src.role and "director" in src.role
+
+
+def test_progressive_and_headline_attributions() -> None:
+    ex = _extract(
+        "Port Plan Will Cost Jobs, Union Leader Says\n\n"
+        "The ministry is saying that the new tariffs will protect local farms from cheap imports."
+    )
+    assert _claim(ex, "Port Plan")[1].name == "Union Leader"
+    quote, src = _claim(ex, "tariffs")
+    assert quote.startswith("the new tariffs") and src.name == "The ministry"

@@ -26,7 +26,8 @@ from ..grounding import quote_at
 from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
 from ..normalize import content_stems
 from . import cues as C
-from .english import EnglishRules, merge_abbreviations
+from .english import merge_abbreviations
+from .english_rules import EnglishRules
 from .patterns import (
     ACCORDING,
     ACCORDING_EN,
@@ -466,7 +467,7 @@ class _Extractor:
             quote_span = att.quote or opening_quote(text, cs, ce) or trim_clause(text, cs, ce)
         if quote_span[1] - quote_span[0] < 8:
             return
-        if u.text.rstrip().endswith(":") or title_case(content) or len(content.split()) < 4:
+        if u.text.rstrip().endswith(":") or (title_case(content) and att.quote is None) or len(content.split()) < 4:
             return
         kind = self.counter_kind(unit_text, content, att)
         if kind is not None:

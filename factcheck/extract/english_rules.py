@@ -1,0 +1,481 @@
+"""English attribution rules: finds every attribution of an English article (see ``english``).
+
+The lexicon and the compiled patterns live in ``english``; this module holds the rules that use them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from itertools import pairwise
+
+from .english import (
+    _ABBREV,
+    _ADDRESSEE,
+    _CUE,
+    _DETS,
+    _GENDER,
+    _INTENT,
+    _LEADS,
+    _LEMMA,
+    _MODAL,
+    _NOT_CLAUSE,
+    _OBJECT,
+    _OBJECT_CONTENT,
+    _OPENERS,
+    _PAST,
+    _PERSON,
+    _PP,
+    _PROGRESSIVE,
+    _PRONOUNS,
+    _SUBJECT_DETS,
+    _SUBORD,
+    _TAIL,
+    _THOUGHT,
+    _TIME,
+    EnAttribution,
+    _full_stop,
+    _mark,
+    quote_regions,
+)
+from .patterns import strip_span, title_case
+from .segment import Unit
+from .sources import SourceBook, clean_name
+
+
+class EnglishRules:
+    """Finds every attribution of an English article once; hands them out unit by unit."""
+
+    def __init__(self, text: str, book: SourceBook, units: list[Unit]) -> None:
+        self.text = text
+        self.book = book
+        self.quotes = quote_regions(text)
+        self.genders: dict[str, str] = {}
+        self.mentions: list[str] = []  # speaker source ids in order of mention
+        self.found: list[EnAttribution] = []
+        self.units = [u for u in units if u.embed is None]
+        self.starts = [u.start for u in self.units]
+        for u in self.units:
+            self._sentence(u)
+        self._continuations()
+        self.found.sort(key=lambda a: a.content)
+        starts = self.starts
+        self.by_unit: dict[int, list[EnAttribution]] = {}
+        for att in self.found:
+            k = max(0, bisect.bisect_right(starts, att.content[0]) - 1)
+            self.by_unit.setdefault(self.units[k].start, []).append(att) if self.units else None
+
+    def unit(self, u: Unit) -> list[EnAttribution]:
+        return self.by_unit.get(u.start, [])
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _in_quote(self, pos: int) -> tuple[int, int] | None:
+        for s, e in self.quotes:
+            if s <= pos < e:
+                return (s, e)
+        return None
+
+    def _add(self, speaker: str | None, s: int, e: int, verb: str, written: str = "") -> None:
+        s, e = strip_span(self.text, s, e)
+        if e - s > 4 and _mark(self.text, s) and _mark(self.text, e, closing=True):
+            # a quotation: its words, without the marks
+            s, e = strip_span(self.text, s + _mark(self.text, s), e - _mark(self.text, e, closing=True))
+        if e - s >= 8 and not any(a.content == (s, e) for a in self.found):
+            self.found.append(EnAttribution(speaker, (s, e), verb, written))
+
+    # --- speakers ------------------------------------------------------------------------------
+    def _clean_subject(self, phrase: str) -> str:
+        phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-")
+        phrase = _LEADS.sub("", phrase)
+        phrase = _TAIL.sub("", phrase).strip(" ,")
+        phrase = re.sub(
+            r"(?:[’']s|\s+(?:is|are|was|were|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)(?:\s+not)?)$", "", phrase
+        )
+        return re.sub(r"(?:\s+[a-z]+ly)+$", "", phrase)  # "Ann Lee apparently": the adverb is no name
+
+    def _plausible(self, phrase: str) -> bool:
+        words = phrase.split()
+        if not words or len(words) > 12:
+            return False
+        low = phrase.lower()
+        if low in _PRONOUNS:
+            return True
+        if re.match(r"^[\d$%]", phrase) or re.fullmatch(r"[\d,.\s]+\w*", phrase):
+            return False
+        if _TIME.fullmatch(phrase) or re.search(r"[“”\"]|''", phrase):
+            return False
+        clause = r"\b(?:if|when|because|although|whether|which|what|as|than|is|are|was|were|be)\b"
+        if re.search(clause, low) and not re.search(r",?\s+who\b", low):
+            return False
+        if any(w in _PAST or (w.endswith("ed") and p[:1].isupper()) for p, w in pairwise(words)):
+            return False  # a finite verb inside: "The board decided after ..." is a clause, not a subject
+        first = words[0]
+        if len(words) <= 8 and re.fullmatch(r"(?:[a-z’'-]+\s+){1,5}(?:[A-Z][\w.’'-]*\s*){1,4}", phrase):
+            return True  # a role before a name: "civil defence spokesman Idris Kamal"
+        if len(words) <= 4 and words[-1].islower() and words[-1].endswith("s") and first.isalpha():
+            return True  # a bare plural: "sources said", "federal officials said"
+        return first[0].isupper() or first.lower() in _SUBJECT_DETS
+
+    def _resolve(self, phrase: str, pos: int) -> str | None:
+        low = phrase.lower()
+        if low in _PRONOUNS:
+            want = _PRONOUNS[low]
+            if want == "?":
+                return None
+            for sid in reversed(self.mentions):
+                src = next(s for s in self.book.sources() if s.id == sid)
+                person = src.kind.value in ("person", "official") and bool(_PERSON.fullmatch(src.name))
+                if want in "mf" and person and self.genders.get(sid, want) == want:
+                    self.genders[sid] = want
+                    return sid
+                if want in "op" and not person:
+                    return sid
+            return None
+        m = re.fullmatch(r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?P<head>[a-z-]{3,})", phrase, re.I)
+        if m and not re.search(r"[A-Z]", phrase[1:]):
+            head = m.group("head").lower()
+            for sid in reversed(self.mentions):
+                src = next(s for s in self.book.sources() if s.id == sid)
+                names = " ".join([src.name, src.role or "", *src.aliases]).lower()
+                if re.search(r"\b" + re.escape(head) + r"\b", names):
+                    self.book.note_alias(sid, phrase)
+                    return self._mention(sid, phrase)
+        new = self.book.add(phrase, context=phrase)
+        if new is None:
+            return None
+        if clean_name(phrase)[0] and new in self.mentions:
+            self.book.note_alias(new, phrase)
+        return self._mention(new, phrase)
+
+    def _mention(self, sid: str, phrase: str) -> str:
+        for w in re.findall(r"[a-z]+", phrase.lower()):
+            if w in _GENDER:
+                self.genders.setdefault(sid, _GENDER[w])
+        if sid in self.mentions:
+            self.mentions.remove(sid)
+        self.mentions.append(sid)
+        return sid
+
+    def _subject_before(self, s: int, ms: int) -> tuple[str, int]:
+        """The subject of a verb at ms: (phrase, start) back to a clause boundary, '' if none."""
+        # A parenthesis ("Sen. Ann Lee (D-Ore.) said") is masked: it neither cuts nor names.
+        seg = re.sub(r"\([^()]{0,60}\)", lambda p: " " * len(p.group()), self.text[s:ms])
+        cut = max(
+            (
+                m.end()
+                for m in re.finditer(
+                    r"[;:—–(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that|" + _SUBORD + r")\s+", seg
+                )
+                if not (m.group().startswith(".") and _ABBREV.search(seg[: m.start() + 1]))
+            ),
+            default=0,
+        )
+        hard = max((m.end() for m in re.finditer(r"[;:(]\s*|(?:[”\"]|'')\s*,?\s*", seg)), default=0)
+        hard = max([hard] + [m.end() for m in re.finditer(r"\.\s+", seg) if not _ABBREV.search(seg[: m.start() + 1])])
+        app = self._apposition(seg[hard:]) if re.search(r"(?:,|--|—|–)\s*$", seg) else None
+        if app is not None:
+            phrase = self._clean_subject(seg[hard + app :])
+            if not phrase.endswith(","):
+                phrase = self._clean_subject(re.split(r"\s*(?:--|—|–)\s*", phrase)[0])  # "Kall -- co-editor --"
+            return phrase, s + hard + app
+        part = seg[cut:]
+        stripped = part.rstrip()
+        if not stripped and re.search(r"\band\s*$", seg):
+            # "Ann Lee thanked the crowd and said ...": the sentence's subject speaks again.
+            first = re.match(r"\s*(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?=\s+[a-z])", seg)
+            phrase = self._clean_subject(first.group()) if first else ""
+            return (phrase, s + first.start()) if first and self._plausible(phrase) else ("", ms)
+        if stripped.endswith(","):
+            # "Jane Doe, a spokeswoman for the firm, said": the name with its apposition.
+            pieces = stripped[:-1].split(",")
+            if len(pieces) >= 2:
+                start = len(",".join(pieces[:-2])) + (1 if len(pieces) > 2 else 0)
+                phrase = self._clean_subject(part[start:])
+                name = self._clean_subject(pieces[-2]) if len(pieces) >= 2 else ""
+                ok = self._plausible(name) and len(pieces[-1].split()) <= 20 and not _full_stop(pieces[-1])
+                return (phrase, s + cut + start) if ok else ("", ms)
+            return "", ms
+        if "," in part:
+            start = part.rfind(",") + 1
+            part = part[start:]
+            cut += start
+        who = re.search(r"^(.*?),?\s+who\s+(?:also\s+)?$", seg[: len(seg)])
+        phrase = self._clean_subject(part)
+        if phrase.lower() == "who" and who:
+            phrase = self._clean_subject(re.split(r"[,;:.]", who.group(1))[-1])
+        return (phrase, s + cut + seg[cut:].find(phrase[:5]) if phrase else ms) if self._plausible(phrase) else ("", ms)
+
+    def _apposition(self, seg: str) -> int | None:
+        """Start of 'Name, <apposition>,' (or '-- … --') that ends seg: the leftmost name-like piece."""
+        pieces = [m.end() for m in re.finditer(r"(?:^|,|--|—|–)\s*", seg)]
+        for start in pieces[:-1]:
+            m = re.match(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s*(?:\([^()]*\)\s*)?(?:,|--|—|–)", seg[start:])
+            if not m or _OPENERS.match(m.group(1)) or not self._plausible(self._clean_subject(m.group(1))):
+                continue
+            rest = seg[start + m.end() :]
+            if len(rest.split()) <= 45 and not _full_stop(rest) and not re.search(r"[;:]", rest):
+                return start
+        return None
+
+    # --- sentences -----------------------------------------------------------------------------
+    def _cues(self, s: int, e: int, headline: bool = False) -> list[re.Match[str]]:
+        out = []
+        for m in _CUE.finditer(self.text, s, e):
+            if self._in_quote(m.start()):
+                continue
+            word = m.group().lower()
+            if word.startswith(("according", "as reported")):
+                out.append(m)
+                continue
+            before = self.text[max(s, m.start() - 30) : m.start()]
+            if word.endswith("ing") and _PROGRESSIVE.search(before):
+                out.append(m)  # "The White House is saying ...": a verb like any other
+                continue
+            prev = (re.findall(r"([\w’'-]+)\s+$", before) or [""])[-1].lower()
+            if prev in _DETS or prev in _MODAL or prev.endswith(("’s", "'s")):
+                continue
+            if re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", before, re.I):
+                continue  # passive: "she was told" makes her the addressee
+            if word.endswith("ing") and not re.search(r",\s*(?:and\s+)?$|\bwhile\s+$", before):
+                continue
+            if (
+                m.group()[0].isupper()
+                and m.start() > s
+                and not headline
+                and not re.search(r"(?:[”\"]|'')\s*,?\s*$", before)
+            ):
+                continue  # a capitalised verb mid-sentence is a name or a title ("Tell Me More")
+            out.append(m)
+        return out
+
+    def _sentence(self, u: Unit) -> None:
+        text, s, e = self.text, u.start, u.end
+        if self._headline(u):
+            return
+        cues = self._cues(s, e, headline=u.paragraph == 0 and title_case(text[s:e]))
+        last_speaker: str | None = None
+        pending = ""  # a subject whose verb introduced nothing yet ("X said:")
+        for i, m in enumerate(cues):
+            inverted = False
+            nxt = cues[i + 1].start() if i + 1 < len(cues) else e
+            word = m.group()
+            lemma = _LEMMA.get(re.sub(r"\s+", " ", word.lower()), word.lower())
+            if word.lower().startswith(("according", "as reported")):
+                self._according(m, s, e, nxt)
+                continue
+            # '"…," X said' / '"…," said X': the quotation that ends just before.
+            q = next((r for r in reversed(self.quotes) if s <= r[1] <= m.start()), None)
+            gap = text[q[1] : m.start()] if q and not any(q[1] <= c.start() for c in cues[:i]) else "\n"
+            appositive = gap.rstrip().endswith(",") and len(gap.split()) <= 25 and self._apposition(gap) is not None
+            if q and (len(gap.split()) <= 9 or appositive) and not re.search(r"[;:!?\n]", gap) and not _full_stop(gap):
+                who = self._clean_subject(gap) or self._after_subject(m.end(), e)
+                if who and not self._plausible(who):
+                    who = ""
+                sid = self._resolve(who, m.start()) if who else last_speaker
+                last_speaker = sid
+                self._add(sid, q[0], self._quote_run(q[1], m.end()), word, who)
+                continue
+            participle = word.endswith("ing") and not _PROGRESSIVE.search(text[s : m.start()])
+            if participle or (lemma == "add" and text[m.start() - 2 : m.start()].strip() == ","):
+                sid, who = last_speaker, ""
+            else:
+                who, sub_start = self._subject_before(s, m.start())
+                inverted = bool(who) and self._post_posed(s, sub_start, m.end(), nxt, lemma)
+                sid = None
+            if (who or participle) and not inverted:
+                pending = who
+                start = self._content_start(m.end(), nxt, lemma)
+                if lemma in _OBJECT_CONTENT:
+                    start = m.end() + len(text[m.end() : nxt]) - len(text[m.end() : nxt].lstrip())
+                cstart, cend = start, self._content_end(start, nxt, cues[i + 1] if i + 1 < len(cues) else None, s)
+                opened = bool(re.search(r"(?:\bthat|:)\s*$", text[m.end() : start])) or bool(_mark(text, start))
+                if lemma in _OBJECT and not opened:
+                    continue
+                subject_next = re.match(r"(?:[A-Z]\w*|the|a|an|he|she|it|they|we|i|there|this)\b", text[start:cend])
+                if lemma in _THOUGHT and not opened and not subject_next:
+                    continue
+                if sid is None and who:
+                    sid = self._resolve(who, m.start())
+                qr = self._in_quote(cstart)
+                if qr and qr[1] > cend:
+                    cend = qr[1]
+                to_ok = lemma in _INTENT and text.startswith("to ", cstart)  # "vowed to close the mine"
+                if len(text[cstart:cend].split()) >= 3 and (to_ok or not _NOT_CLAUSE.match(text, cstart)):
+                    last_speaker = sid
+                    self._add(sid, cstart, cend, word, who)
+                    continue
+            if lemma in _OBJECT_CONTENT:
+                continue
+            # '…, X said.' / '…, said X.': the clause before, when nothing substantial follows.
+            tail = text[m.end() : nxt]
+            comma = text.rfind(",", s, m.start())
+            short = len(re.sub(r"[^\w\s]", "", tail).split()) <= 10 and " that " not in tail
+            if comma > s and (short or inverted):
+                who = self._clean_subject(text[comma + 1 : m.start()])
+                if not who:
+                    who = self._after_subject(m.end(), e)
+                if who and self._plausible(who):
+                    prev_end = max([s] + [a.content[1] for a in self.found if s <= a.content[1] <= comma])
+                    sid = self._resolve(who, m.start())
+                    last_speaker = sid
+                    self._add(sid, prev_end, comma, word, who)
+        if pending or not cues:
+            self._colon_intro(u, self._resolve(pending, s) if pending else None, pending)
+
+    def _colon_intro(self, u: Unit, speaker: str | None, written: str) -> None:
+        """'The senator made this comment:' followed by a quotation: the quotation is the subject's."""
+        text = self.text
+        if not text[u.start : u.end].rstrip().endswith(":"):
+            return
+        nxt = next((r for r in self.quotes if r[0] >= u.end), None)
+        if nxt is None or text[u.end : nxt[0]].strip():
+            return
+        if speaker is None:
+            verb = re.search(r"(?<=[\w.)])\s+[a-z]", text[u.start : u.end])
+            written = self._subject_before(u.start, u.start + verb.start())[0] if verb else ""
+            if not written or _OPENERS.match(written):
+                return
+            speaker = self._resolve(written, u.start)
+        self._add(speaker, nxt[0], self._quote_run(nxt[1], nxt[1]), ":", written)
+
+    def _quote_run(self, end: int, cue_end: int) -> int:
+        """Where a quotation interrupted by its attribution ends: '"A," she said. "B." "C."' is one
+        statement, up to the end of the paragraph's run of quotations."""
+        text = self.text
+        for r in self.quotes:
+            if r[0] < end:
+                continue
+            between = text[end : r[0]]
+            tail = text[max(end, cue_end) : r[0]]
+            if "\n" in between or len(tail.split()) > 6 or (end < cue_end and len(between.split()) > 14):
+                break
+            if end >= cue_end and between.strip(" ,.;:—–-"):
+                break
+            end = max(end, r[1])
+        return end
+
+    def _post_posed(self, s: int, sub_start: int, ve: int, nxt: int, lemma: str) -> bool:
+        """'<clause>, the ministry said in a statement, a lower figure ...': the content is before.
+
+        True when a comma stands right before the subject, a clause of 6+ words that does not open
+        with an introducer ('In a statement,', 'Asked about it,') precedes it, and no 'that' or
+        quotation follows the verb."""
+        lead = self.text[s:sub_start].rstrip()
+        if not lead.endswith(",") or len(lead.split()) < 6 or _OPENERS.match(lead):
+            return False
+        if re.match(r"\s*(?:[A-Z]\w*(?:ing|ed)|To)\b", lead):
+            return False  # 'Responding to the report, X said ...': a participle or purpose phrase
+        start = self._content_start(ve, nxt, lemma)
+        if re.match(r"(?:he|she|they|it|we|i|there)\b", self.text[start:nxt], re.I):
+            return False  # the verb opens a clause of its own
+        return not re.match(r"\s*(?:that\b|:|[“\"]|'')", self.text[ve:nxt]) and not self.text[
+            start - 5 : start
+        ].endswith(("that", ":"))
+
+    def _after_subject(self, pos: int, e: int) -> str:
+        """The subject after an inverted verb: '..., said Rep. Ann Lee, a Democrat, on Monday.'"""
+        seg = re.split(r"[,;:—–(]", self.text[pos:e], maxsplit=1)[0]
+        seg = re.sub(r"\.\s*(?:[”\"]|'')?\s*$", "", seg)
+        seg = re.sub(r"\s+(?:in|on|at|during|to|after|before|while|from|of|about|when|as)\s.*$", "", seg)
+        return self._clean_subject(seg)
+
+    def _content_start(self, pos: int, end: int, lemma: str) -> int:
+        """Skip what stands between the verb and its content: addressee, time, place, 'that', ':'."""
+        text = self.text
+        for _ in range(6):
+            m = re.match(r"[\s,]+", text[pos:end])
+            pos += m.end() if m else 0
+            rest = text[pos:end]
+            if re.match(r"that\b|:", rest):
+                pos += 4 if rest.startswith("that") else 1
+                return pos + len(text[pos:end]) - len(text[pos:end].lstrip())
+            for pat in (_TIME, _PP):
+                mm = pat.match(rest)
+                if mm and (pat is _TIME or re.match(r"\s*(?:,|that\b|:|[“\"]|'')", rest[mm.end() :])):
+                    pos += mm.end()
+                    break
+            else:
+                if lemma in ("tell", "ask", "assure", "remind", "warn", "promise"):
+                    mm = _ADDRESSEE.match(rest)
+                    if mm and mm.end() < len(rest) - 8:
+                        pos += mm.end()
+                        lemma = ""
+                        continue
+                return pos
+        return pos
+
+    def _content_end(self, start: int, nxt: int, cue: re.Match[str] | None, s: int) -> int:
+        if cue is None:
+            return nxt
+        # The next cue's subject belongs to the next attribution: "X said A, and Y said B".
+        # A cue with no subject of its own ("federal and state law") or one nested in the content
+        # ("he plans to spend what he says he raised") does not end it.
+        who, sub_start = self._subject_before(start, cue.start())
+        parallel = re.search(r"(?:[,;:—–]|\band|\bbut|[.!?])\s*$", self.text[start:sub_start])
+        end = sub_start if who and sub_start > start and parallel else self._sentence_end(start)
+        if cue.group().lower().startswith(("according", "as reported")) or (
+            cue.group().endswith("ing") and self.text[: cue.start()].rstrip().endswith(",")
+        ):
+            end = cue.start()
+        seg = self.text[start:end]
+        trimmed = re.sub(r"(?:[\s,;]+(?:and|but|while|as|adding|saying))?[\s,;—–-]*$", "", seg)
+        return start + len(trimmed)
+
+    def _sentence_end(self, pos: int) -> int:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.units[k].end if k >= 0 else len(self.text)
+
+    def _according(self, m: re.Match[str], s: int, e: int, nxt: int) -> None:
+        text = self.text
+        np_m = re.match(r"\s*([^,.;:—–“”\"]{2,80})", text[m.end() : e])
+        if not np_m:
+            return
+        who = self._clean_subject(np_m.group(1))
+        if not self._plausible(who):
+            return
+        lead = text[s : m.start()].strip()
+        if not lead or _LEADS.fullmatch(lead + " "):
+            sid = self._resolve(who, m.start())
+            self._add(sid, m.end() + np_m.end(), nxt, m.group(), who)
+        elif len(lead.split()) >= 4:
+            prev_end = max([s] + [a.content[1] for a in self.found if s <= a.content[1] <= m.start()])
+            sid = self._resolve(who, m.start())
+            self._add(sid, prev_end, m.start(), m.group(), who)
+
+    def _headline(self, u: Unit) -> bool:
+        """'Name: statement' (headline) and 'NAME: words' (transcript turn)."""
+        text = self.text
+        m = re.match(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?=\S)", text[u.start : u.end])
+        if not m:
+            return False
+        name = m.group(1)
+        transcript = name.isupper() and len(name) > 2
+        if not transcript and not (u.start == 0 or u.paragraph == 0):
+            return False
+        if not self._plausible(name) or _TIME.fullmatch(name):
+            return False
+        sid = self._resolve(name.title() if transcript else name, u.start)
+        end = u.end
+        if transcript:
+            para_end = text.find("\n", u.start)
+            end = len(text) if para_end < 0 else para_end
+        self._add(sid, u.start + m.end(), end, ":", name)
+        return True
+
+    def _continuations(self) -> None:
+        """A quotation no cue claimed continues the latest speaker of the same or previous paragraphs."""
+        text = self.text
+        for qs, qe in self.quotes:
+            if any(a.content[0] <= qs + 1 and qe - 1 <= a.content[1] for a in self.found):
+                continue
+            if len(text[qs:qe].split()) < 4:
+                continue
+            if qs > 0 and not re.search(r"(?:\n|[.!?…:][”\"']*)\s*$", text[max(0, qs - 6) : qs]):
+                continue  # only a quotation that opens a sentence stands alone ("… called it “a con”" does not)
+            before = [a for a in self.found if a.content[1] <= qs and a.speaker]
+            if not before:
+                continue
+            last = max(before, key=lambda a: a.content[1])
+            if text.count("\n\n", last.content[1], qs) > 2 or qs - last.content[1] > 1500:
+                continue
+            self._add(last.speaker, qs, qe, "", last.written)
