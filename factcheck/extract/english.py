@@ -292,6 +292,21 @@ INTENT_VERBS: dict[str, str] = {
     "promise": "The firm promised to repay every customer.",
     "threaten": "The union threatened to strike in May.",
 }
+# Occasions named after a reported clause ("... in a statement on Thursday"), not part of it.
+OCCASIONS: dict[str, str] = {
+    "statement": "The plant will close, the firm said in a statement.",
+    "interview": "He said the talks had failed in an interview on Sunday.",
+    "tweet": "She said the vote was rigged in a tweet.",
+    "post": "The club said the match was off in a post on its website.",
+    "speech": "The king said the crisis was over in a speech.",
+    "letter": "The board said the fees would rise in a letter to parents.",
+    "email": "The dean said classes were cancelled in an email.",
+    "press conference": "The coach said he would stay at a press conference.",
+    "news conference": "Police said two men were held at a news conference.",
+    "rally": "The candidate said taxes would fall at a rally.",
+    "hearing": "The chief said the budget was short at a hearing.",
+    "radio address": "The president said the war would end in a radio address.",
+}
 # --- end of lexicon ---
 
 
@@ -367,6 +382,17 @@ _ABBREV = re.compile(r"(?:^|\s)(?:" + _alt(list(ABBREVIATIONS)) + r"|[A-Z]\.|(?:
 _PERSON = re.compile(r"(?!The\b)(?:[A-Z][\w.’'-]*\s*){1,5}")  # a name: capitalised words, not "The ..."
 # What follows a verb but cannot open its content: "damage estimated at ...", "said to be ...".
 _NOT_CLAUSE = re.compile(r"(?:at|by|to|for|of|from|with|into|about|against|up|out|off|over|in|on|during)\b")
+# Where the reporter takes over inside a sentence: ", which ..." or "and warned ..." (a new act).
+_REPORTER_TAIL = re.compile(r",\s+which\b|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
+# The occasion at the end of a reported clause: "... in a statement on Thursday."
+_OCCASION_TAIL = re.compile(
+    r"\s+(?:in|during|on|at)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,3}?(?:"
+    + _alt(list(OCCASIONS))
+    + r")\b[^,;]*[.]?$|,?\s+(?:(?:on|last|early|late|earlier)\s+)?(?:"
+    + _alt([w for w in TIME_WORDS if " " not in w])
+    + r")(?:\s+(?:morning|afternoon|evening|night))?[.]?$",
+    re.I,
+)
 _MARK = re.compile(r"''|``|[“”\"]|\n\s*\n|\n")
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "it": "o", "who": "?", "i": "?"}
 _DETS = set(

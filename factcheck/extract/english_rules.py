@@ -22,12 +22,14 @@ from .english import (
     _NOT_CLAUSE,
     _OBJECT,
     _OBJECT_CONTENT,
+    _OCCASION_TAIL,
     _OPENERS,
     _PAST,
     _PERSON,
     _PP,
     _PROGRESSIVE,
     _PRONOUNS,
+    _REPORTER_TAIL,
     _SUBJECT_DETS,
     _SUBORD,
     _TAIL,
@@ -201,6 +203,14 @@ class EnglishRules:
             cut += start
         who = re.search(r"^(.*?),?\s+who\s+(?:also\s+)?$", seg[: len(seg)])
         phrase = self._clean_subject(part)
+        joined = re.search(r"((?:[A-Z][\w.’'-]*\s+)(?:[\w.’'-]+\s+){0,4}and\s+)$", seg[:cut])
+        if (
+            joined
+            and (not self._plausible(phrase) or phrase[:1].islower())
+            and self._plausible(joined.group(1) + phrase)
+        ):
+            phrase = joined.group(1) + phrase  # "Experts on Korea and nuclear arms said": one subject
+            cut -= len(joined.group(1))
         if phrase.lower() == "who" and who:
             phrase = self._clean_subject(re.split(r"[,;:.]", who.group(1))[-1])
         return (phrase, s + cut + seg[cut:].find(phrase[:5]) if phrase else ms) if self._plausible(phrase) else ("", ms)
@@ -209,7 +219,11 @@ class EnglishRules:
         """Start of 'Name, <apposition>,' (or '-- … --') that ends seg: the leftmost name-like piece."""
         pieces = [m.end() for m in re.finditer(r"(?:^|,|--|—|–)\s*", seg)]
         for start in pieces[:-1]:
-            m = re.match(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s*(?:\([^()]*\)\s*)?(?:,|--|—|–)", seg[start:])
+            # A name, with a role before it ("Conservative economist Ann Lee"), then the apposition.
+            m = re.match(
+                r"((?:[\w.’'-]+\s+){0,4}[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*(?:\([^()]*\)\s*)?(?:,|--|—|–)",
+                seg[start:],
+            )
             if not m or _OPENERS.match(m.group(1)) or not self._plausible(self._clean_subject(m.group(1))):
                 continue
             rest = seg[start + m.end() :]
@@ -346,9 +360,9 @@ class EnglishRules:
             if r[0] < end:
                 continue
             between = text[end : r[0]]
-            tail = text[max(end, cue_end) : r[0]]
-            if "\n" in between or len(tail.split()) > 6 or (end < cue_end and len(between.split()) > 14):
-                break
+            inner = re.sub(r"[.,:]\s*$", "", between.strip())
+            if "\n" in between or len(between.split()) > 45 or _full_stop(inner) or re.search(r"[!?;]", inner):
+                break  # the attribution may be long ("said Ann Lee, a lawyer who ..."), but one sentence
             if end >= cue_end and between.strip(" ,.;:—–-"):
                 break
             end = max(end, r[1])
@@ -406,7 +420,7 @@ class EnglishRules:
 
     def _content_end(self, start: int, nxt: int, cue: re.Match[str] | None, s: int) -> int:
         if cue is None:
-            return nxt
+            return self._clause_end(start, nxt)
         # The next cue's subject belongs to the next attribution: "X said A, and Y said B".
         # A cue with no subject of its own ("federal and state law") or one nested in the content
         # ("he plans to spend what he says he raised") does not end it.
@@ -419,7 +433,19 @@ class EnglishRules:
             end = cue.start()
         seg = self.text[start:end]
         trimmed = re.sub(r"(?:[\s,;]+(?:and|but|while|as|adding|saying))?[\s,;—–-]*$", "", seg)
-        return start + len(trimmed)
+        return self._clause_end(start, start + len(trimmed))
+
+    def _clause_end(self, start: int, end: int) -> int:
+        """The reported clause stops before what the reporter adds: ', which ...', 'and warned ...'
+        (the speaker's next act), 'in a statement on Thursday' (the occasion)."""
+        seg = self.text[start:end]
+        m = _REPORTER_TAIL.search(seg)
+        if m and m.start() > 10:
+            seg = seg[: m.start()]
+        m = _OCCASION_TAIL.search(seg)
+        if m and m.start() > 10:
+            seg = seg[: m.start()]
+        return start + len(seg.rstrip(" ,;"))
 
     def _sentence_end(self, pos: int) -> int:
         k = bisect.bisect_right(self.starts, pos) - 1
