@@ -397,7 +397,7 @@ _MARK = re.compile(r"''|``|[“”\"]|\n\s*\n|\n")
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "it": "o", "who": "?", "i": "?"}
 _DETS = set(
     "the a an his her their its this that these those such new recent earlier false many some no of in "
-    "to for with whose our my your any every each".split()
+    "to for with whose our my your any every each one another first latest last".split()
 )
 _SUBJECT_DETS = set(
     "the a an his her their its this these those some many any every each another one both two three four "

@@ -44,6 +44,9 @@ from .patterns import strip_span, title_case
 from .segment import Unit
 from .sources import SourceBook, clean_name
 
+# The first finite verb of a sentence (past tense or a common auxiliary), to find its subject.
+_FINITE = re.compile(r"(?<=[\w.)’'])\s+(?:[a-z]+ed|" + "|".join(sorted(_PAST)) + r"|is|was|has|had|will|are|were)\b")
+
 
 class EnglishRules:
     """Finds every attribution of an English article once; hands them out unit by unit."""
@@ -283,7 +286,8 @@ class EnglishRules:
             appositive = gap.rstrip().endswith(",") and len(gap.split()) <= 25 and self._apposition(gap) is not None
             if q and (len(gap.split()) <= 9 or appositive) and not re.search(r"[;:!?\n]", gap) and not _full_stop(gap):
                 who = self._clean_subject(gap) or self._after_subject(m.end(), e)
-                if who and not self._plausible(who):
+                name = self._clean_subject(re.split(r",|--|—|–", who)[0]) if appositive else who
+                if who and not self._plausible(name):
                     who = ""
                 sid = self._resolve(who, m.start()) if who else last_speaker
                 last_speaker = sid
@@ -292,6 +296,10 @@ class EnglishRules:
             participle = word.endswith("ing") and not _PROGRESSIVE.search(text[s : m.start()])
             if participle or (lemma == "add" and text[m.start() - 2 : m.start()].strip() == ","):
                 sid, who = last_speaker, ""
+                if sid is None:  # "X visited the plant on Monday, saying ...": the sentence's subject
+                    verb = _FINITE.search(text, s, m.start())
+                    first = self._subject_before(s, verb.start())[0] if verb else ""
+                    sid = self._resolve(first, s) if first and not _OPENERS.match(first) else None
             else:
                 who, sub_start = self._subject_before(s, m.start())
                 inverted = bool(who) and self._post_posed(s, sub_start, m.end(), nxt, lemma)
