@@ -105,6 +105,8 @@ class EnglishRules:
         low = phrase.lower()
         if low in _PRONOUNS:
             return True
+        if _OPENERS.fullmatch(phrase) or re.match(r"[A-Z][a-z]+ly\b|(?:[A-Z]{3,}\s*)+$", phrase):
+            return False  # "In", "Initially", a dateline ("WASHINGTON"): no speaker
         if re.match(r"^[\d$%]", phrase) or re.fullmatch(r"[\d,.\s]+\w*", phrase):
             return False
         if _TIME.fullmatch(phrase) or re.search(r"[“”\"]|''", phrase):
@@ -368,6 +370,9 @@ class EnglishRules:
             if r[0] < end:
                 continue
             between = text[end : r[0]]
+            if not between.strip() and end >= cue_end and not _mark(text, end, closing=True):
+                end = r[1]  # an unclosed quotation goes on in the next paragraph's quotation
+                continue
             inner = re.sub(r"[.,:]\s*$", "", between.strip())
             if "\n" in between or len(between.split()) > 45 or _full_stop(inner) or re.search(r"[!?;]", inner):
                 break  # the attribution may be long ("said Ann Lee, a lawyer who ..."), but one sentence
@@ -479,7 +484,8 @@ class EnglishRules:
     def _headline(self, u: Unit) -> bool:
         """'Name: statement' (headline) and 'NAME: words' (transcript turn)."""
         text = self.text
-        m = re.match(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?=\S)", text[u.start : u.end])
+        # A quoted transcript ('"PENCE: ...') opens with a quotation mark.
+        m = re.match(r"(?:[“\"]|'')?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?=\S)", text[u.start : u.end])
         if not m:
             return False
         name = m.group(1)
@@ -500,7 +506,8 @@ class EnglishRules:
         """A quotation no cue claimed continues the latest speaker of the same or previous paragraphs."""
         text = self.text
         for qs, qe in self.quotes:
-            if any(a.content[0] <= qs + 1 and qe - 1 <= a.content[1] for a in self.found):
+            covered = max((min(qe, a.content[1]) - max(qs, a.content[0]) for a in self.found), default=0)
+            if covered > (qe - qs) / 2:
                 continue
             if len(text[qs:qe].split()) < 4:
                 continue
