@@ -492,7 +492,7 @@ class EnglishRules:
         transcript = name.isupper() and len(name) > 2
         if not transcript and not (u.start == 0 or u.paragraph == 0):
             return False
-        if not self._plausible(name) or _TIME.fullmatch(name):
+        if not self._plausible(name.title() if transcript else name) or _TIME.fullmatch(name):
             return False
         sid = self._resolve(name.title() if transcript else name, u.start)
         end = u.end
