@@ -202,3 +202,23 @@ def test_progressive_and_headline_attributions() -> None:
     assert _claim(ex, "Port Plan")[1].name == "Union Leader"
     quote, src = _claim(ex, "tariffs")
     assert quote.startswith("the new tariffs") and src.name == "The ministry"
+
+
+def test_coordinated_and_by_saying_attributions() -> None:
+    ex = _extract(
+        "Marta Ilves, the opposition leader, toured the harbour and said the dredging contract had been rigged.\n\n"
+        "Governor Paul Dorn answered a farmer on Tuesday by saying the drought fund would be doubled next year."
+    )
+    assert _claim(ex, "dredging contract")[1].name == "Marta Ilves"
+    quote, src = _claim(ex, "drought fund")
+    assert quote.startswith("the drought fund") and "Dorn" in src.name
+
+
+def test_no_dateline_or_opener_as_speaker() -> None:
+    ex = _extract(
+        "LAKESIDE -- Mayor Tove Berg, speaking at the town hall, said the ferry would be free for pupils.\n\n"
+        "Initially, the council said the bridge repairs would take two weeks at most."
+    )
+    assert "Berg" in _claim(ex, "ferry would be free")[1].name
+    assert _claim(ex, "bridge repairs")[1].name == "the council"
+    assert all(s.name not in ("LAKESIDE", "Initially") for s in ex.sources)

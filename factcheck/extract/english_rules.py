@@ -45,7 +45,7 @@ from .segment import Unit
 from .sources import SourceBook, clean_name
 
 # The first finite verb of a sentence (past tense or a common auxiliary), to find its subject.
-_FINITE = re.compile(r"(?<=[\w.)’'])\s+(?:[a-z]+ed|" + "|".join(sorted(_PAST)) + r"|is|was|has|had|will|are|were)\b")
+_FINITE = re.compile(r"(?<=[\w.,)’'])\s+(?:[a-z]+ed|" + "|".join(sorted(_PAST)) + r"|is|was|has|had|will|are|were)\b")
 
 
 class EnglishRules:
@@ -182,16 +182,18 @@ class EnglishRules:
         app = self._apposition(seg[hard:]) if re.search(r"(?:,|--|—|–)\s*$", seg) else None
         if app is not None:
             phrase = self._clean_subject(seg[hard + app :])
-            if not phrase.endswith(","):
-                phrase = self._clean_subject(re.split(r"\s*(?:--|—|–)\s*", phrase)[0])  # "Kall -- co-editor --"
+            parts = re.split(r"\s*(,|--|—|–)\s*", phrase, maxsplit=1)
+            if len(parts) == 3 and (parts[1] != "," or re.match(r"[a-z]+(?:ing|ed)\b|who\b", parts[2])):
+                phrase = self._clean_subject(parts[0])  # "Kall -- co-editor --", "Ann Lee, speaking at ...,"
             return phrase, s + hard + app
         part = seg[cut:]
         stripped = part.rstrip()
         if not stripped and re.search(r"\band\s*$", seg):
             # "Ann Lee thanked the crowd and said ...": the sentence's subject speaks again.
-            first = re.match(r"\s*(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?=\s+[a-z])", seg)
-            phrase = self._clean_subject(first.group()) if first else ""
-            return (phrase, s + first.start()) if first and self._plausible(phrase) else ("", ms)
+            verb = _FINITE.search(self.text, s, ms - 4)
+            if verb is None or verb.start() >= ms - 5:
+                return "", ms
+            return self._subject_before(s, verb.start())
         if stripped.endswith(","):
             # "Jane Doe, a spokeswoman for the firm, said": the name with its apposition.
             pieces = stripped[:-1].split(",")
@@ -226,7 +228,7 @@ class EnglishRules:
         for start in pieces[:-1]:
             # A name, with a role before it ("Conservative economist Ann Lee"), then the apposition.
             m = re.match(
-                r"((?:[\w.’'-]+\s+){0,4}[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*(?:\([^()]*\)\s*)?(?:,|--|—|–)",
+                r"((?:(?!--)[\w.’'-]+\s+){0,4}[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*(?:\([^()]*\)\s*)?(?:,|--|—|–)",
                 seg[start:],
             )
             if not m or _OPENERS.match(m.group(1)) or not self._plausible(self._clean_subject(m.group(1))):
@@ -255,7 +257,7 @@ class EnglishRules:
                 continue
             if re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", before, re.I):
                 continue  # passive: "she was told" makes her the addressee
-            if word.endswith("ing") and not re.search(r",\s*(?:and\s+)?$|\bwhile\s+$", before):
+            if word.endswith("ing") and not re.search(r",\s*(?:and\s+)?$|\b(?:while|by)\s+$", before):
                 continue
             if (
                 m.group()[0].isupper()
@@ -296,6 +298,8 @@ class EnglishRules:
                 self._add(sid, q[0], self._quote_run(q[1], m.end()), word, who)
                 continue
             participle = word.endswith("ing") and not _PROGRESSIVE.search(text[s : m.start()])
+            if participle and re.search(r"\bby\s+$", text[s : m.start()]):
+                last_speaker = None  # "X responded by saying ...": the sentence's subject
             if participle or (lemma == "add" and text[m.start() - 2 : m.start()].strip() == ","):
                 sid, who = last_speaker, ""
                 if sid is None:  # "X visited the plant on Monday, saying ...": the sentence's subject
