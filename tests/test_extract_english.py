@@ -222,3 +222,13 @@ def test_no_dateline_or_opener_as_speaker() -> None:
     assert "Berg" in _claim(ex, "ferry would be free")[1].name
     assert _claim(ex, "bridge repairs")[1].name == "the council"
     assert all(s.name not in ("LAKESIDE", "Initially") for s in ex.sources)
+
+
+def test_quotation_signed_with_a_dash() -> None:
+    ex = _extract(
+        "Readers sent us their views on the debate.\n\n"
+        "“The candidate has no plan for the valley and never answers a question.” ― Lena Ortiz "
+        "“We need a mayor who listens to the farmers.” ― Tomas Ruiz."
+    )
+    assert _claim(ex, "no plan for the valley")[1].name == "Lena Ortiz"
+    assert _claim(ex, "listens to the farmers")[1].name == "Tomas Ruiz"

@@ -171,7 +171,7 @@ class EnglishRules:
             (
                 m.end()
                 for m in re.finditer(
-                    r"[;:—–(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that|" + _SUBORD + r")\s+", seg
+                    r"[;:—–―(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that|" + _SUBORD + r")\s+", seg
                 )
                 if not (m.group().startswith(".") and _ABBREV.search(seg[: m.start() + 1]))
             ),
@@ -514,6 +514,14 @@ class EnglishRules:
             if covered > (qe - qs) / 2:
                 continue
             if len(text[qs:qe].split()) < 4:
+                continue
+            sig = re.match(
+                r"[ \t]*(?:[―—–]|--)[ \t]*((?:[A-Z][\w.’'-]*[ \t]*){1,5})(?=[.,;\n“\"]|$)", text[qe : qe + 90]
+            )
+            if sig and self._plausible(self._clean_subject(sig.group(1))):
+                # '"…" ― Ann Lee': a quotation signed with its speaker's name (testimonials, epigraphs).
+                who = self._clean_subject(sig.group(1))
+                self._add(self._resolve(who, qe), qs, qe, "―", who)
                 continue
             if qs > 0 and not re.search(r"(?:\n|[.!?…:][”\"']*)\s*$", text[max(0, qs - 6) : qs]):
                 continue  # only a quotation that opens a sentence stands alone ("… called it “a con”" does not)
