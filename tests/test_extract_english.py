@@ -232,3 +232,13 @@ def test_quotation_signed_with_a_dash() -> None:
     )
     assert _claim(ex, "no plan for the valley")[1].name == "Lena Ortiz"
     assert _claim(ex, "listens to the farmers")[1].name == "Tomas Ruiz"
+
+
+def test_quotation_inside_a_persons_sentence() -> None:
+    ex = _extract(
+        "Senator Ann Lee dismissed the bill as “a gift to the banks and their friends” on Monday.\n\n"
+        "Lee starred in “The Morning Show” for a decade before entering politics."
+    )
+    quote, src = _claim(ex, "gift to the banks")
+    assert quote.startswith("the bill as") and src.name == "Ann Lee"
+    assert not any("Morning Show" in c.quote.text for c in ex.claims)  # a title, not her words

@@ -506,6 +506,22 @@ class EnglishRules:
         self._add(sid, u.start + m.end(), end, ":", name)
         return True
 
+    def _inside_clause(self, qs: int, qe: int) -> None:
+        """'Ann Lee dismissed the bill as “a gift to the banks”': a quotation inside a sentence whose
+        subject is a person is that person's words; the content runs from the verb to the quotation."""
+        text = self.text
+        k = bisect.bisect_right(self.starts, qs) - 1
+        if k < 0 or title_case(text[qs:qe]) or len(re.findall(r"\b[a-z]+\b", text[qs:qe])) < 2:
+            return
+        verb = _FINITE.search(text, self.units[k].start, qs)
+        if verb is None:
+            return
+        who = self._subject_before(self.units[k].start, verb.start())[0]
+        if not who or not (who.lower() in ("he", "she") or _PERSON.fullmatch(who)):
+            return
+        start = verb.end() + len(text[verb.end() : qs]) - len(text[verb.end() : qs].lstrip())
+        self._add(self._resolve(who, qs), start, qe, verb.group().strip(), who)
+
     def _continuations(self) -> None:
         """A quotation no cue claimed continues the latest speaker of the same or previous paragraphs."""
         text = self.text
@@ -524,7 +540,8 @@ class EnglishRules:
                 self._add(self._resolve(who, qe), qs, qe, "―", who)
                 continue
             if qs > 0 and not re.search(r"(?:\n|[.!?…:][”\"']*)\s*$", text[max(0, qs - 6) : qs]):
-                continue  # only a quotation that opens a sentence stands alone ("… called it “a con”" does not)
+                self._inside_clause(qs, qe)  # "… called it “a con”": the sentence's subject, if a person
+                continue
             before = [a for a in self.found if a.content[1] <= qs and a.speaker]
             if not before:
                 continue
