@@ -242,3 +242,15 @@ def test_quotation_inside_a_persons_sentence() -> None:
     quote, src = _claim(ex, "gift to the banks")
     assert quote.startswith("the bill as") and src.name == "Ann Lee"
     assert not any("Morning Show" in c.quote.text for c in ex.claims)  # a title, not her words
+
+
+def test_role_before_name_and_relative_clause_subjects() -> None:
+    ex = _extract(
+        "A lawyer for the fishermen, Dora Keel, said no decision had been made about an appeal.\n\n"
+        "Voters watched the televised debate, in which she said the harbour tax would be scrapped.\n\n"
+        "The port authority chairman said he could not comment on the letter because he had not seen it."
+    )
+    quote, src = _claim(ex, "no decision")
+    assert quote.startswith("no decision") and src.name == "Dora Keel"
+    assert _claim(ex, "harbour tax")[0].startswith("the harbour tax")
+    assert _claim(ex, "not comment")[0].endswith("had not seen it.")

@@ -386,9 +386,10 @@ _NOT_CLAUSE = re.compile(r"(?:at|by|to|for|of|from|with|into|about|against|up|ou
 _REPORTER_TAIL = re.compile(r",\s+which\b|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
 # The occasion at the end of a reported clause: "... in a statement on Thursday."
 _OCCASION_TAIL = re.compile(
-    r"\s+(?:in|during|on|at)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,3}?(?:"
+    r"\s+(?:in|during|at)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,3}?(?:"
     + _alt(list(OCCASIONS))
-    + r")\b[^,;]*[.]?$|,?\s+(?:(?:on|last|early|late|earlier)\s+)?(?:"
+    + r")\b(?:\s+(?:on|to|with|at|in|from|last|this|earlier)\b[^,;.]{0,40})?[.]?$"
+    + r"|,?\s+(?:(?:on|last|early|late|earlier)\s+)?(?:"
     + _alt([w for w in TIME_WORDS if " " not in w])
     + r")(?:\s+(?:morning|afternoon|evening|night))?[.]?$",
     re.I,

@@ -171,7 +171,8 @@ class EnglishRules:
             (
                 m.end()
                 for m in re.finditer(
-                    r"[;:—–―(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that|" + _SUBORD + r")\s+", seg
+                    r"[;:—–―(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that|which|whom|where|" + _SUBORD + r")\s+",
+                    seg,
                 )
                 if not (m.group().startswith(".") and _ABBREV.search(seg[: m.start() + 1]))
             ),
@@ -394,8 +395,8 @@ class EnglishRules:
         lead = self.text[s:sub_start].rstrip()
         if not lead.endswith(",") or len(lead.split()) < 6 or _OPENERS.match(lead):
             return False
-        if re.match(r"\s*(?:[A-Z]\w*(?:ing|ed)|To)\b", lead):
-            return False  # 'Responding to the report, X said ...': a participle or purpose phrase
+        if re.match(r"\s*(?:[A-Z]\w*(?:ing|ed)|To)\b", lead) or not _FINITE.search(lead):
+            return False  # 'Responding to the report, X said', 'A lawyer for the firm, X, said': no clause
         start = self._content_start(ve, nxt, lemma)
         if re.match(r"(?:he|she|they|it|we|i|there)\b", self.text[start:nxt], re.I):
             return False  # the verb opens a clause of its own
