@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import pairwise
 
 from .english import (
-    _ABBREV,
     _ADDRESSEE,
     _CUE,
     _DETS,
-    _GENDER,
     _INTENT,
     _LEADS,
     _LEMMA,
@@ -24,15 +21,10 @@ from .english import (
     _OBJECT_CONTENT,
     _OCCASION_TAIL,
     _OPENERS,
-    _PAST,
     _PERSON,
     _PP,
     _PROGRESSIVE,
-    _PRONOUNS,
     _REPORTER_TAIL,
-    _SUBJECT_DETS,
-    _SUBORD,
-    _TAIL,
     _THOUGHT,
     _TIME,
     EnAttribution,
@@ -40,23 +32,18 @@ from .english import (
     _mark,
     quote_regions,
 )
+from .english_speakers import _FINITE, Speakers
 from .patterns import strip_span, title_case
 from .segment import Unit
-from .sources import SourceBook, clean_name
-
-# The first finite verb of a sentence (past tense or a common auxiliary), to find its subject.
-_FINITE = re.compile(r"(?<=[\w.,)’'])\s+(?:[a-z]+ed|" + "|".join(sorted(_PAST)) + r"|is|was|has|had|will|are|were)\b")
+from .sources import SourceBook
 
 
-class EnglishRules:
+class EnglishRules(Speakers):
     """Finds every attribution of an English article once; hands them out unit by unit."""
 
     def __init__(self, text: str, book: SourceBook, units: list[Unit]) -> None:
-        self.text = text
-        self.book = book
+        super().__init__(text, book)
         self.quotes = quote_regions(text)
-        self.genders: dict[str, str] = {}
-        self.mentions: list[str] = []  # speaker source ids in order of mention
         self.found: list[EnAttribution] = []
         self.units = [u for u in units if u.embed is None]
         self.starts = [u.start for u in self.units]
@@ -89,157 +76,6 @@ class EnglishRules:
             self.found.append(EnAttribution(speaker, (s, e), verb, written))
 
     # --- speakers ------------------------------------------------------------------------------
-    def _clean_subject(self, phrase: str) -> str:
-        phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-")
-        phrase = _LEADS.sub("", phrase)
-        phrase = _TAIL.sub("", phrase).strip(" ,")
-        phrase = re.sub(
-            r"(?:[’']s|\s+(?:is|are|was|were|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)(?:\s+not)?)$", "", phrase
-        )
-        return re.sub(r"(?:\s+[a-z]+ly)+$", "", phrase)  # "Ann Lee apparently": the adverb is no name
-
-    def _plausible(self, phrase: str) -> bool:
-        words = phrase.split()
-        if not words or len(words) > 12:
-            return False
-        low = phrase.lower()
-        if low in _PRONOUNS:
-            return True
-        if _OPENERS.fullmatch(phrase) or re.match(r"[A-Z][a-z]+ly\b|(?:[A-Z]{3,}\s*)+$", phrase):
-            return False  # "In", "Initially", a dateline ("WASHINGTON"): no speaker
-        if re.match(r"^[\d$%]", phrase) or re.fullmatch(r"[\d,.\s]+\w*", phrase):
-            return False
-        if _TIME.fullmatch(phrase) or re.search(r"[“”\"]|''", phrase):
-            return False
-        clause = r"\b(?:if|when|because|although|whether|which|what|as|than|is|are|was|were|be)\b"
-        if re.search(clause, low) and not re.search(r",?\s+who\b", low):
-            return False
-        if any(w in _PAST or (w.endswith("ed") and p[:1].isupper()) for p, w in pairwise(words)):
-            return False  # a finite verb inside: "The board decided after ..." is a clause, not a subject
-        first = words[0]
-        if len(words) <= 8 and re.fullmatch(r"(?:[a-z’'-]+\s+){1,5}(?:[A-Z][\w.’'-]*\s*){1,4}", phrase):
-            return True  # a role before a name: "civil defence spokesman Idris Kamal"
-        if len(words) <= 4 and words[-1].islower() and words[-1].endswith("s") and first.isalpha():
-            return True  # a bare plural: "sources said", "federal officials said"
-        return first[0].isupper() or first.lower() in _SUBJECT_DETS
-
-    def _resolve(self, phrase: str, pos: int) -> str | None:
-        low = phrase.lower()
-        if low in _PRONOUNS:
-            want = _PRONOUNS[low]
-            if want == "?":
-                return None
-            for sid in reversed(self.mentions):
-                src = next(s for s in self.book.sources() if s.id == sid)
-                person = src.kind.value in ("person", "official") and bool(_PERSON.fullmatch(src.name))
-                if want in "mf" and person and self.genders.get(sid, want) == want:
-                    self.genders[sid] = want
-                    return sid
-                if want in "op" and not person:
-                    return sid
-            return None
-        m = re.fullmatch(r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?P<head>[a-z-]{3,})", phrase, re.I)
-        if m and not re.search(r"[A-Z]", phrase[1:]):
-            head = m.group("head").lower()
-            for sid in reversed(self.mentions):
-                src = next(s for s in self.book.sources() if s.id == sid)
-                names = " ".join([src.name, src.role or "", *src.aliases]).lower()
-                if re.search(r"\b" + re.escape(head) + r"\b", names):
-                    self.book.note_alias(sid, phrase)
-                    return self._mention(sid, phrase)
-        new = self.book.add(phrase, context=phrase)
-        if new is None:
-            return None
-        if clean_name(phrase)[0] and new in self.mentions:
-            self.book.note_alias(new, phrase)
-        return self._mention(new, phrase)
-
-    def _mention(self, sid: str, phrase: str) -> str:
-        for w in re.findall(r"[a-z]+", phrase.lower()):
-            if w in _GENDER:
-                self.genders.setdefault(sid, _GENDER[w])
-        if sid in self.mentions:
-            self.mentions.remove(sid)
-        self.mentions.append(sid)
-        return sid
-
-    def _subject_before(self, s: int, ms: int) -> tuple[str, int]:
-        """The subject of a verb at ms: (phrase, start) back to a clause boundary, '' if none."""
-        # A parenthesis ("Sen. Ann Lee (D-Ore.) said") is masked: it neither cuts nor names.
-        seg = re.sub(r"\([^()]{0,60}\)", lambda p: " " * len(p.group()), self.text[s:ms])
-        cut = max(
-            (
-                m.end()
-                for m in re.finditer(
-                    r"[;:—–―(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that|which|whom|where|" + _SUBORD + r")\s+",
-                    seg,
-                )
-                if not (m.group().startswith(".") and _ABBREV.search(seg[: m.start() + 1]))
-            ),
-            default=0,
-        )
-        hard = max((m.end() for m in re.finditer(r"[;:(]\s*|(?:[”\"]|'')\s*,?\s*", seg)), default=0)
-        hard = max([hard] + [m.end() for m in re.finditer(r"\.\s+", seg) if not _ABBREV.search(seg[: m.start() + 1])])
-        app = self._apposition(seg[hard:]) if re.search(r"(?:,|--|—|–)\s*$", seg) else None
-        if app is not None:
-            phrase = self._clean_subject(seg[hard + app :])
-            parts = re.split(r"\s*(,|--|—|–)\s*", phrase, maxsplit=1)
-            if len(parts) == 3 and (parts[1] != "," or re.match(r"[a-z]+(?:ing|ed)\b|who\b", parts[2])):
-                phrase = self._clean_subject(parts[0])  # "Kall -- co-editor --", "Ann Lee, speaking at ...,"
-            return phrase, s + hard + app
-        part = seg[cut:]
-        stripped = part.rstrip()
-        if not stripped and re.search(r"\band\s*$", seg):
-            # "Ann Lee thanked the crowd and said ...": the sentence's subject speaks again.
-            verb = _FINITE.search(self.text, s, ms - 4)
-            if verb is None or verb.start() >= ms - 5:
-                return "", ms
-            return self._subject_before(s, verb.start())
-        if stripped.endswith(","):
-            # "Jane Doe, a spokeswoman for the firm, said": the name with its apposition.
-            pieces = stripped[:-1].split(",")
-            if len(pieces) >= 2:
-                start = len(",".join(pieces[:-2])) + (1 if len(pieces) > 2 else 0)
-                phrase = self._clean_subject(part[start:])
-                name = self._clean_subject(pieces[-2]) if len(pieces) >= 2 else ""
-                ok = self._plausible(name) and len(pieces[-1].split()) <= 20 and not _full_stop(pieces[-1])
-                return (phrase, s + cut + start) if ok else ("", ms)
-            return "", ms
-        if "," in part:
-            start = part.rfind(",") + 1
-            part = part[start:]
-            cut += start
-        who = re.search(r"^(.*?),?\s+who\s+(?:also\s+)?$", seg[: len(seg)])
-        phrase = self._clean_subject(part)
-        joined = re.search(r"((?:[A-Z][\w.’'-]*\s+)(?:[\w.’'-]+\s+){0,4}and\s+)$", seg[:cut])
-        if (
-            joined
-            and (not self._plausible(phrase) or phrase[:1].islower())
-            and self._plausible(joined.group(1) + phrase)
-        ):
-            phrase = joined.group(1) + phrase  # "Experts on Korea and nuclear arms said": one subject
-            cut -= len(joined.group(1))
-        if phrase.lower() == "who" and who:
-            phrase = self._clean_subject(re.split(r"[,;:.]", who.group(1))[-1])
-        return (phrase, s + cut + seg[cut:].find(phrase[:5]) if phrase else ms) if self._plausible(phrase) else ("", ms)
-
-    def _apposition(self, seg: str) -> int | None:
-        """Start of 'Name, <apposition>,' (or '-- … --') that ends seg: the leftmost name-like piece."""
-        pieces = [m.end() for m in re.finditer(r"(?:^|,|--|—|–)\s*", seg)]
-        for start in pieces[:-1]:
-            # A name, with a role before it ("Conservative economist Ann Lee"), then the apposition.
-            m = re.match(
-                r"((?:(?!--)[\w.’'-]+\s+){0,4}[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*(?:\([^()]*\)\s*)?(?:,|--|—|–)",
-                seg[start:],
-            )
-            if not m or _OPENERS.match(m.group(1)) or not self._plausible(self._clean_subject(m.group(1))):
-                continue
-            rest = seg[start + m.end() :]
-            if len(rest.split()) <= 45 and not _full_stop(rest) and not re.search(r"[;:]", rest):
-                return start
-        return None
-
-    # --- sentences -----------------------------------------------------------------------------
     def _cues(self, s: int, e: int, headline: bool = False) -> list[re.Match[str]]:
         out = []
         for m in _CUE.finditer(self.text, s, e):
@@ -403,13 +239,6 @@ class EnglishRules:
         return not re.match(r"\s*(?:that\b|:|[“\"]|'')", self.text[ve:nxt]) and not self.text[
             start - 5 : start
         ].endswith(("that", ":"))
-
-    def _after_subject(self, pos: int, e: int) -> str:
-        """The subject after an inverted verb: '..., said Rep. Ann Lee, a Democrat, on Monday.'"""
-        seg = re.split(r"[,;:—–(]", self.text[pos:e], maxsplit=1)[0]
-        seg = re.sub(r"\.\s*(?:[”\"]|'')?\s*$", "", seg)
-        seg = re.sub(r"\s+(?:in|on|at|during|to|after|before|while|from|of|about|when|as)\s.*$", "", seg)
-        return self._clean_subject(seg)
 
     def _content_start(self, pos: int, end: int, lemma: str) -> int:
         """Skip what stands between the verb and its content: addressee, time, place, 'that', ':'."""
