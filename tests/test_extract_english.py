@@ -254,3 +254,18 @@ def test_role_before_name_and_relative_clause_subjects() -> None:
     assert quote.startswith("no decision") and src.name == "Dora Keel"
     assert _claim(ex, "harbour tax")[0].startswith("the harbour tax")
     assert _claim(ex, "not comment")[0].endswith("had not seen it.")
+
+
+def test_noun_homographs_agreement_and_party_tags() -> None:
+    ex = _extract(
+        "Twenty-seven states allow early voting by mail in the autumn elections.\n\n"
+        "Voters say the new bridge toll is far too high for daily commuters.\n\n"
+        "The plan would help Governor Ray Olsen maintain control of the budget committee next year.\n\n"
+        "Senate leader Mitch Garvey, R-Ky., said the toll would be reviewed before the winter."
+    )
+    assert not any("early voting" in c.quote.text for c in ex.claims)  # "states" is a noun here
+    assert not any("control of the budget" in c.quote.text for c in ex.claims)  # no subject agrees
+    assert _claim(ex, "bridge toll")[1].name == "Voters"
+    name = _claim(ex, "reviewed before the winter")[1].name
+    assert name.endswith("Mitch Garvey")  # the party tag is no part of the name
+    assert all(s.name not in ("has", "R-Ky") for s in ex.sources)

@@ -307,6 +307,29 @@ OCCASIONS: dict[str, str] = {
     "hearing": "The chief said the budget was short at a hearing.",
     "radio address": "The president said the war would end in a radio address.",
 }
+# Verb forms that are also common nouns ("the claims", "27 states", "a report"): a cue only when
+# a clause ("that"), a colon or a quotation follows, or the subject is a pronoun.
+NOUN_FORMS: dict[str, str] = {
+    "state": "Each state sets its rules. / The court states that the law is void.",
+    "states": "Most states vote early. / The charter states that fees are capped.",
+    "claim": "The claim was false. / Critics claim that the vote was rigged.",
+    "claims": "His claims were false. / She claims that the vote was rigged.",
+    "report": "A report was published. / Witnesses report that shots were fired.",
+    "reports": "Reports spread quickly. / The agency reports that prices rose.",
+    "tweet": "Her tweet went viral. / They tweet that the match is off.",
+    "tweets": "His tweets were deleted. / He tweets that the match is off.",
+    "post": "The post was removed. / Fans post that the club is for sale.",
+    "posts": "Her posts drew replies. / She posts that the shop will close.",
+    "note": "A note was left. / Analysts note that demand is weak.",
+    "notes": "His notes were lost. / The report notes that demand is weak.",
+    "charges": "The charges were dropped. / The lawsuit charges that the firm lied.",
+    "shows": "Two shows were cancelled. / The poll shows that support fell.",
+    "finds": "The finds were rare. / The study finds that sleep helps memory.",
+    "fears": "Fears grew overnight. / She fears that the dam will break.",
+    "hopes": "Their hopes faded. / He hopes that the talks resume.",
+    "calls": "The calls went unanswered. / She calls the plan a waste.",
+    "promises": "The promises were broken. / He promises that fees will fall.",
+}
 # --- end of lexicon ---
 
 
@@ -353,6 +376,7 @@ _THOUGHT = {k.split("|")[0] for k in THOUGHT_VERBS}
 _OBJECT = {k.split("|")[0] for k in OBJECT_VERBS}
 _OBJECT_CONTENT = set(OBJECT_CONTENT_VERBS)
 _INTENT = set(INTENT_VERBS)
+_NOUN_FORMS = set(NOUN_FORMS)
 _GENDER = {**dict.fromkeys(MALE_WORDS, "m"), **dict.fromkeys(FEMALE_WORDS, "f")}
 _CUE = re.compile(r"(?<![\w’'-])(?:" + _alt(list(_LEMMA)) + r"|" + _alt(list(ACCORDING)) + r")(?![\w’'-])", re.I)
 _LEADS = re.compile(r"^(?:(?:" + _alt(list(DISCOURSE_LEADS)) + r")\b[\s,]*)+", re.I)

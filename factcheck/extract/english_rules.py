@@ -17,6 +17,7 @@ from .english import (
     _LEMMA,
     _MODAL,
     _NOT_CLAUSE,
+    _NOUN_FORMS,
     _OBJECT,
     _OBJECT_CONTENT,
     _OCCASION_TAIL,
@@ -24,6 +25,7 @@ from .english import (
     _PERSON,
     _PP,
     _PROGRESSIVE,
+    _PRONOUNS,
     _REPORTER_TAIL,
     _THOUGHT,
     _TIME,
@@ -36,6 +38,17 @@ from .english_speakers import _FINITE, Speakers
 from .patterns import strip_span, title_case
 from .segment import Unit
 from .sources import SourceBook
+
+
+def _agrees(word: str, lemma: str, who: str) -> bool:
+    """A verb in its base form ("say") is finite only after a plural subject: "experts say", not
+    "help Mr. Lee maintain"."""
+    if word.lower() != lemma or not who:
+        return True
+    last = who.split()[-1].lower()
+    plural = ("i", "we", "you", "they", "who", "people", "police", "men", "women", "children", "staff", "media")
+    many = ("those", "these", "many", "some", "both", "few", "several", "most", "all", "others")
+    return last in plural or last.endswith("s") or " and " in who or who.split()[0].lower() in many
 
 
 class EnglishRules(Speakers):
@@ -154,7 +167,9 @@ class EnglishRules(Speakers):
                     start = m.end() + len(text[m.end() : nxt]) - len(text[m.end() : nxt].lstrip())
                 cstart, cend = start, self._content_end(start, nxt, cues[i + 1] if i + 1 < len(cues) else None, s)
                 opened = bool(re.search(r"(?:\bthat|:)\s*$", text[m.end() : start])) or bool(_mark(text, start))
-                if lemma in _OBJECT and not opened:
+                if (lemma in _OBJECT or word.lower() in _NOUN_FORMS) and not opened and who.lower() not in _PRONOUNS:
+                    continue  # "Most states", "his claims": nouns, unless a clause or quotation follows
+                if not _agrees(word, lemma, who):
                     continue
                 subject_next = re.match(r"(?:[A-Z]\w*|the|a|an|he|she|it|they|we|i|there|this)\b", text[start:cend])
                 if lemma in _THOUGHT and not opened and not subject_next:
@@ -179,7 +194,7 @@ class EnglishRules(Speakers):
                 who = self._clean_subject(text[comma + 1 : m.start()])
                 if not who:
                     who = self._after_subject(m.end(), e)
-                if who and self._plausible(who):
+                if who and self._plausible(who) and _agrees(word, lemma, who) and word.lower() not in _NOUN_FORMS:
                     prev_end = max([s] + [a.content[1] for a in self.found if s <= a.content[1] <= comma])
                     sid = self._resolve(who, m.start())
                     last_speaker = sid

@@ -26,6 +26,13 @@ from .sources import SourceBook, clean_name
 _FINITE = re.compile(r"(?<=[\w.,)’'])\s+(?:[a-z]+ed|" + "|".join(sorted(_PAST)) + r"|is|was|has|had|will|are|were)\b")
 
 
+# Function words that never end or fill a speaker phrase ("has", "help Mr. X", "appeared in X").
+_FUNCTION = set(
+    "has was is does this its his hers ours yours theirs as us in on at of by for from with to about into over "
+    "under after before help how why what whether".split()
+)
+
+
 class Speakers:
     """Speaker phrases of one article and the sources they resolve to (in order of mention)."""
 
@@ -37,6 +44,8 @@ class Speakers:
 
     def _clean_subject(self, phrase: str) -> str:
         phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-")
+        # A party tag ("Ann Lee, R-Ky.", "Ann Lee (D-Ore.)") is no part of the name.
+        phrase = re.sub(r",?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?$", "", phrase).strip(" ,")
         phrase = _LEADS.sub("", phrase)
         phrase = _TAIL.sub("", phrase).strip(" ,")
         phrase = re.sub(
@@ -63,10 +72,11 @@ class Speakers:
         if any(w in _PAST or (w.endswith("ed") and p[:1].isupper()) for p, w in pairwise(words)):
             return False  # a finite verb inside: "The board decided after ..." is a clause, not a subject
         first = words[0]
-        if len(words) <= 8 and re.fullmatch(r"(?:[a-z’'-]+\s+){1,5}(?:[A-Z][\w.’'-]*\s*){1,4}", phrase):
+        role = re.fullmatch(r"((?:[a-z’'-]+\s+){1,5})(?:[A-Z][\w.’'-]*\s*){1,4}", phrase)
+        if len(words) <= 8 and role and not any(w in _FUNCTION or w.endswith("ed") for w in role.group(1).split()):
             return True  # a role before a name: "civil defence spokesman Idris Kamal"
         if len(words) <= 4 and words[-1].islower() and words[-1].endswith("s") and first.isalpha():
-            return True  # a bare plural: "sources said", "federal officials said"
+            return words[-1] not in _FUNCTION  # a bare plural: "sources said", "federal officials said"
         return first[0].isupper() or first.lower() in _SUBJECT_DETS
 
     def _resolve(self, phrase: str, pos: int) -> str | None:
@@ -117,7 +127,9 @@ class Speakers:
             (
                 m.end()
                 for m in re.finditer(
-                    r"[;:—–―(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that|which|whom|where|" + _SUBORD + r")\s+",
+                    r"[;:—–―(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that|which|whom|where|how|why|whether|"
+                    + _SUBORD
+                    + r")\s+",
                     seg,
                 )
                 if not (m.group().startswith(".") and _ABBREV.search(seg[: m.start() + 1]))
