@@ -135,6 +135,9 @@ def test_headline_and_transcript_turns() -> None:
     quote, src = _claim(ex, "rebuild every house")
     assert "Moreau" in src.name
     assert not quote.startswith("MOREAU")
+    # One capitalised label is no transcript turn.
+    ex = _extract("CORRECTION: An earlier version of this article gave the wrong date for the harbour vote.")
+    assert all(s.name.upper() != "CORRECTION" for s in ex.sources)
 
 
 def test_reporter_statements_and_quotes_without_speaker_are_not_attributed() -> None:

@@ -27,6 +27,7 @@ from .english import (
     _PROGRESSIVE,
     _PRONOUNS,
     _REPORTER_TAIL,
+    _SUBJECT_DETS,
     _THOUGHT,
     _TIME,
     EnAttribution,
@@ -339,7 +340,10 @@ class EnglishRules(Speakers):
             return False
         name = m.group(1)
         transcript = name.isupper() and len(name) > 2
-        if not transcript and not (u.start == 0 or u.paragraph == 0):
+        # A transcript has turns; one capitalised label ("CLARIFICATION:") is not one.
+        if transcript and len(re.findall(r"(?m)^(?:[“\"]|'')?[A-Z][A-Z .’'-]{1,30}:\s", text)) < 2:
+            return False
+        if (not transcript and not (u.start == 0 or u.paragraph == 0)) or name.lower() in _SUBJECT_DETS:
             return False
         if not self._plausible(name.title() if transcript else name) or _TIME.fullmatch(name):
             return False
