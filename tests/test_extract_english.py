@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.extract.english import SPEECH_VERBS, _forms
+from factcheck.extract.english import SPEECH_VERBS
+from factcheck.extract.english_patterns import _forms
 from factcheck.extract.offline import extract_offline
 from factcheck.extract.sources import clean_name
 from factcheck.grounding import ungrounded

@@ -1,5 +1,7 @@
-"""English quotes and speakers for the offline extractor (English articles only): the lexicon,
-the compiled patterns and the text helpers; the rules that use them are in ``english_rules``.
+"""English quotes and speakers for the offline extractor (English articles only): the lexicon.
+
+The lexicon below is compiled into patterns in ``english_patterns``; the rules that use them are in
+``english_rules`` (sentences, quotations, content spans) and ``english_speakers`` (who speaks).
 
 What the rules do, on the whole article and paragraph-aware, before claims are classified:
 - quotation regions: “…”, "…" and the ASCII ''…''; an unclosed one ends with its paragraph;
@@ -20,11 +22,6 @@ with verbs outside the lexicon, speakers named only after a long interruption.
 """
 
 from __future__ import annotations
-
-import re
-from dataclasses import dataclass
-
-from .segment import Unit
 
 # --- lexicon: to move to the data files ---
 # Reporting verbs. Key: the lemma, or "lemma|past" / "lemma|past|participle" when irregular;
@@ -330,170 +327,170 @@ NOUN_FORMS: dict[str, str] = {
     "calls": "The calls went unanswered. / She calls the plan a waste.",
     "promises": "The promises were broken. / He promises that fees will fall.",
 }
+# Words before a verb form that make it a noun ("the claims", "his tweets", "one report").
+NOUN_MARKERS: dict[str, str] = {
+    "the": "The report was late.",
+    "a": "A report was late.",
+    "an": "An estimate was given.",
+    "his": "His claims were false.",
+    "her": "Her tweets were deleted.",
+    "their": "Their reports differ.",
+    "its": "Its report was late.",
+    "this": "This report is new.",
+    "that": "That claim is false.",
+    "these": "These claims are old.",
+    "those": "Those reports are old.",
+    "such": "Such claims recur.",
+    "new": "A new report appeared.",
+    "recent": "Recent reports differ.",
+    "earlier": "Earlier reports erred.",
+    "false": "False claims spread.",
+    "many": "Many reports agree.",
+    "some": "Some reports differ.",
+    "no": "No report was filed.",
+    "of": "The number of reports grew.",
+    "in": "The error in reports grew.",
+    "to": "He refused to comment.",
+    "for": "The call for calm failed.",
+    "with": "He agreed with reports.",
+    "whose": "A man whose claims failed.",
+    "our": "Our report is out.",
+    "my": "My report is out.",
+    "your": "Your report is out.",
+    "any": "Any report helps.",
+    "every": "Every report counts.",
+    "each": "Each report differs.",
+    "one": "In one tweet he wrote.",
+    "another": "Another report came.",
+    "first": "The first report erred.",
+    "latest": "The latest report came.",
+    "last": "The last report erred.",
+}
+# Words that may open a speaker phrase in lower case ("the mayor said", "two officials said").
+SUBJECT_STARTERS: dict[str, str] = {
+    "the": "The mayor said the road was shut.",
+    "a": "A spokesman said the firm would appeal.",
+    "an": "An official said talks had stalled.",
+    "his": "His lawyer said he was innocent.",
+    "her": "Her aide said she was resting.",
+    "their": "Their union said the strike was on.",
+    "its": "Its owner said the shop would close.",
+    "this": "This newspaper said the deal was done.",
+    "these": "These experts say prices will rise.",
+    "those": "Those present said the hall was full.",
+    "some": "Some residents said the water was brown.",
+    "many": "Many farmers say the rain came late.",
+    "any": "Any expert will say the dam is old.",
+    "every": "Every witness said the car was red.",
+    "each": "Each side said it had won.",
+    "another": "Another source said the vote was close.",
+    "one": "One official said the plan was dead.",
+    "both": "Both parties said they would talk.",
+    "two": "Two officials said the talks failed.",
+    "three": "Three witnesses said they heard shots.",
+    "four": "Four doctors said the clinic was full.",
+    "several": "Several aides said he would resign.",
+    "most": "Most analysts say rates will fall.",
+    "few": "Few experts believe the figures.",
+    "all": "All sides said the ceasefire held.",
+    "other": "Other officials said the bridge was safe.",
+    "no": "No official said the plan was dead.",
+    "our": "Our reporter said the hall was empty.",
+    "my": "My source said the deal was close.",
+    "your": "Your union said the strike would go on.",
+    "such": "Such critics say the tax is unfair.",
+}
+# Words before a verb that make it no report ("refused to say", "would say", "did not say").
+NOT_FINITE_BEFORE: dict[str, str] = {
+    "to": "He declined to say whether he would run.",
+    "would": "She would say the plan is sound.",
+    "could": "Nobody could say when the bus would come.",
+    "might": "They might say the vote was fair.",
+    "should": "He should say what he knows.",
+    "can": "We can say the bridge is safe.",
+    "may": "The court may say the law is void.",
+    "must": "The firm must say what it knew.",
+    "not": "The mayor did not say when work would start.",
+    "never": "She never said the plan had failed.",
+}
+# Conjunctions that open a clause inside a sentence: a subject starts after them.
+SUBORDINATORS: dict[str, str] = {
+    "after": "The club folded after the owner said he was broke.",
+    "before": "Before the mayor said the road was shut, it flooded.",
+    "when": "When the coach said he would stay, fans cheered.",
+    "while": "While the union said talks had failed, workers waited.",
+    "because": "Prices rose because the bank said rates would rise.",
+    "since": "Since the minister said the deal was off, shares fell.",
+    "until": "They waited until the judge said the case was closed.",
+    "although": "Although the firm said sales rose, profits fell.",
+    "though": "Though critics say the plan is costly, it passed.",
+    "once": "Once the court said the law was void, it was dropped.",
+    "whereas": "Whereas the council said the park would stay, it closed.",
+    "as": "Shares fell as the bank said profits would shrink.",
+    "which": "The interview, in which she said she would run, aired late.",
+    "whom": "The witness, whom police said they had found, spoke.",
+    "where": "The rally, where he said taxes would fall, was full.",
+    "how": "Reporters asked how experts say the dam failed.",
+    "why": "Nobody knows why the agency says the road is safe.",
+    "whether": "It is unclear whether the firm says it will appeal.",
+}
+# Words that never make or end a speaker phrase ("has said", "help Mr. Lee maintain").
+NOT_SPEAKER_WORDS: dict[str, str] = {
+    "has": "The agency has said the site is safe.",
+    "was": "He was told the road was shut.",
+    "is": "It is said the mill will close.",
+    "does": "Nobody does say it aloud.",
+    "this": "This says a lot about the plan.",
+    "its": "Its says nothing.",
+    "his": "His says little.",
+    "hers": "Hers says less.",
+    "ours": "Ours says more.",
+    "yours": "Yours says nothing.",
+    "theirs": "Theirs says it all.",
+    "as": "As officials said, the road is shut.",
+    "us": "Give us, the mayor said, a week.",
+    "in": "The report, published in the Herald, said so.",
+    "on": "The post on the site said so.",
+    "at": "The speech at the rally said little.",
+    "of": "A copy of the letter says so.",
+    "by": "The study by the bank found that.",
+    "for": "A spokesman for the firm said so.",
+    "from": "Data from the office show that.",
+    "with": "The deal with the union says so.",
+    "to": "The letter to parents said so.",
+    "about": "The story about the mayor said so.",
+    "into": "The inquiry into the crash found that.",
+    "over": "The row over fees shows that.",
+    "under": "The rules under the law say so.",
+    "help": "The deal would help Mayor Lee maintain control.",
+    "how": "He asked how experts say so.",
+    "why": "He asked why officials say so.",
+    "what": "He asked what officials say.",
+    "whether": "He asked whether officials say so.",
+}
+# Subjects that take a base-form verb ("people say", "those present believe").
+PLURAL_SUBJECTS: dict[str, str] = {
+    "i": "I say the plan will work.",
+    "we": "We believe the figures are wrong.",
+    "you": "You say the road is shut.",
+    "they": "They say the dam is old.",
+    "who": "Residents who say the water is brown were tested.",
+    "people": "People say the bus is late.",
+    "police": "Police say two men were held.",
+    "men": "The men say they were not paid.",
+    "women": "The women say the clinic closed.",
+    "children": "The children say the school was cold.",
+    "staff": "Staff say the ward is full.",
+    "media": "Local media say the mayor resigned.",
+    "those": "Those present say the hall was full.",
+    "these": "These experts believe rates will rise.",
+    "many": "Many farmers say the rain came late.",
+    "some": "Some residents say the road is unsafe.",
+    "both": "Both sides say they want a deal.",
+    "few": "Few analysts expect a cut.",
+    "several": "Several aides say he will resign.",
+    "most": "Most economists expect a slowdown.",
+    "all": "All parties say they back the deal.",
+    "others": "Others say the deal is dead.",
+}
 # --- end of lexicon ---
-
-
-def _forms(key: str) -> list[str]:
-    """'tell|told' -> told, tell, tells, telling; 'point out' -> pointed out, points out ..."""
-    words = key.split()
-    parts = words[0].split("|")
-    lemma = parts[0]
-    rest = "".join(" " + w for w in words[1:])
-    if len(parts) > 1:
-        past = parts[1]
-    elif lemma.endswith("e"):
-        past = lemma + "d"
-    elif re.search(r"[^aeiou]y$", lemma):
-        past = lemma[:-1] + "ied"
-    else:
-        past = lemma + "ed"
-    part = parts[2] if len(parts) > 2 else past
-    if re.search(r"(?:s|sh|ch|x|z)$", lemma):
-        third = lemma + "es"
-    elif re.search(r"[^aeiou]y$", lemma):
-        third = lemma[:-1] + "ies"
-    else:
-        third = lemma + "s"
-    if lemma.endswith("e") and not lemma.endswith("ee"):
-        ing = lemma[:-1] + "ing"
-    elif past.endswith(lemma[-1] * 2 + "ed"):
-        ing = past[:-2] + "ing"
-    else:
-        ing = lemma + "ing"
-    return [f + rest for f in dict.fromkeys([past, part, lemma, third, ing])]
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
-_LEMMA: dict[str, str] = {}
-for _key in [*SPEECH_VERBS, *THOUGHT_VERBS, *OBJECT_CONTENT_VERBS]:
-    for _f in _forms(_key):
-        _LEMMA.setdefault(_f, _key.split("|")[0])
-_PAST = {_forms(k)[0] for k in [*SPEECH_VERBS, *THOUGHT_VERBS]}
-_THOUGHT = {k.split("|")[0] for k in THOUGHT_VERBS}
-_OBJECT = {k.split("|")[0] for k in OBJECT_VERBS}
-_OBJECT_CONTENT = set(OBJECT_CONTENT_VERBS)
-_INTENT = set(INTENT_VERBS)
-_NOUN_FORMS = set(NOUN_FORMS)
-_GENDER = {**dict.fromkeys(MALE_WORDS, "m"), **dict.fromkeys(FEMALE_WORDS, "f")}
-_CUE = re.compile(r"(?<![\w’'-])(?:" + _alt(list(_LEMMA)) + r"|" + _alt(list(ACCORDING)) + r")(?![\w’'-])", re.I)
-_LEADS = re.compile(r"^(?:(?:" + _alt(list(DISCOURSE_LEADS)) + r")\b[\s,]*)+", re.I)
-_TAIL = re.compile(r"(?:\s+(?:" + _alt(list(SUBJECT_TAIL)) + r"|will|would|did|does|do))+$", re.I)
-_TIME = re.compile(
-    r"(?:(?:on|last|this|early|late|on\s+Monday|late\s+on)\s+)?(?:" + _alt(list(TIME_WORDS)) + r")"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\b|(?:on\s+)?[A-Z][a-z]{2,4}\.?\s+\d{1,2}\b",
-    re.I,
-)
-_ADDRESSEE = re.compile(
-    r"(?:" + _alt(list(ADDRESSEES)) + r")\b|(?:(?:the|The)\s+)?(?:[A-Z][\w.&’'-]*\s+(?:of\s+|and\s+)?)*[A-Z][\w.&’'-]*"
-    r"|(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?=\s+(?:that|the|a|an|he|she|it|they|we|"
-    r"i|there|this|his|her|their|[A-Z]))"
-)
-_PP = re.compile(
-    r"(?:in|during|at|on|via|through|over|with|to|after|before|while|from|of)\s+[^,.;:“”\"]{1,70}?"
-    r"(?=\s*(?:,|:|\bthat\b|[“\"]|''))",
-    re.I,
-)
-_PROGRESSIVE = re.compile(
-    r"\b(?:is|are|was|were|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\s+(?:not\s+|also\s+|still\s+|now\s+)?$|\w[’']s\s+$",
-    re.I,
-)
-_SUBORD = r"after|before|when|while|because|since|until|although|though|once|whereas|as"
-_OPENERS = re.compile(r"\s*(?:" + _alt(list(CLAUSE_OPENERS)) + r"|" + _alt(list(DISCOURSE_LEADS)) + r")\b", re.I)
-_ABBREV = re.compile(r"(?:^|\s)(?:" + _alt(list(ABBREVIATIONS)) + r"|[A-Z]\.|(?:[A-Z]\.){2,})$")
-_PERSON = re.compile(r"(?!The\b)(?:[A-Z][\w.’'-]*\s*){1,5}")  # a name: capitalised words, not "The ..."
-# What follows a verb but cannot open its content: "damage estimated at ...", "said to be ...".
-_NOT_CLAUSE = re.compile(r"(?:at|by|to|for|of|from|with|into|about|against|up|out|off|over|in|on|during)\b")
-# Where the reporter takes over inside a sentence: ", which ..." or "and warned ..." (a new act).
-_REPORTER_TAIL = re.compile(r",\s+which\b|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
-# The occasion at the end of a reported clause: "... in a statement on Thursday."
-_OCCASION_TAIL = re.compile(
-    r"\s+(?:in|during|at)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,3}?(?:"
-    + _alt(list(OCCASIONS))
-    + r")\b(?:\s+(?:on|to|with|at|in|from|last|this|earlier)\b[^,;.]{0,40})?[.]?$"
-    + r"|,?\s+(?:(?:on|last|early|late|earlier)\s+)?(?:"
-    + _alt([w for w in TIME_WORDS if " " not in w])
-    + r")(?:\s+(?:morning|afternoon|evening|night))?[.]?$",
-    re.I,
-)
-_MARK = re.compile(r"''|``|[“”\"]|\n\s*\n|\n")
-_PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "it": "o", "who": "?", "i": "?"}
-_DETS = set(
-    "the a an his her their its this that these those such new recent earlier false many some no of in "
-    "to for with whose our my your any every each one another first latest last".split()
-)
-_SUBJECT_DETS = set(
-    "the a an his her their its this these those some many any every each another one both two three four "
-    "several most few all other no our my your such".split()
-)
-_MODAL = set("to would could might should can may must not never".split())
-
-
-def _full_stop(seg: str) -> bool:
-    """Does seg hold a sentence end (a period that does not close 'Dr.' or an initial)?"""
-    return any(not _ABBREV.search(seg[: m.start() + 1]) for m in re.finditer(r"\.\s", seg))
-
-
-@dataclass
-class EnAttribution:
-    speaker: str | None  # source id
-    content: tuple[int, int]  # the reported content (the quotation, or the reported clause)
-    verb: str
-    written: str = ""  # the speaker as written
-
-
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation including its marks; an unclosed one ends with its paragraph.
-
-    Marks: “…”, "…", and the ASCII renderings ''…'' and ``…'' that some archives use."""
-    out: list[tuple[int, int]] = []
-    start: int | None = None
-    opener = ""
-    for m in _MARK.finditer(text):
-        ch = m.group()
-        if ch.startswith("\n"):
-            if start is not None:
-                out.append((start, m.start()))
-                start = None
-            continue
-        if start is None:
-            if ch == "”":  # a closing mark with no opening one: nothing to close
-                continue
-            start, opener = m.start(), ch
-        elif (ch == "”" and opener in "“``") or (ch == opener and ch in ('"', "''")) or (ch == "''" and opener == "``"):
-            out.append((start, m.end()))
-            start = None
-        elif ch in ("“", "``"):
-            start, opener = m.start(), ch  # a stray opening mark restarts the quotation
-    if start is not None:
-        out.append((start, len(text)))
-    return [(s, e) for s, e in out if e - s > 2]
-
-
-def _mark(text: str, pos: int, closing: bool = False) -> int:
-    """Length of the quotation mark at pos (at pos - length when closing), 0 if none."""
-    if closing:
-        return 2 if text[max(0, pos - 2) : pos] == "''" else int(text[pos - 1 : pos] in ('"', "”"))
-    return 2 if text[pos : pos + 2] in ("''", "``") else int(text[pos : pos + 1] in ('"', "“"))
-
-
-def merge_abbreviations(text: str, units: list[Unit]) -> list[Unit]:
-    """Rejoin sentences split after 'Sen.', an initial or '(D-Ore.)': the split cuts a speaker from its verb.
-
-    A 'sentence' that starts in lower case continues the one before."""
-    out: list[Unit] = []
-    for u in units:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.embed is None
-            and u.embed is None
-            and "\n" not in text[prev.end : u.start]
-            and (_ABBREV.search(text[prev.start : prev.end]) or u.text[:1].islower())
-        ):
-            out[-1] = Unit(prev.start, u.end, text[prev.start : u.end], paragraph=prev.paragraph)
-            continue
-        out.append(u)
-    return out

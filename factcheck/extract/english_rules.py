@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .english import (
+from .english_patterns import (
     _ADDRESSEE,
     _CUE,
     _DETS,
@@ -23,6 +23,7 @@ from .english import (
     _OCCASION_TAIL,
     _OPENERS,
     _PERSON,
+    _PLURAL,
     _PP,
     _PROGRESSIVE,
     _PRONOUNS,
@@ -47,9 +48,7 @@ def _agrees(word: str, lemma: str, who: str) -> bool:
     if word.lower() != lemma or not who:
         return True
     last = who.split()[-1].lower()
-    plural = ("i", "we", "you", "they", "who", "people", "police", "men", "women", "children", "staff", "media")
-    many = ("those", "these", "many", "some", "both", "few", "several", "most", "all", "others")
-    return last in plural or last.endswith("s") or " and " in who or who.split()[0].lower() in many
+    return last in _PLURAL or last.endswith("s") or " and " in who or who.split()[0].lower() in _PLURAL
 
 
 class EnglishRules(Speakers):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .english import (
+from .english_patterns import (
     _ABBREV,
+    _FUNCTION,
     _GENDER,
     _LEADS,
     _OPENERS,
@@ -24,13 +25,6 @@ from .sources import SourceBook, clean_name
 
 # The first finite verb of a sentence (past tense or a common auxiliary), to find its subject.
 _FINITE = re.compile(r"(?<=[\w.,)’'])\s+(?:[a-z]+ed|" + "|".join(sorted(_PAST)) + r"|is|was|has|had|will|are|were)\b")
-
-
-# Function words that never end or fill a speaker phrase ("has", "help Mr. X", "appeared in X").
-_FUNCTION = set(
-    "has was is does this its his hers ours yours theirs as us in on at of by for from with to about into over "
-    "under after before help how why what whether".split()
-)
 
 
 class Speakers:
@@ -127,9 +121,7 @@ class Speakers:
             (
                 m.end()
                 for m in re.finditer(
-                    r"[;:—–―(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that|which|whom|where|how|why|whether|"
-                    + _SUBORD
-                    + r")\s+",
+                    r"[;:—–―(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that|" + _SUBORD + r")\s+",
                     seg,
                 )
                 if not (m.group().startswith(".") and _ABBREV.search(seg[: m.start() + 1]))

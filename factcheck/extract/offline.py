@@ -26,7 +26,7 @@ from ..grounding import quote_at
 from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
 from ..normalize import content_stems
 from . import cues as C
-from .english import merge_abbreviations
+from .english_patterns import merge_abbreviations
 from .english_rules import EnglishRules
 from .patterns import (
     ACCORDING,
