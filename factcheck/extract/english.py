@@ -219,6 +219,15 @@ ADDRESSEES: dict[str, str] = {
     "the crowd": "The singer told the crowd the tour was over.",
     "an audience": "He told an audience the economy was strong.",
 }
+# Verbs that take an addressee before their content ("told reporters the ...", "assured voters ...").
+ADDRESSEE_VERBS: dict[str, str] = {
+    "tell": "The minister told reporters the deal was close.",
+    "ask": "She asked voters whether the plan was fair.",
+    "assure": "The bank assured savers their money was safe.",
+    "remind": "The coach reminded fans the season was long.",
+    "warn": "Doctors warned parents the virus was spreading.",
+    "promise": "The mayor promised residents the road would reopen.",
+}
 # Abbreviations that end with a period inside a sentence ("Sen. Ann Lee said").
 ABBREVIATIONS: dict[str, str] = {
     "Mr.": "Mr. Lee said the plan was sound.",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .english import (
     ABBREVIATIONS,
     ACCORDING,
+    ADDRESSEE_VERBS,
     ADDRESSEES,
     CLAUSE_OPENERS,
     DISCOURSE_LEADS,
@@ -100,6 +101,7 @@ _PROGRESSIVE = re.compile(
     re.I,
 )
 _SUBORD = _alt(list(SUBORDINATORS))
+_ADDRESSEE_VERBS = set(ADDRESSEE_VERBS)
 _OPENERS = re.compile(r"\s*(?:" + _alt(list(CLAUSE_OPENERS)) + r"|" + _alt(list(DISCOURSE_LEADS)) + r")\b", re.I)
 _ABBREV = re.compile(r"(?:^|\s)(?:" + _alt(list(ABBREVIATIONS)) + r"|[A-Z]\.|(?:[A-Z]\.){2,})$")
 _PERSON = re.compile(r"(?!The\b)(?:[A-Z][\w.’'-]*\s*){1,5}")  # a name: capitalised words, not "The ..."

@@ -10,6 +10,7 @@ import re
 
 from .english_patterns import (
     _ADDRESSEE,
+    _ADDRESSEE_VERBS,
     _CUE,
     _DETS,
     _INTENT,
@@ -271,7 +272,7 @@ class EnglishRules(Speakers):
                     pos += mm.end()
                     break
             else:
-                if lemma in ("tell", "ask", "assure", "remind", "warn", "promise"):
+                if lemma in _ADDRESSEE_VERBS:
                     mm = _ADDRESSEE.match(rest)
                     if mm and mm.end() < len(rest) - 8:
                         pos += mm.end()
