@@ -273,3 +273,41 @@ def test_noun_homographs_agreement_and_party_tags() -> None:
     name = _claim(ex, "reviewed before the winter")[1].name
     assert name.endswith("Mitch Garvey")  # the party tag is no part of the name
     assert all(s.name not in ("has", "R-Ky") for s in ex.sources)
+
+
+def test_odd_fragments_never_break_the_rules() -> None:
+    # Fragments where a subject, a content or a quotation is missing or cut off.
+    odd = [
+        ", saying that.",
+        "Said.",
+        "“",
+        "― Ann Lee",
+        "According to",
+        "He said:",
+        "''",
+        "Says",
+        "“Unclosed quotation that runs to the end of the paragraph",
+        "shows the figures.",
+        "A poll shows",
+        ", adding",
+        "It is, she said,",
+        "MAYOR:",
+        "— said the mayor —",
+        "told reporters.",
+        "(D-Ore.) said",
+        "Mr.",
+        "U.S. officials said.",
+        "The, said",
+        "“A,” she said. “B.”",
+        "by saying",
+        "and said",
+    ]
+    for text in odd:
+        _extract("The harbour was closed on Monday after the storm.\n\n" + text)
+        _extract(text + " " + text)
+
+
+def test_records_show_without_that() -> None:
+    ex = _extract("A new poll shows the mayor leading her rival by five points among older voters.")
+    quote, src = _claim(ex, "leading her rival")
+    assert quote.startswith("the mayor leading") and src.name == "A new poll"

@@ -219,6 +219,25 @@ ADDRESSEES: dict[str, str] = {
     "the crowd": "The singer told the crowd the tour was over.",
     "an audience": "He told an audience the economy was strong.",
 }
+# Sources that are records, not people: what they "show" or "find" is their content even without
+# "that" ("A poll shows Lee leading by five points").
+EVIDENCE_NOUNS: dict[str, str] = {
+    "poll": "A new poll shows the mayor leading by five points.",
+    "polls": "Recent polls show the race tightening.",
+    "survey": "The survey found most tenants paying more.",
+    "study": "The study found the drug cutting deaths by a third.",
+    "report": "The report shows exports falling for a third month.",
+    "analysis": "An analysis found the tax raising $2 billion.",
+    "data": "Official data show unemployment at 5 percent.",
+    "figures": "The figures show the deficit widening.",
+    "records": "Court records show the firm paid no tax.",
+    "audit": "The audit found the fund missing $3 million.",
+    "review": "A review found the checks inadequate.",
+    "investigation": "The investigation found the brakes faulty.",
+    "footage": "The footage shows the officer drawing his gun.",
+    "video": "The video shows the crowd running.",
+    "documents": "The documents show the deal was signed in May.",
+}
 # Verbs that take an addressee before their content ("told reporters the ...", "assured voters ...").
 ADDRESSEE_VERBS: dict[str, str] = {
     "tell": "The minister told reporters the deal was close.",

@@ -12,6 +12,7 @@ from .english import (
     ADDRESSEES,
     CLAUSE_OPENERS,
     DISCOURSE_LEADS,
+    EVIDENCE_NOUNS,
     FEMALE_WORDS,
     INTENT_VERBS,
     MALE_WORDS,
@@ -102,6 +103,7 @@ _PROGRESSIVE = re.compile(
 )
 _SUBORD = _alt(list(SUBORDINATORS))
 _ADDRESSEE_VERBS = set(ADDRESSEE_VERBS)
+_EVIDENCE = set(EVIDENCE_NOUNS)
 _OPENERS = re.compile(r"\s*(?:" + _alt(list(CLAUSE_OPENERS)) + r"|" + _alt(list(DISCOURSE_LEADS)) + r")\b", re.I)
 _ABBREV = re.compile(r"(?:^|\s)(?:" + _alt(list(ABBREVIATIONS)) + r"|[A-Z]\.|(?:[A-Z]\.){2,})$")
 _PERSON = re.compile(r"(?!The\b)(?:[A-Z][\w.’'-]*\s*){1,5}")  # a name: capitalised words, not "The ..."

@@ -13,6 +13,7 @@ from .english_patterns import (
     _ADDRESSEE_VERBS,
     _CUE,
     _DETS,
+    _EVIDENCE,
     _INTENT,
     _LEADS,
     _LEMMA,
@@ -168,7 +169,12 @@ class EnglishRules(Speakers):
                     start = m.end() + len(text[m.end() : nxt]) - len(text[m.end() : nxt].lstrip())
                 cstart, cend = start, self._content_end(start, nxt, cues[i + 1] if i + 1 < len(cues) else None, s)
                 opened = bool(re.search(r"(?:\bthat|:)\s*$", text[m.end() : start])) or bool(_mark(text, start))
-                if (lemma in _OBJECT or word.lower() in _NOUN_FORMS) and not opened and who.lower() not in _PRONOUNS:
+                evidence = lemma in ("show", "find") and who.split()[-1:] != [] and who.split()[-1].lower() in _EVIDENCE
+                if (
+                    (lemma in _OBJECT or word.lower() in _NOUN_FORMS)
+                    and not (opened or evidence)
+                    and (who.lower() not in _PRONOUNS)
+                ):
                     continue  # "Most states", "his claims": nouns, unless a clause or quotation follows
                 if not _agrees(word, lemma, who):
                     continue
