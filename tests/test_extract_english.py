@@ -311,3 +311,17 @@ def test_records_show_without_that() -> None:
     ex = _extract("A new poll shows the mayor leading her rival by five points among older voters.")
     quote, src = _claim(ex, "leading her rival")
     assert quote.startswith("the mayor leading") and src.name == "A new poll"
+
+
+def test_post_posed_apposed_speaker_and_her_pronoun() -> None:
+    ex = _extract(
+        "The harbour board approved a plan on Monday to dredge the northern channel, its chairwoman, "
+        "Ines Vold, told reporters.\n\n"
+        '"We cannot wait another winter," she said.\n\n'
+        "The channel will be closed for two months, Per Lind, the union secretary, said."
+    )
+    quote, src = _claim(ex, "dredge the northern channel")
+    assert quote.endswith("northern channel") and src.name == "Ines Vold"
+    assert _claim(ex, "another winter")[1].name == "Ines Vold"
+    quote, src = _claim(ex, "two months")
+    assert quote == "The channel will be closed for two months" and src.name == "Per Lind"

@@ -198,14 +198,20 @@ class EnglishRules(Speakers):
             comma = text.rfind(",", s, m.start())
             short = len(re.sub(r"[^\w\s]", "", tail).split()) <= 10 and " that " not in tail
             if comma > s and (short or inverted):
-                who = self._clean_subject(text[comma + 1 : m.start()])
-                if not who:
-                    who = self._after_subject(m.end(), e)
+                who, end = self._clean_subject(text[comma + 1 : m.start()]), comma
+                if not who and not text[comma + 1 : m.start()].strip():
+                    # "…, Ann Lee, the mayor, said" / "…, its chairwoman, Ann Lee, said": the apposed
+                    # subject; the content ends before it (and before a role that precedes the name).
+                    who, sub_start = self._subject_before(s, m.start())
+                    role = re.search(r",\s*(?:its|his|her|their|the|a|an)\s+[\w\s’'-]{1,40},\s*$", text[s:sub_start])
+                    end = s + role.start() if role else text.rfind(",", s, sub_start)
+                if not who or end <= s:
+                    who, end = self._after_subject(m.end(), e), comma
                 if who and self._plausible(who) and _agrees(word, lemma, who) and word.lower() not in _NOUN_FORMS:
-                    prev_end = max([s] + [a.content[1] for a in self.found if s <= a.content[1] <= comma])
+                    prev_end = max([s] + [a.content[1] for a in self.found if s <= a.content[1] <= end])
                     sid = self._resolve(who, m.start())
                     last_speaker = sid
-                    self._add(sid, prev_end, comma, word, who)
+                    self._add(sid, prev_end, end, word, who)
         if pending or not cues:
             self._colon_intro(u, self._resolve(pending, s) if pending else None, pending)
 
