@@ -325,3 +325,13 @@ def test_post_posed_apposed_speaker_and_her_pronoun() -> None:
     assert _claim(ex, "another winter")[1].name == "Ines Vold"
     quote, src = _claim(ex, "two months")
     assert quote == "The channel will be closed for two months" and src.name == "Per Lind"
+
+
+def test_she_prefers_the_woman_the_article_titles() -> None:
+    ex = _extract(
+        "Mayor Ann Lee said the ferry would be free for pupils from May.\n\n"
+        "Karl Dunne, the opposition leader, said the plan would cost far too much.\n\n"
+        "She said the cost would be covered by the port fees.\n\n"
+        "Ms. Lee has led the town since 2019."
+    )
+    assert _claim(ex, "port fees")[1].name == "Ann Lee"

@@ -35,6 +35,11 @@ class Speakers:
         self.book = book
         self.genders: dict[str, str] = {}
         self.mentions: list[str] = []  # speaker source ids in order of mention
+        # Surnames the article titles anywhere ("Ms. Lee", "spokeswoman Ann Lee"): their gender.
+        self.surname_gender: dict[str, str] = {}
+        titles = "|".join(sorted(_GENDER, key=len, reverse=True))
+        for m in re.finditer(r"\b((?i:" + titles + r"))\.?\s+(?:[A-Z][\w’'-]*\s+){0,2}([A-Z][\w’'-]+)\b", text):
+            self.surname_gender.setdefault(m.group(2), _GENDER[m.group(1).lower()])
 
     def _clean_subject(self, phrase: str) -> str:
         phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-")
@@ -79,15 +84,21 @@ class Speakers:
             want = _PRONOUNS[low]
             if want == "?":
                 return None
-            for sid in reversed(self.mentions):
+            fallback = None
+            for k, sid in enumerate(reversed(self.mentions)):
                 src = next(s for s in self.book.sources() if s.id == sid)
                 person = src.kind.value in ("person", "official") and bool(_PERSON.fullmatch(src.name))
-                if want in "mf" and person and self.genders.get(sid, want) == want:
-                    self.genders[sid] = want
-                    return sid
                 if want in "op" and not person:
                     return sid
-            return None
+                if want in "mf" and person and self.genders.get(sid) == want:
+                    return sid  # a person known to be of that gender, among the last few mentioned
+                if want in "mf" and person and sid not in self.genders and fallback is None:
+                    fallback = sid
+                if k >= 2 and fallback is not None:
+                    break
+            if fallback is not None:
+                self.genders[fallback] = want
+            return fallback
         m = re.fullmatch(r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?P<head>[a-z-]{3,})", phrase, re.I)
         if m and not re.search(r"[A-Z]", phrase[1:]):
             head = m.group("head").lower()
@@ -108,6 +119,9 @@ class Speakers:
         for w in re.findall(r"[a-z]+", phrase.lower()):
             if w in _GENDER:
                 self.genders.setdefault(sid, _GENDER[w])
+        last = phrase.split()[-1] if phrase.split() else ""
+        if last in self.surname_gender:
+            self.genders.setdefault(sid, self.surname_gender[last])
         if sid in self.mentions:
             self.mentions.remove(sid)
         self.mentions.append(sid)
