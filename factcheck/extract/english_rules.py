@@ -66,11 +66,12 @@ class EnglishRules(Speakers):
             self._sentence(u)
         self._continuations()
         self.found.sort(key=lambda a: a.content)
-        starts = self.starts
+        # Each attribution is handed out with the unit its content starts in (the offline extractor
+        # classifies it there); the rules saw the whole article, across units and paragraphs.
         self.by_unit: dict[int, list[EnAttribution]] = {}
         for att in self.found:
-            k = max(0, bisect.bisect_right(starts, att.content[0]) - 1)
-            self.by_unit.setdefault(self.units[k].start, []).append(att) if self.units else None
+            k = max(0, bisect.bisect_right(self.starts, att.content[0]) - 1)
+            self.by_unit.setdefault(self.units[k].start, []).append(att)
 
     def unit(self, u: Unit) -> list[EnAttribution]:
         return self.by_unit.get(u.start, [])
@@ -90,7 +91,7 @@ class EnglishRules(Speakers):
         if e - s >= 8 and not any(a.content == (s, e) for a in self.found):
             self.found.append(EnAttribution(speaker, (s, e), verb, written))
 
-    # --- speakers ------------------------------------------------------------------------------
+    # --- sentences -----------------------------------------------------------------------------
     def _cues(self, s: int, e: int, headline: bool = False) -> list[re.Match[str]]:
         out = []
         for m in _CUE.finditer(self.text, s, e):

@@ -203,7 +203,6 @@ class Speakers:
                 return start
         return None
 
-    # --- sentences -----------------------------------------------------------------------------
     def _after_subject(self, pos: int, e: int) -> str:
         """The subject after an inverted verb: '..., said Rep. Ann Lee, a Democrat, on Monday.'"""
         seg = re.split(r"[,;:—–(]", self.text[pos:e], maxsplit=1)[0]
