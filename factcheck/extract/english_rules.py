@@ -347,7 +347,7 @@ class EnglishRules(Speakers):
     def _headline(self, u: Unit) -> bool:
         """'Name: statement' (headline) and 'NAME: words' (transcript turn)."""
         text = self.text
-        # A quoted transcript ('"PENCE: ...') opens with a quotation mark.
+        # A quoted transcript ('"HOST: ...') opens with a quotation mark.
         m = re.match(r"(?:[“\"]|'')?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?=\S)", text[u.start : u.end])
         if not m:
             return False

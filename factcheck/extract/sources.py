@@ -69,7 +69,7 @@ def skeleton(name: str) -> str:
 
 
 def _unquote(text: str) -> str:
-    """Quote marks become spaces; an apostrophe inside a word stays ("Brazile's", "O'Neill")."""
+    """Quote marks become spaces; an apostrophe inside a word stays ("Okafor's", "O'Neill")."""
     chars = list(text)
     for i, c in enumerate(chars):
         inner = c in "'’" and 0 < i < len(chars) - 1 and chars[i - 1].isalpha() and chars[i + 1].isalpha()
