@@ -30,6 +30,8 @@ from ..normalize import content_stems
 from . import cues as C
 from .arabic import REPORT_EXTRA, SAY, is_arabic, is_document, subject_head, verb_gender
 from .arabic_speakers import ArabicSpeakers
+from .english_patterns import merge_abbreviations
+from .english_rules import EnglishRules
 from .patterns import (
     ACCORDING,
     ACCORDING_EN,
@@ -80,6 +82,7 @@ class _Attribution:
     verb: str
     based_on: list[str]
     via: str | None = None
+    quote: tuple[int, int] | None = None  # the span to quote, when the rules chose it (English)
 
 
 class _Extractor(ArabicSpeakers):
@@ -96,6 +99,7 @@ class _Extractor(ArabicSpeakers):
         self.denied_by: set[str] = set()
         self.post = False
         self.channel = self.outlet
+        self.english: EnglishRules | None = None
 
     # --- driving --------------------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -109,6 +113,9 @@ class _Extractor(ArabicSpeakers):
             s, e = strip_span(text, 0, len(text))
             all_units = [Unit(s, e, text[s:e])] if e > s else []
         self.post = is_post and not any(u.embed for u in all_units)
+        if self.a.language == "en" and not self.post:
+            all_units = merge_abbreviations(text, all_units)
+            self.english = EnglishRules(text, self.book, all_units)
         for u in all_units:
             self.unit(u, post=is_post)
         self.link_within_article()
@@ -197,6 +204,8 @@ class _Extractor(ArabicSpeakers):
 
     # --- attribution ----------------------------------------------------------------------------
     def attributions(self, u: Unit, default: str | None) -> list[_Attribution]:
+        if self.english is not None and u.embed is None:
+            return [_Attribution(a.speaker, a.content, a.verb, [], quote=a.content) for a in self.english.unit(u)]
         text, s0, e0 = self.text, u.start, u.end
         sent = text[s0:e0]
         out: list[_Attribution] = []
@@ -526,10 +535,10 @@ class _Extractor(ArabicSpeakers):
             # A post is short: its whole text is the statement, as readers (and annotators) quote it.
             quote_span = strip_span(text, u.start, u.end)
         else:
-            quote_span = opening_quote(text, cs, ce) or trim_clause(text, cs, ce)
+            quote_span = att.quote or opening_quote(text, cs, ce) or trim_clause(text, cs, ce)
         if quote_span[1] - quote_span[0] < 8:
             return
-        if u.text.rstrip().endswith(":") or title_case(content) or len(content.split()) < 4:
+        if u.text.rstrip().endswith(":") or (title_case(content) and att.quote is None) or len(content.split()) < 4:
             return
         kind = self.counter_kind(unit_text, content, att)
         if kind is not None:

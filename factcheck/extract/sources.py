@@ -112,6 +112,16 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+def _unquote(text: str) -> str:
+    """Quote marks become spaces; an apostrophe inside a word stays ("Okafor's", "O'Neill")."""
+    chars = list(text)
+    for i, c in enumerate(chars):
+        inner = c in "'’" and 0 < i < len(chars) - 1 and chars[i - 1].isalpha() and chars[i + 1].isalpha()
+        if c in _QUOTES and not inner:
+            chars[i] = " "
+    return "".join(chars)
+
+
 def clean_name(text: str) -> tuple[str, list[str], str | None]:
     """(name, aliases, role) from a speaker phrase such as 'المبعوث الأمريكي ...، جون سميث،'."""
     aliases: list[str] = []
@@ -120,7 +130,7 @@ def clean_name(text: str) -> tuple[str, list[str], str | None]:
     for m in _PAREN.finditer(text):
         aliases.append(m.group(1).strip())
     text = _PAREN.sub(" ", text)
-    text = "".join(" " if c in _QUOTES else c for c in text)
+    text = _unquote(text)
     text = re.sub(r"\s+", " ", text).strip(" ،,:.-—–")
     text = _TRAIL_PP.sub("", text).strip(" ،,:.-—–")
     parts = [p.strip() for p in re.split(r"[،,]", text) if p.strip()]
@@ -131,6 +141,12 @@ def clean_name(text: str) -> tuple[str, list[str], str | None]:
         plain = [p for p in parts if p not in titled and len(p.split()) <= 4 and not not_a_speaker(p)]
         if titled and plain:
             role, name = titled[0], plain[0]
+    if role is None and name.isascii() and len(parts) >= 2:
+        # "A spokesman for the port, Kurt Ellis": the part in capitalised words is the name.
+        proper = [p for p in parts if re.fullmatch(r"(?:[A-Z][\w.'’-]*\s*){1,4}", p)]
+        others = [p for p in parts if p not in proper and len(p.split()) <= 8]
+        if proper and others:
+            name, role = proper[0], others[0]
     if role is None and name.isascii():
         name, role = _split_english_title(name)
     # A clitic "و/ف" (and) glued to the first word; not the first letter of وزارة/وكالة/وزير ...,
