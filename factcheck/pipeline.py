@@ -45,4 +45,7 @@ def generate_brief(
     articles = [*given, *loaded]
     extractions, extract_failures = extract_all(articles, settings, client=client)
     all_failures: list[ArticleFailure] = [*failures, *extract_failures]
-    return reconcile(extractions, failures=all_failures, notes=[backend_note(settings, client)])
+    from .embed import encoder_for  # lazy: numpy and the encoder are not needed before this point
+
+    encoder = encoder_for(settings)
+    return reconcile(extractions, failures=all_failures, notes=[backend_note(settings, client)], encoder=encoder)

@@ -247,11 +247,12 @@ def test_same_number_written_differently_is_consistent_not_discrepant() -> None:
 def test_two_independent_outlets_corroborate() -> None:
     s = Story()
     a = s.article("The old bridge over the river collapsed on Sunday evening, Daily One reported.", outlet="Daily One")
-    b = s.article("Channel Two reported that the old bridge over the river collapsed on Sunday evening.",
+    # Each in its own words: the same sentence verbatim would be one report repeated (a wire story).
+    b = s.article("Channel Two reported that the old river bridge fell into the river on Sunday evening.",
                   outlet="Channel Two")
     s.claim(a, "The old bridge over the river collapsed on Sunday evening",
             claimant=s.source(a, "Daily One", SourceKind.news_outlet))
-    s.claim(b, "the old bridge over the river collapsed on Sunday evening",
+    s.claim(b, "the old river bridge fell into the river on Sunday evening",
             claimant=s.source(b, "Channel Two", SourceKind.news_outlet))
     brief = reconcile(s.extractions)
     assert _kinds(brief) == [FindingKind.corroborated]

@@ -50,6 +50,7 @@ from ..models import (
     Usage,
 )
 from .cluster import (
+    ClaimItem,
     Weights,
     claim_items,
     cluster_claims,
@@ -58,6 +59,7 @@ from .cluster import (
     inside_counters,
     link_counters,
     origin_of,
+    repeats,
 )
 from .explain import Names, explain
 from .findings import Detector, RawFinding
@@ -238,7 +240,12 @@ def reconcile(
     groups = link_counters(groups, clusters, weights, sim, responder.responses, outlets)
     counters += derived_counters(clusters, groups, pending, order)
 
-    raw = Detector(articles, sources, clusters, groups, order).detect()
+    def same_report(a: ClaimItem, b: ClaimItem) -> bool:
+        # A rendering in another language repeats a report (the source's names can't be matched
+        # across scripts, so it is not counted as an independent origin).
+        return repeats(a.key, b.key) or (a.n >= 0 and b.n >= 0 and sim.enabled and sim.cross_lingual(a.n, b.n))
+
+    raw = Detector(articles, sources, clusters, groups, order, same_report).detect()
 
     # Status per cluster, then cluster order: disputed first, then discrepant, then worth and appearance.
     status: list[ClaimStatus] = []

@@ -9,15 +9,17 @@ A claim in one language cannot be matched to its rendering in another: no transl
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
 from ..models import Article, Claim, CounterKind, CounterStatement
 from ..normalize import content_stems, fold
 from .compare import sentence_around
-from .similar import CROSS_LINGUAL_COS, RELATED_COS, SAME_CLAIM_COS, Similarity
+from .similar import CROSS_LINK_COS, RELATED_COS, SAME_CLAIM_COS, Similarity
 from .stance import opposite
 
 CLAIM_SAME = 0.6  # weighted containment for "the same claim"
@@ -134,6 +136,34 @@ def near_identical(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 20 and fuzz.ratio(a, b) >= NEAR_IDENTICAL)
 
 
+def repeats(a: str, b: str) -> bool:
+    """One folded text repeats the other: near-identical, or the shorter one found verbatim, as one
+    run of words, inside the longer, but for a few words at its edges (a repost adding a dateline or
+    an agency's signature). Two sources wording one fact alike differ *inside* the sentence, so they
+    are not a repeat."""
+    if a == b:
+        return True
+    if not near_identical(a, b):
+        short, long_ = sorted((_bare(a), _bare(b)), key=len)
+        if len(short) < REPEAT_MIN_WORDS:
+            return False
+        run = SequenceMatcher(None, short, long_, autojunk=False).find_longest_match(0, len(short), 0, len(long_))
+        if run.size < len(short) - REPEAT_ADDED:
+            return False
+    return not opposite(a, b)  # "no new bridge was opened" does not repeat "a new bridge was opened"
+
+
+REPEAT_MIN_WORDS = 6
+REPEAT_ADDED = 2  # words at the edges a repost may add: a dateline, a signature tag ("#وام", "(Reuters)")
+_REPOST_MARKS = re.compile(r"^\s*rt @?\w+\s*:?|\bhttps?\S*|[#@]")
+
+
+def _bare(key: str) -> list[str]:
+    """The words of a folded text without repost prefix, links and hashtag/handle marks (what a
+    repost adds)."""
+    return _REPOST_MARKS.sub(" ", key).split()
+
+
 def _similar(a: ClaimItem, b: ClaimItem, weights: Weights, sim: Similarity | None) -> bool:
     if near_identical(a.key, b.key):
         return True
@@ -152,7 +182,7 @@ def _similar(a: ClaimItem, b: ClaimItem, weights: Weights, sim: Similarity | Non
     # The encoder proposes paraphrases and translations (an English and an Arabic report).
     cos = sim.claims(a.n, b.n)
     if sim.cross_lingual(a.n, b.n):
-        return cos >= CROSS_LINGUAL_COS
+        return sim.mutual_translation(a.n, b.n)
     return cos >= SAME_CLAIM_COS and len(shared) >= 1
 
 
@@ -236,7 +266,7 @@ def _best_cluster(
         if sim is not None and sim.enabled and it.n >= 0:
             cos = max(sim.counter_claim(it.n, x.n) for x in others)
             cross = any(sim.counter_script[it.n] != sim.claim_script[x.n] for x in others)
-            if cross and cos >= CROSS_LINGUAL_COS:
+            if cross and cos >= CROSS_LINK_COS:
                 scored.append((round(cos, 3), ci, True, 3, cos))
                 continue
         if shared >= 2:
@@ -246,7 +276,9 @@ def _best_cluster(
         # A denial posted on its own, sharing no words with anything, in a set where a single claim
         # stands in other articles: in a handful of articles on one story, it answers that claim.
         elsewhere_only = [
-            ci for ci, c in enumerate(clusters) if all(x.claim.article_id != it.counter.article_id for x in c.items)
+            ci
+            for ci, c in enumerate(clusters)
+            if all(x.claim.article_id != it.counter.article_id and _candidate(it, x, blocked) for x in c.items)
         ]
         return elsewhere_only if standalone and len(elsewhere_only) == 1 and len(clusters) == 1 else []
 

@@ -30,16 +30,17 @@ from .cluster import (
     CounterGroup,
     CounterItem,
     Weights,
-    near_identical,
     origin_of,
+    repeats,
 )
 from .similar import CROSS_LINGUAL_COS, RELATED_COS, Similarity
-from .stance import Stance, figures_conflict, stance
+from .stance import Stance, figures_conflict, lemmas, stance
 
 RESTATE_SHARED = 4  # shared stems, and weighted overlap, for "a later statement restates the claim"
 RESTATE_MIN = 0.4
 CONTRADICT_SHARED = 3  # shared stems for "speaks of the same thing" when the figures differ
 ENCODER_SHARED = 2  # shared stems with an encoder proposal (>= RELATED_COS)
+RESTATE_ENCODER_SHARED = 3  # ... for that proposal to count as a restatement (a confirmation)
 SUPPORT_COS = 0.35  # encoder agreement that lets RESTATE_SHARED stems count under the weighted bar
 NEAR_BEST = 0.85
 
@@ -95,23 +96,42 @@ class Responder:
                     best, cross = c, sim.cross_lingual(x.n, y.n)
         return best, cross
 
-    def related(self, r: Cluster, k: Cluster) -> float | None:
-        """How strongly the later cluster ``k`` speaks of what ``r`` says (None: it does not)."""
+    def _stance(self, r: Cluster, k: Cluster) -> CounterKind:
+        """The stance of ``k`` towards ``r``, read on the pair of their claims sharing most words (in
+        one language: polarity and figures can't be compared across two)."""
+        pairs = [
+            (len(lemmas(x.claim.quote.text) & lemmas(y.claim.quote.text)), -x.n, -y.n, x, y)
+            for x in r.items
+            for y in k.items
+        ]
+        _, _, _, x, y = max(pairs, key=lambda p: p[:3])
+        return _KIND[stance(x.claim.quote.text, y.claim.quote.text)]
+
+    def _cross(self, r: Cluster, k: Cluster) -> bool:
+        """No claim of ``k`` is in a language of ``r``."""
+        return all(self._translation(x, y) for x in r.items for y in k.items)
+
+    def related(self, r: Cluster, k: Cluster) -> tuple[float, bool] | None:
+        """How strongly the later cluster ``k`` speaks of what ``r`` says (None: it does not), and
+        whether it could *restate* it (only then can it confirm it: speaking of the same subject
+        with another predicate -- "the pupil left hospital" after "the pupil is treated in hospital" --
+        confirms nothing, though it may contradict)."""
         shared = len(r.stems & k.stems)
         score = round(self.weights.containment(r.stems, k.stems), 3)
         cos, cross = self._cos(r, k)
         if shared >= CONTRADICT_SHARED and figures_conflict(_text(r), _text(k)):
-            return score + cos  # other figures for the same counted thing
+            return score + cos, False  # other figures for the same counted thing
         if shared >= RESTATE_SHARED and score >= RESTATE_MIN:
-            return score + cos
-        if cos >= RELATED_COS and shared >= ENCODER_SHARED:
-            return score + cos
+            return score + cos, True
         if cos >= SUPPORT_COS and shared >= RESTATE_SHARED:
             # Many shared words under the weighted bar (words every post of the story uses weigh
             # little), and the encoder agrees the two are close: a restatement in other words.
-            return score + cos
+            return score + cos, True
+        if cos >= RELATED_COS and shared >= ENCODER_SHARED:
+            # Restating needs more than a shared subject: its predicate or object too (3 stems).
+            return score + cos, shared >= RESTATE_ENCODER_SHARED
         if cross and cos >= CROSS_LINGUAL_COS:
-            return cos
+            return cos, False
         return None
 
     def derive(self) -> list[tuple[int, list[ClaimItem], list[str], CounterKind]]:
@@ -130,20 +150,30 @@ class Responder:
             if not any(self.named(origin_of(it.claim)) for it in k.items):
                 continue
             candidates: list[tuple[float, int]] = []
+            restates: dict[int, bool] = {}
             for ri in order:
                 r = self.clusters[ri]
                 if ri == ki or ri in responses or _first(r) >= _first(k):
                     continue
                 if k_arts & {it.claim.article_id for it in r.items} or k_carriers & _carriers(r, self.outlets):
                     continue
-                if any(near_identical(x.key, y.key) for x in r.items for y in k.items):
+                if any(repeats(x.key, y.key) for x in r.items for y in k.items):
                     continue  # the same text repeated: one report
-                strength = self.related(r, k)
-                if strength is not None:
-                    candidates.append((round(strength, 3), ri))
+                rel = self.related(r, k)
+                if rel is not None:
+                    candidates.append((round(rel[0], 3), ri))
+                    restates[ri] = rel[1]
             if not candidates:
                 continue
-            kinds = {ri: _KIND[stance(_text(self.clusters[ri]), _text(k))] for _, ri in candidates}
+            kinds = {ri: self._stance(self.clusters[ri], k) for _, ri in candidates}
+            # A confirmation restates the claim, in its language (see ``related``, ``_translation``).
+            candidates = [
+                (sc, ri)
+                for sc, ri in candidates
+                if kinds[ri] != CounterKind.confirmation or (restates[ri] and not self._cross(self.clusters[ri], k))
+            ]
+            if not candidates:
+                continue
             corrections = [ri for _, ri in candidates if kinds[ri] == CounterKind.correction]
             if corrections:
                 # Figures that differ answer the earliest claim they could: the report that started it.
@@ -159,6 +189,11 @@ class Responder:
         self.responses = frozenset(responses)
         # Versions inside a response confirm nothing: they answer the claim, not each other.
         return [d for d in within if d[0] not in responses] + out
+
+    def _translation(self, a: ClaimItem, b: ClaimItem) -> bool:
+        """The two are in different languages: a rendering of one report can't be told apart from an
+        independent confirmation (the source's names don't match across scripts), so it confirms nothing."""
+        return self.sim is not None and a.n >= 0 and b.n >= 0 and self.sim.cross_lingual(a.n, b.n)
 
     def _within(self, ci: int) -> list[tuple[int, list[ClaimItem], list[str], CounterKind]]:
         """Later versions in the cluster, from another named origin and carrier, confirm the first."""
@@ -179,8 +214,9 @@ class Responder:
             if self.named(origin_of(it.claim))
             and it.claim.article_id not in earlier_arts
             and not {origin_of(it.claim), it.claim.reported_by} & first_carriers
-            and not any(near_identical(it.key, x.key) for x in items if x.claim.article_id in earlier_arts)
+            and not any(repeats(it.key, x.key) for x in items if x.claim.article_id in earlier_arts)
             and it.claim.id not in self.inside
+            and not self._translation(it, items[0])
         ]
         if not later:
             return []

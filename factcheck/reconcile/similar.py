@@ -10,10 +10,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
-
 if TYPE_CHECKING:
+    from numpy import float64
+    from numpy.typing import NDArray
+
     from ..embed import Encoder
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -22,8 +22,11 @@ _LATIN = re.compile(r"[A-Za-z]")
 # Cosine bars (USE multilingual v3; docs/benchmarks.md): paraphrases and translations score
 # 0.5-0.9, unrelated sentences <= 0.35 -- but a claim and its own denial also score 0.6-0.9, so a
 # proposal is always checked by the polarity / figures rules (``stance``).
-SAME_CLAIM_COS = 0.75  # with >= 1 shared stem, or across languages
-CROSS_LINGUAL_COS = 0.7  # an Arabic and an English statement (no stems can be shared)
+SAME_CLAIM_COS = 0.75  # with >= 1 shared stem
+# An Arabic and an English statement (no stems can be shared): translations of short news sentences
+# score 0.55-0.9, so the bar is low but the pair must be each other's best match across languages.
+CROSS_LINGUAL_COS = 0.5
+CROSS_LINK_COS = 0.65  # a counter in one language answering a claim in the other
 RELATED_COS = 0.5  # "speaks of the same thing" for linking, with >= 2 shared stems
 
 
@@ -37,10 +40,13 @@ class Similarity:
     def __init__(self, encoder: Encoder | None, claims: Sequence[str], counters: Sequence[str]) -> None:
         self.enabled = encoder is not None and bool(claims)
         self.claim_script = [script(t) for t in claims]
+        self._across: dict[int, int] = {}
         self.counter_script = [script(t) for t in counters]
+        import numpy as np  # lazy: `factcheck --help` never loads numpy
+
         n, m = len(claims), len(counters)
-        self.cc: NDArray[np.float64] = np.zeros((n, n))
-        self.kc: NDArray[np.float64] = np.zeros((m, n))
+        self.cc: NDArray[float64] = np.zeros((n, n))
+        self.kc: NDArray[float64] = np.zeros((m, n))
         if encoder is not None and claims:
             from ..embed import cosine_matrix
 
@@ -49,6 +55,24 @@ class Similarity:
             self.cc = cosine_matrix(cv, cv)
             if m:
                 self.kc = cosine_matrix(kv, cv)
+
+    def _best_across(self, i: int) -> int:
+        """The claim in another language closest to claim ``i`` (-1: none); ties go to the first."""
+        best, best_j = -2.0, -1
+        for j in range(len(self.claim_script)):
+            if self.claim_script[j] != self.claim_script[i] and self.cc[i, j] > best:
+                best, best_j = float(self.cc[i, j]), j
+        return best_j
+
+    def mutual_translation(self, i: int, j: int) -> bool:
+        """Claims in two languages, each the other's closest claim in that language, >= CROSS_LINGUAL_COS."""
+        if not self.enabled or self.claim_script[i] == self.claim_script[j] or self.cc[i, j] < CROSS_LINGUAL_COS:
+            return False
+        if i not in self._across:
+            self._across[i] = self._best_across(i)
+        if j not in self._across:
+            self._across[j] = self._best_across(j)
+        return self._across[i] == j and self._across[j] == i
 
     def claims(self, i: int, j: int) -> float:
         return float(self.cc[i, j])

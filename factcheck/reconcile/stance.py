@@ -107,13 +107,20 @@ def lemma(word: str) -> str:
             if len(word) - len(suf) >= 3 and word.endswith(suf):
                 return word[: -len(suf)]
         return word
-    return stem(word)
+    s = stem(word)
+    # Person / derivation prefixes (يتوقف ~ توقف, تسجل ~ سجل): dropped alike in both texts compared.
+    while len(s) > 3 and s[0] in "يتنا":
+        s = s[1:]
+    return s
 
 
 _NEG = frozenset(fold(w) for w in [*NEGATORS, *NEGATING_PREDICATES] if w != "n't")
 _ZERO = frozenset(fold(w) for w in ZERO_WORDS)
 _POSTPOSED = frozenset(fold(w) for w in POSTPOSED_NUMBERS)
-_ANT = [(frozenset(lemma(fold(w)) for w in a), frozenset(lemma(fold(w)) for w in b)) for a, b, _ in ANTONYMS]
+_ANT = [
+    tuple(frozenset(lemma(fold(w)) if w.isascii() else fold(w) for w in side) for side in (a, b))
+    for a, b, _ in ANTONYMS
+]
 SCOPE = 4  # words after a negator that it governs
 
 
@@ -152,11 +159,37 @@ def _negated(text: str, shared: frozenset[str]) -> int:
     return n
 
 
-def _antonym_flip(a: frozenset[str], b: frozenset[str]) -> bool:
+def _sides(text: str) -> frozenset[tuple[int, int]]:
+    """(antonym pair, side) of the words of ``text``. English words match by lemma; Arabic words by
+    prefix, once a conjunction (و ف) and the article are off, so inflected verbs match their entry
+    ("وأغلقت" ~ "اغلق")."""
+    out = set()
+    for w in _words(text):
+        forms = {w}
+        if not w.isascii():
+            for f in list(forms):
+                if len(f) > 3 and f[0] in "وف":
+                    forms.add(f[1:])
+            forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}
+        for pi, sides in enumerate(_ANT):
+            for si, entries in enumerate(sides):
+                if any((lemma(f) in entries) if f.isascii() else any(_prefix(f, e) for e in entries) for f in forms):
+                    out.add((pi, si))
+    return frozenset(out)
+
+
+def _prefix(word: str, entry: str) -> bool:
+    return word.startswith(entry) if len(entry) >= 3 else word == entry
+
+
+def _antonym_flip(a: str, b: str) -> bool:
     """One text uses one side of an antonym pair and the other text the other side (and not its own)."""
+    sa, sb = _sides(a), _sides(b)
     flips = 0
-    for x, y in _ANT:
-        if (a & x and b & y and not b & x) or (a & y and b & x and not b & y):
+    for pi in range(len(_ANT)):
+        if ((pi, 0) in sa and (pi, 1) in sb and (pi, 0) not in sb) or (
+            (pi, 1) in sa and (pi, 0) in sb and (pi, 1) not in sb
+        ):
             flips += 1
     return flips % 2 == 1
 
@@ -165,7 +198,7 @@ def opposite(claim: str, response: str) -> bool:
     """The response states the claim's proposition with the opposite polarity."""
     la, lb = lemmas(claim), lemmas(response)
     shared = la & lb
-    if _antonym_flip(la, lb):
+    if _antonym_flip(claim, response):
         return True
     return bool(shared) and negated(claim, shared) % 2 != negated(response, shared) % 2
 
