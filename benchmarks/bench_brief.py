@@ -86,8 +86,14 @@ def _factcheck() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "factcheck"]
 
 
-def time_subprocess(name: str, cmd: Sequence[str], runs: int, goal_s: float | None = None,
-                    before_each: Callable[[dict[str, str]], None] | None = None, **env_extra: str) -> Result:
+def time_subprocess(
+    name: str,
+    cmd: Sequence[str],
+    runs: int,
+    goal_s: float | None = None,
+    before_each: Callable[[dict[str, str]], None] | None = None,
+    **env_extra: str,
+) -> Result:
     """Wall time and max RSS of ``cmd``, once untimed (bytecode caches), then ``runs`` times.
     ``before_each(env)`` runs untimed before each timed run (e.g. to empty a cache)."""
     res = Result(name, goal_s=goal_s)
@@ -140,7 +146,11 @@ def heavy_imports_of_help() -> list[str]:
     """Modules among openai/instructor that `factcheck --help` imports (from `python -X importtime`)."""
     r = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "factcheck", "--help"],
-        cwd=ROOT, env=_env(), capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=True,
     )
     found = set()
     for line in r.stderr.splitlines():
@@ -171,9 +181,27 @@ def profile_cli(top: int) -> str:
     """cProfile of one whole `factcheck brief` run on the seeds (imports included), top functions."""
     out = Path(tempfile.mkdtemp(prefix="fc-bench-prof-")) / "cli.prof"
     subprocess.run(
-        [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "factcheck", "brief", *SEEDS,
-         "--backend", "offline", "-o", os.devnull, "--format", "md"],
-        cwd=ROOT, env=_env(), check=True, stdout=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "cProfile",
+            "-o",
+            str(out),
+            "-m",
+            "factcheck",
+            "brief",
+            *SEEDS,
+            "--backend",
+            "offline",
+            "-o",
+            os.devnull,
+            "--format",
+            "md",
+        ],
+        cwd=ROOT,
+        env=_env(),
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     buf = io.StringIO()
     stats = pstats.Stats(str(out), stream=buf)
@@ -212,22 +240,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         time_subprocess(
             "brief-cli (factcheck brief, 2 seeds, offline, subprocess)",
             [*fc, "brief", *SEEDS, "--backend", "offline", "-o", os.devnull, "--format", "md"],
-            args.runs, goal_s=GOAL_BRIEF_S,
+            args.runs,
+            goal_s=GOAL_BRIEF_S,
         ),
         time_subprocess(
             "brief-new (same, sentences new to the embeddings cache)",
             [*fc, "brief", *SEEDS, "--backend", "offline", "-o", os.devnull, "--format", "md"],
-            args.runs, before_each=_forget_sentences,
+            args.runs,
+            before_each=_forget_sentences,
         ),
         time_subprocess(
             "brief-cold (same, first run: weights converted)",
             [*fc, "brief", *SEEDS, "--backend", "offline", "-o", os.devnull, "--format", "md"],
-            args.runs, before_each=_fresh_cache,
+            args.runs,
+            before_each=_fresh_cache,
         ),
         time_subprocess(
             "brief-lex (same, no encoder: FACTCHECK_EMBEDDINGS=none)",
             [*fc, "brief", *SEEDS, "--backend", "offline", "-o", os.devnull, "--format", "md"],
-            args.runs, FACTCHECK_EMBEDDINGS="none",
+            args.runs,
+            FACTCHECK_EMBEDDINGS="none",
         ),
         *in_process(args.runs),
         time_subprocess(
@@ -238,9 +270,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     results[0].note = "imports openai/instructor: " + (", ".join(heavy) if heavy else "no")
     if args.json:
-        print(json.dumps([{"name": r.name, "times": r.times, "median": r.median, "peak_kb": r.peak_kb,
-                           "mem_kind": r.mem_kind, "goal_s": r.goal_s, "ok": r.ok} for r in results]
-                         + [{"help_heavy_imports": heavy}], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "name": r.name,
+                        "times": r.times,
+                        "median": r.median,
+                        "peak_kb": r.peak_kb,
+                        "mem_kind": r.mem_kind,
+                        "goal_s": r.goal_s,
+                        "ok": r.ok,
+                    }
+                    for r in results
+                ]
+                + [{"help_heavy_imports": heavy}],
+                indent=2,
+            )
+        )
     else:
         pyc = "no .pyc (compiled from source each run)" if NO_PYC else ".pyc cached"
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.runs} runs each, {pyc}\n")

@@ -18,7 +18,6 @@ import json
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,8 +46,32 @@ CROSS = [
 ]
 
 
+# Invented Arabic paraphrases (same proposition, other words) and invented unrelated pairs.
+PARA = [
+    ("توفي الفنان المعروف صباح اليوم في المستشفى", "رحل الفنان المعروف عن عالمنا صباح اليوم في المستشفى"),
+    (
+        "أعلنت الحكومة رفع أسعار الوقود بدءا من الشهر المقبل",
+        "الحكومة تقرر زيادة أسعار المحروقات اعتبارا من الشهر القادم",
+    ),
+    ("اعتقلت الشرطة ثلاثة مشتبه بهم في سرقة البنك", "ألقت الشرطة القبض على ثلاثة أشخاص يشتبه في سرقتهم البنك"),
+    ("أغلقت السلطات المعبر الحدودي أمام المسافرين", "السلطات تغلق المنفذ الحدودي في وجه المسافرين"),
+]
+OTHER = [
+    ("توفي الفنان المعروف صباح اليوم في المستشفى", "The finance ministry raised fuel prices"),
+    ("أعلنت الحكومة رفع أسعار الوقود بدءا من الشهر المقبل", "فاز المنتخب الوطني على منافسه بثلاثة أهداف"),
+    ("اعتقلت الشرطة ثلاثة مشتبه بهم في سرقة البنك", "Heavy rain is expected in the north this weekend"),
+    ("أغلقت السلطات المعبر الحدودي أمام المسافرين", "افتتح الوزير معرضا للكتاب في العاصمة"),
+]
+
+
 def pairs() -> dict[str, list[tuple[str, str]]]:
-    out: dict[str, list[tuple[str, str]]] = {"linked": [], "unrelated": [], "crossling": list(CROSS)}
+    out: dict[str, list[tuple[str, str]]] = {
+        "linked": [],
+        "unrelated": [],
+        "crossling": list(CROSS),
+        "paraphrase": list(PARA),
+        "other": list(OTHER),
+    }
     for story in sorted(p for p in AURED.iterdir() if (p / "gold.json").exists()):
         gold = json.loads((story / "gold.json").read_text(encoding="utf-8"))
         files = {a["id"]: (story / a["file"]).read_text(encoding="utf-8") for a in gold["articles"]}
@@ -91,6 +114,12 @@ print(json.dumps({"load_s": t1 - t0, "encode_s": t2 - t1, "sentences": n, "score
 """
 
 
+def auc(pos: list[float], neg: list[float]) -> float:
+    """Share of (related, unrelated) pairs the encoder orders right (ties count half)."""
+    won = sum(1.0 if p > n else 0.5 if p == n else 0.0 for p in pos for n in neg)
+    return won / (len(pos) * len(neg))
+
+
 def main() -> int:
     data = pairs()
     import tempfile
@@ -113,12 +142,15 @@ def main() -> int:
             f"== {name}: load {runs[0]['load_s']:.2f} s first, {res['load_s']:.2f} s after; "
             f"encode {res['sentences']} texts {res['encode_s']:.2f} s"
         )
-        top_unrelated = max(res["scores"]["unrelated"])
-        for kind, s in res["scores"].items():
+        sc = res["scores"]
+        for kind, s in sc.items():
             print(f"  {kind:<10} n={len(s):>3} mean {statistics.mean(s):.3f} min {min(s):.3f} max {max(s):.3f}")
-        for kind in ("linked", "crossling"):
-            above = sum(x > top_unrelated for x in res["scores"][kind])
-            print(f"  {kind} above the highest unrelated: {above}/{len(res['scores'][kind])}")
+        print(f"  AUC linked vs unrelated (AuRED posts): {auc(sc['linked'], sc['unrelated']):.3f}")
+        print(
+            f"  AUC paraphrase+crossling vs other (invented sentences): "
+            f"{auc(sc['paraphrase'] + sc['crossling'], sc['other']):.3f}; "
+            f"margin min(related) - max(other): {min(sc['paraphrase'] + sc['crossling']) - max(sc['other']):+.3f}"
+        )
     return 0
 
 

@@ -27,8 +27,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-import numpy as np
-from numpy.typing import NDArray
+# The encoder's matrix products are small: one BLAS thread runs them in ~0.1 s for a story, where
+# several threads contending for a busy 2-core machine took up to ten times longer (measured,
+# docs/benchmarks.md). Only a default: a value the user set wins, and it must precede numpy's import.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import numpy as np  # noqa: E402
+from numpy.typing import NDArray  # noqa: E402
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -59,6 +65,10 @@ def _normalised(x: NDArray[Any]) -> Vectors:
     x = np.asarray(x, dtype=np.float32)
     norms = np.linalg.norm(x, axis=1, keepdims=True)
     return (x / np.where(norms == 0, 1, norms)).astype(np.float32)
+
+
+def zeros(shape: tuple[int, int]) -> NDArray[np.float64]:
+    return np.zeros(shape)
 
 
 def cosine_matrix(a: Vectors, b: Vectors) -> NDArray[np.float64]:
@@ -185,10 +195,12 @@ def _fast_backend(root: Path, res: Path, backend_cls: Any) -> Any:
         meta = pickle.load(f)
     backend.threads = 1
     backend._threadpool = None
+    # Only the 65 MB embedding table is memory-mapped (a sentence reads a few hundred of its rows);
+    # the dense layers (~15 MB) are read whole: matrix products on mapped pages run many times slower.
     for name in _BACKEND_ARRAYS:
-        setattr(backend, name, np.load(root / f"{name}.npy", mmap_mode="r"))
+        setattr(backend, name, np.load(root / f"{name}.npy", mmap_mode="r" if name == "table" else None))
     for name in _BACKEND_LISTS:
-        setattr(backend, name, [np.load(root / f"{name}{i}.npy", mmap_mode="r") for i in range(3)])
+        setattr(backend, name, [np.load(root / f"{name}{i}.npy") for i in range(3)])
     backend.eps, backend._feat_dim = meta["eps"], meta["feat_dim"]
     return backend
 

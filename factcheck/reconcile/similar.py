@@ -42,14 +42,13 @@ class Similarity:
         self.claim_script = [script(t) for t in claims]
         self._across: dict[int, int] = {}
         self.counter_script = [script(t) for t in counters]
-        import numpy as np  # lazy: `factcheck --help` never loads numpy
+        # Lazy: `factcheck --help` never loads numpy; and embed sets numpy's thread count first.
+        from ..embed import cosine_matrix, zeros
 
         n, m = len(claims), len(counters)
-        self.cc: NDArray[float64] = np.zeros((n, n))
-        self.kc: NDArray[float64] = np.zeros((m, n))
+        self.cc: NDArray[float64] = zeros((n, n))
+        self.kc: NDArray[float64] = zeros((m, n))
         if encoder is not None and claims:
-            from ..embed import cosine_matrix
-
             vecs = encoder.encode(list(claims) + list(counters))
             cv, kv = vecs[:n], vecs[n:]
             self.cc = cosine_matrix(cv, cv)

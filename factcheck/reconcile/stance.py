@@ -136,6 +136,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w for w in out if w)
 
 
+@lru_cache(maxsize=8192)
 def lemmas(text: str) -> frozenset[str]:
     """Lemmas of the content words of ``text`` (stopwords and negators left out)."""
     return frozenset(lemma(w) for w in _words(text) if w not in STOPWORDS and w not in _NEG and len(w) >= 2)
@@ -159,6 +160,7 @@ def _negated(text: str, shared: frozenset[str]) -> int:
     return n
 
 
+@lru_cache(maxsize=8192)
 def _sides(text: str) -> frozenset[tuple[int, int]]:
     """(antonym pair, side) of the words of ``text``. English words match by lemma; Arabic words by
     prefix, once a conjunction (و ف) and the article are off, so inflected verbs match their entry
