@@ -268,3 +268,42 @@ def test_reconcile_is_deterministic_with_an_encoder() -> None:
     enc = FakeEncoder([["central bank cut", "البنك المركزي خفض"]])
     one = reconcile(xs, encoder=enc).model_dump_json()
     assert one == reconcile(xs, encoder=enc).model_dump_json()
+
+
+def _two_reports(later_kind: SourceKind, about: str | None = None) -> list[Extraction]:
+    s1 = "The council will close the central market for renovation next month."
+    s2 = "The central market will close for renovation next month, the council confirmed today."
+    a1, a2 = _article("a1", s1, "City Post", "en"), _article("a2", s2, "@someone", "en")
+    c1 = _claim(a1, "c1", s1, "r").model_copy(update={"about": about})
+    return [
+        _x(a1, [Source(id="r", name="City Post", kind=SourceKind.news_outlet)], [c1]),
+        _x(a2, [Source(id="p", name="Someone", kind=later_kind)], [_claim(a2, "c2", s2, "p")]),
+    ]
+
+
+def test_a_confirmation_comes_from_an_authority_not_from_a_private_person() -> None:
+    enc = FakeEncoder([["central market"]])
+    by_person = reconcile(_two_reports(SourceKind.person), encoder=enc)
+    assert not [k for k in by_person.counters if k.kind == CounterKind.confirmation]
+    by_council = reconcile(_two_reports(SourceKind.government), encoder=enc)
+    assert [k.id for k in by_council.counters if k.kind == CounterKind.confirmation] == ["c2-confirms"]
+
+
+def test_figures_of_another_thing_raise_no_correction() -> None:
+    s1 = "Fifty cases of dengue fever were recorded in the northern province."
+    s2 = "Within one week the northern province recorded fifty cases of dengue fever."
+    s3 = "Only twelve cases of dengue fever were recorded in the northern province, the office said."
+    a1, a2, a3 = (_article(f"a{i}", t, f"Paper {i}", "en") for i, t in enumerate((s1, s2, s3), 1))
+    xs = [
+        _x(a1, [Source(id="r", name="Paper 1", kind=SourceKind.news_outlet)], [_claim(a1, "c1", s1, "r")]),
+        _x(a2, [Source(id="g", name="The health office", kind=SourceKind.government)], [_claim(a2, "c2", s2, "g")]),
+        _x(a3, [Source(id="o", name="The health office", kind=SourceKind.government)], [_claim(a3, "c3", s3, "o")]),
+    ]
+    brief = reconcile(xs, encoder=None)
+    kinds = {k.id: k.kind for k in brief.counters}
+    # "one" counts weeks: the office's fifty cases confirm the report, no figure is contradicted.
+    assert kinds.get("c2-confirms") == CounterKind.confirmation and "c2-corrects" not in kinds
+    # Twelve cases against fifty cases: a correction by figures (or a discrepancy between versions).
+    disputed = [f for f in brief.findings if f.kind.value in ("contested", "discrepancy")]
+    assert disputed and all("c2" not in f.claims or "c3" in f.claims for f in disputed)
+    assert "c2-confirms" not in {c for f in disputed for c in f.counters}

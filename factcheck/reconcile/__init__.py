@@ -1,15 +1,20 @@
 """Stage 3: deterministic reconciliation of per-article extractions into one Brief.
 
 Steps: (1) merge sources across articles (``sources``); (2) cluster the same claim across and
-within articles; (3) group repeated counter-statements (same speaker, same or similar text) and
-link them to the claims they answer (``cluster``); (4) detect findings (``findings``) and explain
-them in Arabic and English (``explain``); (5) give each cluster a status and order everything.
+within articles, in Arabic, English and across the two (``cluster``, with the sentence encoder's
+proposals: ``similar``); (3) find the statements that answer an earlier claim by content -- denial
+by opposite polarity, correction by figures of the same counted thing, confirmation by an authority
+restating it (``respond``, ``stance``); (4) group repeated counter-statements (same speaker, same or
+similar text) and link them to the claims they answer, never to a claim of their own source or
+inside another response (``cluster``); (5) detect findings (``findings``) and explain them in Arabic
+and English (``explain``); (6) give each cluster a status and order everything.
 
 Rules for findings:
 
 - ``contested`` / ``attribution_disputed`` / ``corroborated``: one per (cluster, counter group)
   linked by a denial or correction / an attribution denial / a confirmation.
-- ``corroborated`` also: two or more independent origins (no origin reporting or resting on another),
+- ``corroborated`` also: two or more independent origins (no origin reporting or resting on another,
+  and no origin repeating another's text: a repost, an agency's copy, a rendering in the other language),
   unless the versions differ.
 - ``discrepancy``: two versions of one claim (in a cluster, or two very similar clusters) differ,
   between shared words, in a number, a resolved date or a scope word.

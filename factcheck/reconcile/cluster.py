@@ -1,9 +1,11 @@
 """Steps 2-3: cluster the same claim across (and within) articles; group and link counter-statements.
 
 Similarity is an idf-weighted overlap of light stems (words frequent across the story's claims,
-like the story's main actors, weigh little), or near-identical folded text (rapidfuzz). Claims are
-joined by single linkage over pairs in a fixed order, so the result never depends on set order.
-A claim in one language cannot be matched to its rendering in another: no translation is done.
+like the story's main actors, weigh little), near-identical folded text (rapidfuzz), or the
+sentence encoder's proposal (``similar``): a paraphrase with a shared stem, or a rendering in the
+other language that is each other's closest match. A claim and its own negation never cluster
+(``stance.opposite``). Claims are joined by single linkage over pairs in a fixed order, so the
+result never depends on set order.
 """
 
 from __future__ import annotations
@@ -252,7 +254,8 @@ def _best_cluster(
     what the encoder proposes (>= RELATED_COS with >= 2 shared stems; a translation across languages),
     or the only cluster sharing >= 2 stems with it, when the counter stands alone in its article (a
     denial posted on its own) and that cluster lies wholly in other articles (the rumour it answers).
-    Of clusters scoring alike, every one is linked (versions of one report not clustered together)."""
+    Of clusters scoring alike, every one is linked (versions of one report not clustered together).
+    A counter sharing no content with any claim is linked to nothing."""
     own = [x for c in clusters for x in c.items if x.claim.article_id == it.counter.article_id]
     standalone = all(_overlaps_counter(x.claim, it.counter) for x in own)
     scored = []
@@ -273,14 +276,7 @@ def _best_cluster(
             elsewhere = all(x.claim.article_id != it.counter.article_id for x in c.items)
             scored.append((round(weights.containment(it.context, stems), 3), ci, elsewhere, shared, cos))
     if not scored:
-        # A denial posted on its own, sharing no words with anything, in a set where a single claim
-        # stands in other articles: in a handful of articles on one story, it answers that claim.
-        elsewhere_only = [
-            ci
-            for ci, c in enumerate(clusters)
-            if all(x.claim.article_id != it.counter.article_id and _candidate(it, x, blocked) for x in c.items)
-        ]
-        return elsewhere_only if standalone and len(elsewhere_only) == 1 and len(clusters) == 1 else []
+        return []  # a denial cue sharing no content with any claim answers nothing we can name
 
     def passes(sc: float, sh: int, cos: float) -> bool:
         return (sc >= LINK_MIN and sh >= 3) or cos >= RELATED_COS

@@ -107,6 +107,23 @@ class Responder:
         _, _, _, x, y = max(pairs, key=lambda p: p[:3])
         return _KIND[stance(x.claim.quote.text, y.claim.quote.text)]
 
+    def _may_confirm(self, r: Cluster, k: Cluster) -> bool:
+        abouts = {it.claim.about for it in r.items if it.claim.about}
+        return any(self._confirmer(it, abouts) for it in k.items)
+
+    def _confirmer(self, it: ClaimItem, abouts: set[str]) -> bool:
+        """A confirmation comes from the claim's subject or from an institution or outlet (an authority,
+        an agency, an official account); a private person repeating a claim confirms nothing."""
+        o = origin_of(it.claim)
+        if o is None:
+            return False
+        kind = getattr(self.sources.get(o), "kind", None)
+        return o in abouts or kind not in (SourceKind.person, SourceKind.unknown, SourceKind.anonymous, None)
+
+    def _outlet(self, it: ClaimItem) -> str | None:
+        out = self.outlets[it.art_idx] if self.outlets else None
+        return f"outlet:{out}" if out else None
+
     def _cross(self, r: Cluster, k: Cluster) -> bool:
         """No claim of ``k`` is in a language of ``r``."""
         return all(self._translation(x, y) for x in r.items for y in k.items)
@@ -170,7 +187,8 @@ class Responder:
             candidates = [
                 (sc, ri)
                 for sc, ri in candidates
-                if kinds[ri] != CounterKind.confirmation or (restates[ri] and not self._cross(self.clusters[ri], k))
+                if kinds[ri] != CounterKind.confirmation
+                or (restates[ri] and not self._cross(self.clusters[ri], k) and self._may_confirm(self.clusters[ri], k))
             ]
             if not candidates:
                 continue
@@ -204,16 +222,19 @@ class Responder:
             o
             for it in items
             if origin_of(it.claim) == origin_of(first.claim)
-            for o in (origin_of(it.claim), it.claim.reported_by)
+            for o in (origin_of(it.claim), it.claim.reported_by, self._outlet(it))
             if o
         }
+        abouts = {it.claim.about for it in items if it.claim.about}
         earlier_arts = {it.claim.article_id for it in items if origin_of(it.claim) == origin_of(first.claim)}
         later = [
             it
             for it in items
             if self.named(origin_of(it.claim))
             and it.claim.article_id not in earlier_arts
-            and not {origin_of(it.claim), it.claim.reported_by} & first_carriers
+            and not {origin_of(it.claim), it.claim.reported_by, self._outlet(it)} & first_carriers
+            and self._confirmer(it, abouts)
+            and not figures_conflict(first.claim.quote.text, it.claim.quote.text)  # a version that differs
             and not any(repeats(it.key, x.key) for x in items if x.claim.article_id in earlier_arts)
             and it.claim.id not in self.inside
             and not self._translation(it, items[0])
