@@ -307,3 +307,22 @@ def test_figures_of_another_thing_raise_no_correction() -> None:
     disputed = [f for f in brief.findings if f.kind.value in ("contested", "discrepancy")]
     assert disputed and all("c2" not in f.claims or "c3" in f.claims for f in disputed)
     assert "c2-confirms" not in {c for f in disputed for c in f.counters}
+
+
+def test_versions_differing_in_a_number_of_another_thing_are_no_discrepancy() -> None:
+    from factcheck.reconcile.compare import Version, differences
+
+    def diff(a: str, b: str) -> list[str]:
+        return [d.field for d in differences(Version(a, 0, None), Version(b, 0, None))]
+
+    assert (
+        diff(
+            "Officials said fifty cases were recorded in the city",
+            "Officials said one week passed and cases were recorded in the city",
+        )
+        == []
+    )
+    assert diff("الوزارة سجلت خمسين إصابة في المدينة", "الوزارة سجلت خلال أسبوع واحد إصابات في المدينة") == []
+    assert diff(
+        "Officials said fifty cases were recorded in the city", "Officials said twelve cases were recorded in the city"
+    ) == ["number"]

@@ -220,14 +220,27 @@ def counts(text: str) -> list[Count]:
     for n in find_numbers(text):
         if 1900 <= n.value <= 2100 and n.value.is_integer() and n.text.strip().isdigit():
             continue
-        before_ws = _words(text[: n.start])
-        before = before_ws[-1] if before_ws else ""
-        after_ws = [w for w in _words(text[n.end :]) if not w.isdigit()]
-        after = after_ws[0] if after_ws else ""
-        if after in STOPWORDS and fold(n.text).split()[-1] not in _POSTPOSED:
-            after = next((w for w in after_ws[:2] if w not in STOPWORDS), "")
-        out.append(Count(n.value, _content_lemma(after), _content_lemma(before)))
+        out.append(count_at(text, n.start, n.end, n.value))
     return out
+
+
+def count_at(text: str, start: int, end: int, value: float) -> Count:
+    """The quantity written at text[start:end], with the words that say what it counts."""
+    before_ws = _words(text[:start])
+    before = before_ws[-1] if before_ws else ""
+    after_ws = [w for w in _words(text[end:]) if not w.isdigit()]
+    after = after_ws[0] if after_ws else ""
+    last = fold(text[start:end]).split()
+    if last and last[-1] in _POSTPOSED:
+        return Count(value, "", _content_lemma(before))  # "أسبوع واحد": the noun is the word before
+    if after in STOPWORDS:
+        after = next((w for w in after_ws[:2] if w not in STOPWORDS), "")
+    return Count(value, _content_lemma(after), _content_lemma(before))
+
+
+def other_things(a: Count, b: Count) -> bool:
+    """Both quantities say what they count, and it is not the same thing ("one week", "fifty cases")."""
+    return bool((a.after or a.before) and (b.after or b.before)) and not (_same_thing(a, b) or _same_thing(b, a))
 
 
 def _content_lemma(w: str) -> str:
