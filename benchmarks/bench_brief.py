@@ -48,6 +48,7 @@ class Result:
     name: str
     times: list[float] = field(default_factory=list)
     peak_kb: int = 0  # max RSS (subprocess) or tracemalloc peak (in-process)
+    cpu: list[float] = field(default_factory=list)  # user + system CPU seconds (subprocess)
     mem_kind: str = "rss"
     goal_s: float | None = None
     note: str = ""
@@ -113,6 +114,7 @@ def time_subprocess(
             continue
         res.times.append(elapsed)
         res.peak_kb = max(res.peak_kb, usage.ru_maxrss)  # KiB on Linux
+        res.cpu.append(usage.ru_utime + usage.ru_stime)  # what a busy machine's waiting does not inflate
     return res
 
 
@@ -211,13 +213,15 @@ def profile_cli(top: int) -> str:
 
 
 def table(results: Sequence[Result]) -> str:
-    head = f"{'benchmark':<58} {'runs':>4} {'min s':>7} {'median s':>8} {'max s':>7} {'peak MiB':>9}  goal"
+    head = f"{'benchmark':<58} {'runs':>4} {'min s':>7} {'median s':>8} {'max s':>7} {'cpu s':>6} {'peak MiB':>9}  goal"
     lines = [head, "-" * len(head)]
     for r in results:
         goal = "" if r.goal_s is None else f"< {r.goal_s:g} s: {'ok' if r.ok else 'MISSED'}"
         mem = f"{r.peak_kb / 1024:.1f}{'*' if r.mem_kind == 'tracemalloc' else ''}"
-        timing = f"{min(r.times):>7.3f} {r.median:>8.3f} {max(r.times):>7.3f}"
+        cpu = f"{statistics.median(r.cpu):.3f}" if r.cpu else "-"
+        timing = f"{min(r.times):>7.3f} {r.median:>8.3f} {max(r.times):>7.3f} {cpu:>6}"
         lines.append(f"{r.name:<58} {len(r.times):>4} {timing} {mem:>9}  {goal}" + (f" {r.note}" if r.note else ""))
+    lines.append("cpu s: median user+system CPU time of the subprocess (its children included)")
     lines.append("peak MiB: max RSS of the subprocess; * = tracemalloc peak of Python allocations in-process")
     return "\n".join(lines)
 
