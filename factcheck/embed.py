@@ -169,6 +169,14 @@ def _atomic_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def _save(path: Path, arr: Any) -> None:
+    """np.save, atomically: a process mapping the file never sees it half written by another."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npy")
+    with os.fdopen(fd, "wb") as f:
+        np.save(f, arr)
+    os.replace(tmp, path)
+
+
 def _fast_backend(root: Path, res: Path, backend_cls: Any) -> Any:
     """The package's NumpyBackend, its arrays memory-mapped from ``root`` (written on first use)."""
     done = root / "complete"
@@ -179,14 +187,14 @@ def _fast_backend(root: Path, res: Path, backend_cls: Any) -> Any:
         tok = UseTokenizer(str(res / "sp.model"))
         slow = backend_cls(str(res / "weights.npz"), tok, threads=1)
         for name in _BACKEND_ARRAYS:
-            np.save(root / f"{name}.npy", getattr(slow, name))
+            _save(root / f"{name}.npy", getattr(slow, name))
         for name in _BACKEND_LISTS:
             for i, arr in enumerate(getattr(slow, name)):
-                np.save(root / f"{name}{i}.npy", arr)
+                _save(root / f"{name}{i}.npy", arr)
         meta = {"eps": slow.eps, "feat_dim": slow._feat_dim}
         _atomic_write(root / "tokenizer.pickle", pickle.dumps(tok, protocol=5))
         _atomic_write(root / "meta.pickle", pickle.dumps(meta, protocol=5))
-        done.write_text("ok\n")
+        _atomic_write(done, b"ok\n")
         return slow
     backend = backend_cls.__new__(backend_cls)
     with open(root / "tokenizer.pickle", "rb") as f:
