@@ -47,6 +47,12 @@ from factcheck.reconcile.stance import (
         # an antonymous predicate
         ("The northern crossing was opened to trucks", "The northern crossing is closed to trucks", Stance.denial),
         ("أغلقت السلطات المعبر الشمالي أمام الشاحنات", "فتحت السلطات المعبر الشمالي أمام الشاحنات", Stance.denial),
+        ("Schools in the capital will close on Sunday", "Schools in the capital remain open on Sunday", Stance.denial),
+        (
+            "The singer died in hospital on Monday",
+            "The singer is alive and well, his manager said on Monday",
+            Stance.denial,
+        ),
         # a negating predicate read like a negator
         (
             "Train fares for students will rise in March",
@@ -73,7 +79,7 @@ def test_stance_by_content(claim: str, response: str, expected: Stance) -> None:
 def test_a_quantity_of_another_thing_is_no_conflict() -> None:
     # "one" counts weeks, "fifty" counts cases
     assert not figures_conflict(
-        "Fifty cases were recorded in the city", "One case was recorded in one week in the city"
+        "Fifty cases were recorded in the city", "Fifty cases were recorded in one week in the city"
     )
     assert not figures_conflict("Fifty cases were recorded", "The clinic closed for one week")
     assert figures_conflict("Fifty cases were recorded", "Only three cases were recorded")

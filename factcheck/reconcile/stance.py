@@ -105,8 +105,9 @@ def lemma(word: str) -> str:
     if word.isascii():
         for suf in _EN_SUFFIXES:
             if len(word) - len(suf) >= 3 and word.endswith(suf):
-                return word[: -len(suf)]
-        return word
+                word = word[: -len(suf)]
+                break
+        return word[:-1] if len(word) >= 4 and word.endswith("e") else word  # "close" ~ "closed"
     s = stem(word)
     # Person / derivation prefixes (يتوقف ~ توقف, تسجل ~ سجل): dropped alike in both texts compared.
     while len(s) > 3 and s[0] in "يتنا":
