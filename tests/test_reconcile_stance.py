@@ -332,3 +332,16 @@ def test_versions_differing_in_a_number_of_another_thing_are_no_discrepancy() ->
     assert diff(
         "Officials said fifty cases were recorded in the city", "Officials said twelve cases were recorded in the city"
     ) == ["number"]
+
+
+def test_one_accounts_posts_quoting_its_own_people_are_one_origin() -> None:
+    s1 = "The ministry will open three new schools in the eastern district next month."
+    s2 = "Three new schools will open in the eastern district next month, the minister said."
+    a1, a2 = _post("a1", s1, "@education_min"), _post("a2", s2, "@education_min")
+    xs = [
+        _x(a1, [Source(id="m", name="@education_min", kind=SourceKind.social_account)], [_claim(a1, "c1", s1, "m")]),
+        _x(a2, [Source(id="p", name="the minister", kind=SourceKind.official)], [_claim(a2, "c2", s2, "p")]),
+    ]
+    brief = reconcile(xs, encoder=FakeEncoder([["schools"]]))
+    assert any(set(c.claims) == {"c1", "c2"} for c in brief.clusters)
+    assert not [f for f in brief.findings if f.kind.value == "corroborated"]

@@ -210,8 +210,9 @@ class Detector:
                     first=first,
                 )
             )
-        independent = one_report_merged(
-            c.items, [o for o in origins if self.kind(o) != SourceKind.anonymous], self.same_report
+        independent = self._one_account_merged(
+            c.items,
+            one_report_merged(c.items, [o for o in origins if self.kind(o) != SourceKind.anonymous], self.same_report),
         )
         confirmed = any(f.kind == FindingKind.corroborated for f in judged)  # said already, by its confirmations
         if len(independent) >= 2 and not discrepant and not confirmed and self._independent(claims, independent):
@@ -227,6 +228,21 @@ class Detector:
                 )
             )
         return out
+
+    def _one_account_merged(self, items: Sequence[ClaimItem], origins: list[str]) -> list[str]:
+        """The origins, keeping one of those posted by the same social-media account: an account's own
+        posts, its reposts and the words of its people it quotes are one origin."""
+        accounts: dict[str, set[str]] = {}
+        for it in items:
+            outlet = self.articles[it.art_idx].outlet or ""
+            o = origin_of(it.claim)
+            if o and outlet.startswith("@"):
+                accounts.setdefault(o, set()).add(outlet.lower())
+        kept: list[str] = []
+        for o in origins:
+            if not any(accounts.get(o, set()) & accounts.get(k, set()) for k in kept):
+                kept.append(o)
+        return kept
 
     @staticmethod
     def _independent(claims: Sequence[Claim], origins: Sequence[str]) -> bool:
