@@ -63,6 +63,12 @@ class Settings(BaseModel):
         description="Folder of the newsroom's own lexicon files (TOML, docs/lexicon.md): their entries are "
         "added to the shipped cue words of the offline extractor.",
     )
+    embeddings: str = Field(
+        default="local",
+        description="sentence encoder proposing claim/counter pairs: local (bundled multilingual USE), "
+        "none (lexical rules only), or a model name served at embeddings_base_url (OpenAI-compatible).",
+    )
+    embeddings_base_url: str | None = Field(default=None, description="/v1/embeddings server; default: base_url.")
 
     def llm_configured(self) -> bool:
         return self.api_key is not None or self.base_url is not None

@@ -43,7 +43,10 @@ def generate_brief(
     articles, failures = _load(inputs, settings, encoding, stdin)
     extractions, extract_failures = extract_all(articles, settings, client=client)
     all_failures: list[ArticleFailure] = [*failures, *extract_failures]
-    return reconcile(extractions, failures=all_failures, notes=[backend_note(settings, client)])
+    from .embed import encoder_for  # lazy: numpy and the encoder are not needed before this point
+
+    encoder = encoder_for(settings)
+    return reconcile(extractions, failures=all_failures, notes=[backend_note(settings, client)], encoder=encoder)
 
 
 async def agenerate_brief(
@@ -67,7 +70,10 @@ async def agenerate_brief(
         extractions, extract_failures = await asyncio.to_thread(extract_all, articles, settings)
     all_failures: list[ArticleFailure] = [*failures, *extract_failures]
     notes = [backend_note(settings, client)]
-    return await asyncio.to_thread(reconcile, extractions, failures=all_failures, notes=notes)
+    from .embed import encoder_for
+
+    encoder = await asyncio.to_thread(encoder_for, settings)
+    return await asyncio.to_thread(reconcile, extractions, failures=all_failures, notes=notes, encoder=encoder)
 
 
 def _load(

@@ -214,7 +214,8 @@ def differences(a: Version, b: Version, *, min_shared: int = 3, min_ratio: float
         nums_a = [n for n in na if any(_overlaps(w, [(n.start, n.end)]) for w in seg_a)]
         nums_b = [n for n in nb if any(_overlaps(w, [(n.start, n.end)]) for w in seg_b)]
         if nums_a and nums_b:
-            if {n.value for n in nums_a}.isdisjoint({n.value for n in nums_b}):
+            if {n.value for n in nums_a}.isdisjoint({n.value for n in nums_b}) and not _other_things(
+                    a, b, nums_a, nums_b):
                 out.append(Difference("number", tuple(n.text for n in nums_a), tuple(n.text for n in nums_b)))
             continue
         if left and right and len(seg_a) <= 3 and len(seg_b) <= 3:
@@ -223,6 +224,16 @@ def differences(a: Version, b: Version, *, min_shared: int = 3, min_ratio: float
             if sa or sb:
                 out.append(Difference("scope", tuple(w.text for w in sa), tuple(w.text for w in sb)))
     return out
+
+
+def _other_things(a: Version, b: Version, nums_a: list[NumberMention], nums_b: list[NumberMention]) -> bool:
+    """Every pair of the two sides' numbers counts different things ("one week" against "fifty
+    cases"): no conflict of figures."""
+    from .stance import count_at, other_things  # stance builds on this module
+
+    ca = [count_at(a.text, n.start - a.start, n.end - a.start, n.value) for n in nums_a]
+    cb = [count_at(b.text, n.start - b.start, n.end - b.start, n.value) for n in nums_b]
+    return all(other_things(x, y) for x in ca for y in cb)
 
 
 # --- context of a span --------------------------------------------------------------------------
