@@ -20,7 +20,7 @@ from .config import Settings, load_settings
 from .errors import ConfigError, FactcheckError, InputError
 from .fileio import write_text_atomic
 
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json", "claimreview")
 
 
 def _llm_flags(p: argparse.ArgumentParser) -> None:
@@ -79,6 +79,11 @@ def _output_flags(p: argparse.ArgumentParser) -> None:
         "--digits", choices=["latin", "arabic"], default="latin", help="digits of the Arabic part's dates and counts"
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or 'wrote …' line on standard error")
+    p.add_argument(
+        "--publisher", help="with --format claimreview: your organisation's name (FACTCHECK_PUBLISHER)"
+    )
+    p.add_argument("--publisher-url", help="with --format claimreview: your organisation's site")
+    p.add_argument("--brief-url", help="with --format claimreview: where this brief is published")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,6 +148,8 @@ def _format(args: argparse.Namespace) -> Any:
         return args.output.suffix.lstrip(".")
     if args.output is not None and args.output.suffix == ".htm":
         return "html"
+    if args.output is not None and args.output.suffix == ".jsonld":
+        return "claimreview"
     return "md"
 
 
@@ -161,19 +168,46 @@ def _check_output_options(args: argparse.Namespace) -> None:
     _langs(args.lang)
     if args.template_dir is not None and not args.template_dir.is_dir():
         raise ConfigError(f"--template-dir {args.template_dir} is not a folder", hint="give a folder of .j2 templates")
+    if _format(args) == "claimreview" and not _publisher(args):
+        raise ConfigError(
+            "--format claimreview needs the publishing organisation's name",
+            hint="add --publisher 'Your Newsroom' (or set FACTCHECK_PUBLISHER)",
+        )
     out: Path | None = args.output
     if out is None:
         return
     if out.is_dir():
         raise InputError(f"-o {out} is a folder", hint="give a file name such as brief.html")
-    if not args.format and out.suffix.lower() not in (".md", ".html", ".htm", ".json"):
+    if not args.format and out.suffix.lower() not in (".md", ".html", ".htm", ".json", ".jsonld"):
         raise InputError(
             f"-o {out}: cannot tell the format from {out.suffix or 'a name without extension'!r}",
-            hint="name the file .md, .html or .json, or add --format md|html|json",
+            hint="name the file .md, .html or .json, or add --format md|html|json|claimreview",
         )
     existing = next((p for p in (out.parent, *out.parent.parents) if p.exists()), Path("."))
     if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
         raise InputError(f"-o {out}: cannot write in {existing}", hint="choose another -o path")
+
+
+def _publisher(args: argparse.Namespace) -> str:
+    return str(getattr(args, "publisher", None) or os.environ.get("FACTCHECK_PUBLISHER", "")).strip()
+
+
+def _rendered(args: argparse.Namespace, brief: Any) -> str:
+    if _format(args) == "claimreview":
+        from .claimreview import render_claimreview
+
+        return render_claimreview(
+            brief,
+            publisher=_publisher(args),
+            publisher_url=args.publisher_url,
+            url=args.brief_url,
+            langs=_langs(args.lang),
+        )
+    from .render import render
+
+    return render(
+        brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir, digits=args.digits
+    )
 
 
 def _stdin(files: Sequence[str]) -> bytes | None:
@@ -191,7 +225,6 @@ def _read_json(path: str) -> Any:
 
 def _cmd_brief(args: argparse.Namespace) -> int:
     from .pipeline import generate_brief
-    from .render import render
 
     _check_output_options(args)
     settings = _settings(args)
@@ -205,10 +238,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
             print(f"factcheck: error: {named}", file=sys.stderr)
         print("factcheck: error: no article could be read and extracted; no brief written", file=sys.stderr)
         return 2
-    text = render(
-        brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir, digits=args.digits
-    )
-    _write(text, args.output)
+    _write(_rendered(args, brief), args.output)
     if args.output is not None and not args.quiet:
         print(f"factcheck: {summary(args.output, brief)}", file=sys.stderr)
     for f in brief.run.failures:
@@ -269,17 +299,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from .models import Brief
-    from .render import render
 
     _check_output_options(args)
     try:
         brief = Brief.model_validate(_read_json(args.file))
     except ValidationError as err:
         raise InputError("not a Brief", source=args.file, hint="see `factcheck schema`") from err
-    text = render(
-        brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir, digits=args.digits
-    )
-    _write(text, args.output)
+    _write(_rendered(args, brief), args.output)
     if args.output is not None and not args.quiet:
         print(f"factcheck: {summary(args.output, brief)}", file=sys.stderr)
     return 0
