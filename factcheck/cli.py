@@ -114,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="BRIEF.json")
     _output_flags(p)
 
+    p = sub.add_parser("diff", help="what changed between two briefs (JSON) of one story")
+    p.add_argument("old", metavar="OLD.json")
+    p.add_argument("new", metavar="NEW.json")
+    p.add_argument("-o", "--output", type=Path)
+    p.add_argument("--format", choices=["md", "json"], default="md")
+    p.add_argument("--lang", default="en", choices=["en", "ar"])
+
     p = sub.add_parser("schema", help="print the JSON Schema of the data model")
     p.add_argument("--model", choices=["brief", "extraction", "article"], default="brief")
 
@@ -311,6 +318,25 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from .diff import diff_briefs, diff_markdown
+    from .models import Brief
+
+    briefs = []
+    for path in (args.old, args.new):
+        try:
+            briefs.append(Brief.model_validate(_read_json(path)))
+        except ValidationError as err:
+            hint = "give two brief JSON files (factcheck brief -o x.json)"
+            raise InputError("not a Brief", source=path, hint=hint) from err
+    d = diff_briefs(briefs[0], briefs[1])
+    text = d.model_dump_json(indent=2) if args.format == "json" else diff_markdown(d, briefs[1], args.lang)
+    _write(text, args.output)
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from pydantic import BaseModel
 
@@ -359,6 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "render": _cmd_render,
         "schema": _cmd_schema,
         "cache": _cmd_cache,
+        "diff": _cmd_diff,
     }
     try:
         return handlers[args.command](args)
