@@ -26,7 +26,7 @@ import tenacity
 from ..config import Settings
 from ..errors import BudgetExceeded, ConfigError, LLMError
 from ..models import Usage
-from .chunking import CHARS_PER_TOKEN
+from .chunking import estimate_tokens
 
 # Backoff between transport retries (seconds); tests shrink these.
 BACKOFF_INITIAL = 0.5
@@ -148,13 +148,17 @@ def cost(settings: Settings, prompt_tokens: int, completion_tokens: int) -> floa
 
 
 def estimate_request_tokens(kwargs: dict[str, Any]) -> tuple[int, int]:
-    """(prompt, completion) token estimates for a request, before it is sent."""
+    """(prompt, completion) token estimates for a request, before it is sent.
+
+    The prompt is estimated per script (``chunking.estimate_tokens``: never below cl100k's count on
+    the fixtures); the completion is the ``max_tokens`` the request sends, the most it can cost.
+    """
     body = json.dumps(
         {k: kwargs.get(k) for k in ("messages", "tools", "response_format")}, ensure_ascii=False, default=str
     )
-    prompt = int(len(body) / CHARS_PER_TOKEN) + 1
-    # An extraction answer carries quotes plus renderings: assume about half the prompt, bounded.
-    return prompt, min(4096, max(512, prompt // 2))
+    prompt = estimate_tokens(body)
+    cap = kwargs.get("max_tokens")
+    return prompt, int(cap) if isinstance(cap, int) and cap > 0 else min(4096, max(512, prompt // 2))
 
 
 class Budget:
@@ -191,10 +195,7 @@ class Budget:
         with self._lock:
             self.check_open()
             need = prompt + completion
-            if (
-                self.max_tokens is not None
-                and self.spent_tokens + self.reserved_tokens + need > self.max_tokens
-            ):
+            if self.max_tokens is not None and self.spent_tokens + self.reserved_tokens + need > self.max_tokens:
                 self.exceeded = (
                     f"the --max-tokens budget of {self.max_tokens} would be exceeded by the next call "
                     f"(about {need} tokens; {self.spent_tokens} spent)"
@@ -280,6 +281,7 @@ class Call:
     deadline: float
     secrets: tuple[str, ...]
     retries: int = 0  # this call's transport retries (the meter sums the article's)
+    last_response: Any = None  # the last answer received (salvaged when it is cut off or out of shape)
 
     def _retrying_kwargs(self) -> dict[str, Any]:
         def stop(state: tenacity.RetryCallState) -> bool:
@@ -304,6 +306,7 @@ class Call:
         usage = getattr(response, "usage", None)
         prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
         completion = int(getattr(usage, "completion_tokens", 0) or 0)
+        self.last_response = response
         self.meter.calls += 1
         self.meter.prompt_tokens += prompt
         self.meter.completion_tokens += completion
@@ -399,8 +402,8 @@ class Call:
                 # room (its context is shared by its parallel slots, so a retry may still have helped).
                 return LLMError(
                     f"the request is longer than the model's context window (HTTP {status}){tried}: {detail}",
-                    hint="lower --chunk-tokens (its estimate of characters / 3 per token is low for some "
-                    "tokenizers, e.g. Arabic on small models), or give the server a larger context "
+                    hint="lower --chunk-tokens (it is estimated for OpenAI's tokenizer; small local models can "
+                    "spend more tokens per Arabic word), or give the server a larger context "
                     "(llama-server: -c, -np 1, -n to cap the answer)",
                 )
             if status >= 500:
