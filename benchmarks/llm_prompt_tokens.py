@@ -40,15 +40,16 @@ def request_tokens(request: dict[str, object]) -> int:
 
 
 def main() -> None:
-    article = seed_articles()[1]
+    long, article = seed_articles()  # 1,710 Arabic words (one part at the default size); English+Arabic
     short = make_article("قال الوزير إن الطريق سيفتتح في مارس.", "short.txt")
     for mode in ("tools", "json_schema", "json", "md_json"):
-        for art in (article, short):
+        for art in (long, article, short):
             with serve(seed_responder()) as srv:
                 extract_llm_many([art], llm_settings(srv.url, mode=mode))
                 req = srv.requests[0]
-            fixed = request_tokens(req) - tokens(art.text)
-            print(f"{mode:12} {art.input_name:34} article {tokens(art.text):6} fixed {fixed:6}")
+            n = tokens(art.text)
+            fixed = request_tokens(req) - n
+            print(f"{mode:12} {art.input_name:26} article {n:5} fixed {fixed:5} overhead {fixed / n:7.1%}")
 
 
 if __name__ == "__main__":

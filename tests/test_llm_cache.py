@@ -91,7 +91,7 @@ def test_no_cache_calls_every_time_and_writes_nothing() -> None:
     assert _entries(settings) == []
 
 
-def test_key_changes_with_model_mode_and_chunking() -> None:
+def test_key_changes_with_model_mode_chunking_and_sampling() -> None:
     article = seed_articles()[1]
     with serve(seed_responder("seed_002.json")) as srv:
         base = _settings(srv.url)
@@ -100,9 +100,11 @@ def test_key_changes_with_model_mode_and_chunking() -> None:
             base.model_copy(update={"model": "other"}),
             base.model_copy(update={"mode": "json"}),
             base.model_copy(update={"chunk_tokens": 500}),
+            base.model_copy(update={"temperature": 0.7}),
+            base.model_copy(update={"max_answer_tokens": 999}),
         ):
             extract_llm_many([article], settings)
-        assert srv.calls == 1 + 1 + 1 + len(chunk_text(article.text, 500))
+        assert srv.calls == 1 + 1 + 1 + len(chunk_text(article.text, 500)) + 1 + 1
 
 
 def test_clear_cache_counts_removed_entries() -> None:

@@ -17,7 +17,7 @@ import re
 import threading
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -130,6 +130,7 @@ class Meter:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     transport_retries: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def usage(self, settings: Settings) -> Usage:
         return Usage(
@@ -307,9 +308,10 @@ class Call:
         prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
         completion = int(getattr(usage, "completion_tokens", 0) or 0)
         self.last_response = response
-        self.meter.calls += 1
-        self.meter.prompt_tokens += prompt
-        self.meter.completion_tokens += completion
+        with self.meter.lock:  # the parts of one article may answer at once (threads for a sync client)
+            self.meter.calls += 1
+            self.meter.prompt_tokens += prompt
+            self.meter.completion_tokens += completion
         self.budget.settle(reservation, prompt, completion)
 
     def sync_create(self, create: Callable[..., Any]) -> Callable[..., Any]:
