@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -130,3 +131,36 @@ def test_real_llama_server_smoke() -> None:
         return
     assert ungrounded(extractions[0]) == []
     assert extractions[0].usage.calls >= 1
+
+
+# cl100k token counts of the seeds (bpe-openai 0.1.4, cl100k_base): the estimate must never be low.
+SEED_CL100K = {"000_7a755da794561b55.txt": 7060, "002_bb4ab9c79788da7a.txt": 2787}
+
+
+def test_token_estimate_is_never_below_cl100k_on_the_seeds_and_close_to_it() -> None:
+    for article in seed_articles():
+        real = SEED_CL100K[article.input_name or ""]
+        assert real <= estimate_tokens(article.text) <= 1.2 * real
+
+
+def test_token_estimate_is_never_below_a_real_tokenizer_on_the_fixtures() -> None:
+    bpe_openai = pytest.importorskip("bpe_openai")  # bundles cl100k: no download at run time
+    encoding = bpe_openai.get_encoding("cl100k_base")
+    root = Path(__file__).resolve().parent.parent
+    texts = [p for p in sorted((root / "fixtures").rglob("*")) if p.suffix in (".txt", ".html") and p.is_file()]
+    texts += sorted((root / "prompts").glob("*.j2"))
+    assert len(texts) > 50
+    for path in texts:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if text.strip():
+            assert estimate_tokens(text) >= len(encoding.encode(text)), path
+
+
+def test_parts_are_even_and_no_tail_is_a_part_of_its_own() -> None:
+    text = "\n\n".join(f"الفقرة {i}: " + "كلمة " * 60 for i in range(20))
+    sizes = [estimate_tokens(c.text) for c in chunk_text(text, 1000)]
+    assert len(sizes) > 1 and max(sizes) - min(sizes) < 0.35 * max(sizes)
+    total = estimate_tokens(text)
+    # Just over one budget: one part (the remainder is under an eighth of it), not a part and a scrap.
+    assert len(chunk_text(text, total - 20)) == 1
+    assert [c.text for c in chunk_text(text, total + 100)] == [text.strip()]
