@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ._options import add_extractor_arguments as _llm_flags
+from ._options import settings_from_arguments as _settings
 from .config import load_settings
 from .errors import ConfigError, FactcheckError, InputError
 from .fileio import write_text_atomic
-from .options import add_extractor_arguments as _llm_flags
-from .options import settings_from_arguments as _settings
 
 FORMATS = ("md", "html", "json")
 

@@ -14,11 +14,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._options import add_extractor_arguments, settings_from_arguments
 from ..config import Settings
 from ..errors import EvalError, FactcheckError
 from ..extract import backend_for, extract_all
 from ..models import Article, Brief
-from ..options import add_extractor_arguments, settings_from_arguments
 from .goldview import GoldView
 from .quotes import is_quote_set, run_quote_set
 from .quotes_report import QuoteSetReport, scores_from_tally, sum_tallies

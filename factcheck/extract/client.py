@@ -9,24 +9,26 @@ and are counted separately (see ``schema.GroundingState``).
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import json
-import logging
 import re
 import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import tenacity
 
 from ..config import Settings
 from ..errors import BudgetExceeded, ConfigError, LLMError
 from ..models import Usage
 from .chunking import estimate_tokens
+
+if TYPE_CHECKING:
+    import tenacity
+
+# asyncio, tenacity and logging are imported where used: a fully cached run needs none of them (it
+# must cost what the offline extractor costs; asyncio alone takes ~0.1 s to import).
 
 # Backoff between transport retries (seconds); tests shrink these.
 BACKOFF_INITIAL = 0.5
@@ -39,6 +41,8 @@ def _sleep_sync(seconds: float) -> None:
 
 
 async def _sleep_async(seconds: float) -> None:
+    import asyncio
+
     await asyncio.sleep(seconds)
 
 
@@ -54,6 +58,8 @@ def llm_settings_summary(settings: Settings) -> str:
 
 
 def instructor_mode(settings: Settings) -> Any:
+    import logging
+
     import instructor
 
     # instructor logs every failed attempt at ERROR; our errors already say it, once, with a hint.
@@ -266,6 +272,8 @@ def _retryable(exc: BaseException) -> bool:
 
 
 def _wait(state: tenacity.RetryCallState) -> float:
+    import tenacity
+
     backoff = tenacity.wait_random_exponential(multiplier=BACKOFF_INITIAL, max=BACKOFF_MAX)(state)
     exc = state.outcome.exception() if state.outcome else None
     after = _retry_after(exc) if exc is not None else None
@@ -285,6 +293,8 @@ class Call:
     last_response: Any = None  # the last answer received (salvaged when it is cut off or out of shape)
 
     def _retrying_kwargs(self) -> dict[str, Any]:
+        import tenacity
+
         def stop(state: tenacity.RetryCallState) -> bool:
             return (
                 state.attempt_number > self.settings.transport_retries
@@ -316,6 +326,8 @@ class Call:
 
     def sync_create(self, create: Callable[..., Any]) -> Callable[..., Any]:
         def wrapped(*args: Any, **kwargs: Any) -> Any:
+            import tenacity
+
             retrying = tenacity.Retrying(sleep=lambda s: _sleep_sync(s), **self._retrying_kwargs())
             try:
                 for attempt in retrying:
@@ -336,6 +348,10 @@ class Call:
 
     def async_create(self, create: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         async def wrapped(*args: Any, **kwargs: Any) -> Any:
+            import asyncio
+
+            import tenacity
+
             retrying = tenacity.AsyncRetrying(sleep=_sleep_async_ref, **self._retrying_kwargs())
             try:
                 async for attempt in retrying:
