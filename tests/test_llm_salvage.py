@@ -252,3 +252,23 @@ def test_a_cached_run_imports_neither_openai_nor_instructor(tmp_path: Path) -> N
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env={**os.environ})
+
+
+def test_complete_answers_of_the_halves_win_over_salvaged_items() -> None:
+    # The first answer is cut after two claims, before its sources: their claimants are lost there.
+    article, good = _short()
+    whole = article.text.strip()
+    cut = _cut_after_two_claims(good)
+
+    def script(request: dict[str, Any]) -> Reply:
+        if article_text(request) == whole:
+            return completion(request, cut, finish_reason="length")
+        return completion(request, answer_for_chunk(good, article_in(request)))
+
+    with serve(script) as srv:
+        extractions, failures = extract_llm_many([article], llm_settings(srv.url))
+    assert failures == []
+    by_quote = {c.quote.text: c for c in extractions[0].claims}
+    for claim in good["claims"][:2]:
+        if claim.get("claimant") and claim["quote"] in by_quote:
+            assert by_quote[claim["quote"]].claimant is not None, claim["quote"]

@@ -182,11 +182,11 @@ class _Extractor:
         """Keep the complete, grounded items of the rejected answer; ask the part again in two halves."""
         place = where(chunk, n_chunks)
         done = Done(errors=[err])
+        salvaged: list[tuple[Chunk, ChunkAnswer]] = []  # merged after complete answers, which win ties
         if err.raw and err.state is not None:
             kept, unusable, _ = salvage(err.raw, err.state)
-            count = len(kept.claims) + len(kept.counters)
-            if count or kept.sources:
-                done.answers.append((chunk, kept))
+            if kept.claims or kept.counters or kept.sources:
+                salvaged.append((chunk, kept))
                 done.notes.append(
                     f"{place}: kept {len(kept.claims)} claim(s), {len(kept.counters)} counter(s) and "
                     f"{len(kept.sources)} source(s) complete in a rejected answer ({err.message})"
@@ -198,25 +198,31 @@ class _Extractor:
         halves = split_in_two(chunk, article.text)
         if halves is None:
             done.lost.append(f"{place} was not extracted: {err.message}")
+            done.answers.extend(salvaged)
             return done
-        for half in halves:
-            try:
-                sub = await self._part(article, half, n_chunks, meter, deadline, rescue=False)
-            except _AnswerRejected as again:
-                done.errors.append(again)
-                if again.raw and again.state is not None:
-                    kept, _, _ = salvage(again.raw, again.state)
+        outcomes = await asyncio.gather(
+            *(self._part(article, half, n_chunks, meter, deadline, rescue=False) for half in halves),
+            return_exceptions=True,
+        )
+        for half, outcome in zip(halves, outcomes, strict=True):
+            if isinstance(outcome, _AnswerRejected):
+                done.errors.append(outcome)
+                if outcome.raw and outcome.state is not None:
+                    kept, _, _ = salvage(outcome.raw, outcome.state)
                     if kept.claims or kept.counters or kept.sources:
-                        done.answers.append((half, kept))
+                        salvaged.append((half, kept))
                 done.lost.append(
                     f"{place}: characters {half.start}-{half.end} were not extracted "
-                    f"(asked again in two halves after: {err.message}): {again.message}"
+                    f"(asked again in two halves after: {err.message}): {outcome.message}"
                 )
-                continue
-            done.answers.extend(sub.answers)
-            done.notes.extend(sub.notes)
-            done.reasks += sub.reasks
-            done.repeats += sub.repeats
+            elif isinstance(outcome, BaseException):
+                raise outcome  # transport, budget or deadline: as for any part
+            else:
+                done.answers.extend(outcome.answers)
+                done.notes.extend(outcome.notes)
+                done.reasks += outcome.reasks
+                done.repeats += outcome.repeats
+        done.answers.extend(salvaged)
         if not done.lost:
             done.notes.append(f"{place} was asked again in two halves after: {err.message}")
         return done
