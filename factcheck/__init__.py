@@ -9,7 +9,9 @@ Library use::
 Stages, each runnable alone on the JSON of the models: ``ingest`` -> ``extract`` -> ``reconcile`` -> ``render``.
 """
 
+from .claimreview import claim_reviews
 from .config import Settings, load_settings
+from .diff import BriefDiff, diff_briefs
 from .errors import (
     BudgetExceeded,
     ConfigError,
@@ -19,6 +21,7 @@ from .errors import (
     FactcheckError,
     GroundingError,
     InputError,
+    LexiconError,
     LLMError,
     TemplateError,
 )
@@ -41,7 +44,7 @@ from .models import (
     SourceKind,
     Usage,
 )
-from .pipeline import generate_brief
+from .pipeline import agenerate_brief, generate_brief
 from .reconcile import reconcile
 from .render import render
 
@@ -51,6 +54,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "Brief",
+    "BriefDiff",
     "BudgetExceeded",
     "Claim",
     "ClaimCluster",
@@ -68,6 +72,7 @@ __all__ = [
     "GroundingError",
     "InputError",
     "LLMError",
+    "LexiconError",
     "Quote",
     "Settings",
     "Source",
@@ -75,7 +80,10 @@ __all__ = [
     "TemplateError",
     "Usage",
     "__version__",
+    "agenerate_brief",
     "article_from_text",
+    "claim_reviews",
+    "diff_briefs",
     "extract",
     "generate_brief",
     "load_article",

@@ -1,9 +1,11 @@
 """Text cleaning for ingest: Unicode and white-space normalisation, then page-furniture removal.
 
-Normalisation: NFC; every line break form -> "\\n"; no-break and other Unicode spaces and tabs ->
-" "; zero-width and bidi controls removed (ZWSP, ZWNJ, LRM/RLM/ALM, embeddings, overrides,
-isolates, word joiner, stray BOM, soft hyphen, other control characters); ZWJ is kept only between
-two emoji, where it builds one glyph (elsewhere, e.g. inside Arabic words, it only alters shaping).
+Normalisation: NFC; every line break form -> "\\n"; no-break and other Unicode spaces, tabs and
+other white-space controls -> " "; invisible characters removed (``normalize.is_invisible``: ZWSP,
+ZWNJ, LRM/RLM/ALM, embeddings, overrides, isolates, word joiner, stray BOM, soft hyphen, other
+control characters); ZWJ is kept only between two emoji, where it builds one glyph (elsewhere,
+e.g. inside Arabic words, it only alters shaping). ``normalize.fold`` drops and spaces exactly
+these characters, so grounding finds any quote of the raw text in the cleaned text.
 Lines are stripped, runs of spaces collapse to one, and 2+ blank lines collapse to one blank line.
 
 Furniture (each removal is reported): cookie banners (a short line about cookies, plus an
@@ -20,25 +22,11 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from .normalize import fold as _fold
-
-
-def fold(text: str) -> str:
-    """normalize.fold, minus characters of U+FB50-U+FEFF that NFKC leaves unchanged (variation
-    selectors, combining half marks): normalize.fold recurses forever on them."""
-    return _fold("".join(c for c in text if not _fold_trap(c)))
-
-
-def _fold_trap(ch: str) -> bool:
-    return "\ufb50" <= ch <= "\ufeff" and unicodedata.normalize("NFKC", ch) == ch
+from .normalize import ZWJ, fold, is_invisible
 
 _SPACES = {"\u00a0": "nbsp", "\u202f": "nbsp", "\u2007": "nbsp", "\t": "tab"}
 _SPACES.update({chr(c): "space" for c in range(0x2000, 0x200B) if chr(c) not in _SPACES})
 _SPACES.update({"\u205f": "space", "\u3000": "space", "\u1680": "space", "\u000b": "space"})
-_INVISIBLE = set("\u200b\u200c\u200e\u200f\u061c\u2060\ufeff\u00ad\u180e") | {
-    chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-}
-_ZWJ = "\u200d"
 
 
 def _is_emoji(ch: str) -> bool:
@@ -53,8 +41,8 @@ def normalize_text(text: str) -> tuple[str, list[str]]:
     nbsp = removed = 0
     out: list[str] = []
     for i, ch in enumerate(text):
-        if ch in _SPACES:
-            nbsp += _SPACES[ch] == "nbsp"
+        if ch in _SPACES or (ch.isspace() and ch != "\n"):
+            nbsp += _SPACES.get(ch) == "nbsp"
             out.append(" ")
         elif _invisible(text, i):
             removed += 1
@@ -71,9 +59,9 @@ def normalize_text(text: str) -> tuple[str, list[str]]:
 
 def _invisible(text: str, i: int) -> bool:
     ch = text[i]
-    if ch == _ZWJ:
+    if ch == ZWJ:
         return not _between_emoji(text, i)
-    return ch in _INVISIBLE or (ch != "\n" and unicodedata.category(ch) == "Cc")
+    return is_invisible(ch)
 
 
 def _between_emoji(text: str, i: int) -> bool:
@@ -87,23 +75,92 @@ def collapse_blank_lines(text: str) -> str:
 # --- furniture ---------------------------------------------------------------------------------
 
 _COOKIE = re.compile(r"cookie|كوكيز|الكوكي|تعريف\s+الارتباط|ملفات\s+الارتباط", re.IGNORECASE)
-_BUTTONS = {fold(w) for w in (
-    "accept", "accept all", "accept cookies", "ok", "okay", "agree", "i agree", "got it", "reject",
-    "decline", "allow", "learn more", "more info", "settings", "موافق", "قبول", "أوافق", "حسنا", "رفض",
-    "المزيد", "إعدادات", "اعرف المزيد", "قبول الكل", "موافقة",
-)}
-_TAG_LABELS = [fold(w) for w in (
-    "كلمات دلالية", "الكلمات الدلالية", "كلمات مفتاحية", "الكلمات المفتاحية", "الوسوم", "وسوم",
-    "الكلمات المفتاحيه", "tags", "tagged", "keywords", "topics", "tagged with",
-)]
-_RELATED = {fold(w) for w in (
-    "مقالات مشابهة", "مقالات ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة", "موضوعات ذات صلة",
-    "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "المزيد من الأخبار",
-    "الأكثر قراءة", "الأكثر مشاهدة", "قد يهمك", "قد يعجبك أيضا", "شاهد أيضا", "أخبار متعلقة",
-    "related", "related articles", "related stories", "related news", "related posts", "related content",
-    "read also", "read more", "also read", "see also", "more stories", "more news", "you may also like",
-    "you might also like", "most read", "recommended", "recommended for you", "more on this story",
-)}
+_BUTTONS = {
+    fold(w)
+    for w in (
+        "accept",
+        "accept all",
+        "accept cookies",
+        "ok",
+        "okay",
+        "agree",
+        "i agree",
+        "got it",
+        "reject",
+        "decline",
+        "allow",
+        "learn more",
+        "more info",
+        "settings",
+        "موافق",
+        "قبول",
+        "أوافق",
+        "حسنا",
+        "رفض",
+        "المزيد",
+        "إعدادات",
+        "اعرف المزيد",
+        "قبول الكل",
+        "موافقة",
+    )
+}
+_TAG_LABELS = [
+    fold(w)
+    for w in (
+        "كلمات دلالية",
+        "الكلمات الدلالية",
+        "كلمات مفتاحية",
+        "الكلمات المفتاحية",
+        "الوسوم",
+        "وسوم",
+        "الكلمات المفتاحيه",
+        "tags",
+        "tagged",
+        "keywords",
+        "topics",
+        "tagged with",
+    )
+]
+_RELATED = {
+    fold(w)
+    for w in (
+        "مقالات مشابهة",
+        "مقالات ذات صلة",
+        "أخبار ذات صلة",
+        "مواضيع ذات صلة",
+        "موضوعات ذات صلة",
+        "اقرأ أيضا",
+        "اقرأ أيضاً",
+        "إقرأ أيضاً",
+        "اقرأ كذلك",
+        "اقرأ المزيد",
+        "المزيد من الأخبار",
+        "الأكثر قراءة",
+        "الأكثر مشاهدة",
+        "قد يهمك",
+        "قد يعجبك أيضا",
+        "شاهد أيضا",
+        "أخبار متعلقة",
+        "related",
+        "related articles",
+        "related stories",
+        "related news",
+        "related posts",
+        "related content",
+        "read also",
+        "read more",
+        "also read",
+        "see also",
+        "more stories",
+        "more news",
+        "you may also like",
+        "you might also like",
+        "most read",
+        "recommended",
+        "recommended for you",
+        "more on this story",
+    )
+}
 _ADS = {fold(w) for w in ("advertisement", "advertising", "ad", "sponsored", "إعلان", "اعلان", "محتوى ممول")}
 _BULLETS = "•·▪●◦‣○■□►▶*-–—»"
 _SENTENCE_END = ".!?؟…:;،,"
@@ -119,7 +176,7 @@ def _is_cookie(line: str) -> bool:
 
 def _tag_label(line: str) -> bool:
     key = fold(line)
-    return any(key.startswith(lab) and key[len(lab):].lstrip()[:1] in (":", "：") for lab in _TAG_LABELS) or (
+    return any(key.startswith(lab) and key[len(lab) :].lstrip()[:1] in (":", "：") for lab in _TAG_LABELS) or (
         _key(line) in _TAG_LABELS
     )
 
@@ -170,8 +227,7 @@ def _tag_continuation(line: str) -> bool:
     return len(line.split()) <= 5 and not line.endswith(tuple(_SENTENCE_END))
 
 
-def _drop_after(lines: list[str], keep: list[bool], i: int, pred: Callable[[str], bool], *,
-                limit: int) -> int:
+def _drop_after(lines: list[str], keep: list[bool], i: int, pred: Callable[[str], bool], *, limit: int) -> int:
     """Drop line i and the non-blank lines right after it that satisfy ``pred``; return the count."""
     keep[i] = False
     n, j = 1, i + 1
@@ -192,7 +248,7 @@ def _related(lines: list[str], keep: list[bool], i: int) -> str:
         if line:
             items.append(j)
         j += 1
-    at_end = all(not line or _furniture_start(line) for line in lines[j:j + 1]) or j >= len(lines)
+    at_end = all(not line or _furniture_start(line) for line in lines[j : j + 1]) or j >= len(lines)
     bulleted = any(lines[k][:1] in _BULLETS for k in items)
     heading = lines[i].strip(" :：")
     if items and (bulleted or at_end or len(items) >= 3):
@@ -210,13 +266,25 @@ def _plural(n: int, word: str) -> str:
 
 # --- things read from the text -----------------------------------------------------------------
 
-_SOURCE_LINE = re.compile(
-    r"^(?:المصدر|مصدر الخبر|Source)\s*[:：]\s*(?P<name>\S.{0,60})$", re.IGNORECASE | re.MULTILINE
-)
-_GENERIC_SOURCES = {fold(w) for w in (
-    "وكالات", "وكالات الأنباء", "مواقع", "مواقع إلكترونية", "متابعات", "وسائل إعلام", "مواقع التواصل",
-    "agencies", "wires", "news agencies", "social media", "various", "staff",
-)}
+_SOURCE_LINE = re.compile(r"^(?:المصدر|مصدر الخبر|Source)\s*[:：]\s*(?P<name>\S.{0,60})$", re.IGNORECASE | re.MULTILINE)
+_GENERIC_SOURCES = {
+    fold(w)
+    for w in (
+        "وكالات",
+        "وكالات الأنباء",
+        "مواقع",
+        "مواقع إلكترونية",
+        "متابعات",
+        "وسائل إعلام",
+        "مواقع التواصل",
+        "agencies",
+        "wires",
+        "news agencies",
+        "social media",
+        "various",
+        "staff",
+    )
+}
 
 
 def source_line_outlet(text: str) -> tuple[str, str] | None:

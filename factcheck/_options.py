@@ -27,6 +27,9 @@ _FLAG_SETTINGS = (
     "max_cost",
     "max_tokens",
     "template_dir",
+    "max_article_bytes",
+    "max_articles",
+    "lexicon_dir",
 )
 
 
@@ -51,6 +54,9 @@ def add_extractor_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-cost", type=float, help="stop before spending more than this (USD)")
     g.add_argument("--max-tokens", type=int, help="stop before using more tokens than this")
     g.add_argument("--config", type=Path, help="config file (TOML), instead of ./factcheck.toml")
+    g.add_argument("--max-article-bytes", type=int, help="skip (and name) input files larger than this")
+    g.add_argument("--max-articles", type=int, help="refuse more inputs or records than this per run")
+    g.add_argument("--lexicon-dir", type=Path, help="folder of your own lexicon entries (TOML, docs/lexicon.md)")
 
 
 def settings_from_arguments(args: argparse.Namespace) -> Settings:

@@ -16,11 +16,13 @@ from typing import Any
 
 from ._options import add_extractor_arguments as _llm_flags
 from ._options import settings_from_arguments as _settings
+from ._progress import Progress, summary
+from ._progress import wanted as progress_wanted
 from .config import load_settings
 from .errors import ConfigError, FactcheckError, InputError
 from .fileio import write_text_atomic
 
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json", "claimreview")
 
 
 def _output_flags(p: argparse.ArgumentParser) -> None:
@@ -28,6 +30,15 @@ def _output_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, help="default: from the -o extension, else md")
     p.add_argument("--lang", default="ar,en", help="languages of the brief: ar,en | ar | en (default ar,en)")
     p.add_argument("--template-dir", type=Path, help="folder of your own brief templates (override shipped ones)")
+    p.add_argument(
+        "--digits", choices=["latin", "arabic"], default="latin", help="digits of the Arabic part's dates and counts"
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress or 'wrote …' line on standard error")
+    p.add_argument(
+        "--publisher", help="with --format claimreview: your organisation's name (FACTCHECK_PUBLISHER)"
+    )
+    p.add_argument("--publisher-url", help="with --format claimreview: your organisation's site")
+    p.add_argument("--brief-url", help="with --format claimreview: where this brief is published")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("render", help="brief JSON -> md, html or json")
     p.add_argument("file", metavar="BRIEF.json")
     _output_flags(p)
+
+    p = sub.add_parser("diff", help="what changed between two briefs (JSON) of one story")
+    p.add_argument("old", metavar="OLD.json")
+    p.add_argument("new", metavar="NEW.json")
+    p.add_argument("-o", "--output", type=Path)
+    p.add_argument("--format", choices=["md", "json"], default="md")
+    p.add_argument("--lang", default="en", choices=["en", "ar"])
 
     p = sub.add_parser("schema", help="print the JSON Schema of the data model")
     p.add_argument("--model", choices=["brief", "extraction", "article"], default="brief")
@@ -92,6 +110,8 @@ def _format(args: argparse.Namespace) -> Any:
         return args.output.suffix.lstrip(".")
     if args.output is not None and args.output.suffix == ".htm":
         return "html"
+    if args.output is not None and args.output.suffix == ".jsonld":
+        return "claimreview"
     return "md"
 
 
@@ -110,19 +130,46 @@ def _check_output_options(args: argparse.Namespace) -> None:
     _langs(args.lang)
     if args.template_dir is not None and not args.template_dir.is_dir():
         raise ConfigError(f"--template-dir {args.template_dir} is not a folder", hint="give a folder of .j2 templates")
+    if _format(args) == "claimreview" and not _publisher(args):
+        raise ConfigError(
+            "--format claimreview needs the publishing organisation's name",
+            hint="add --publisher 'Your Newsroom' (or set FACTCHECK_PUBLISHER)",
+        )
     out: Path | None = args.output
     if out is None:
         return
     if out.is_dir():
         raise InputError(f"-o {out} is a folder", hint="give a file name such as brief.html")
-    if not args.format and out.suffix.lower() not in (".md", ".html", ".htm", ".json"):
+    if not args.format and out.suffix.lower() not in (".md", ".html", ".htm", ".json", ".jsonld"):
         raise InputError(
             f"-o {out}: cannot tell the format from {out.suffix or 'a name without extension'!r}",
-            hint="name the file .md, .html or .json, or add --format md|html|json",
+            hint="name the file .md, .html or .json, or add --format md|html|json|claimreview",
         )
     existing = next((p for p in (out.parent, *out.parent.parents) if p.exists()), Path("."))
     if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
         raise InputError(f"-o {out}: cannot write in {existing}", hint="choose another -o path")
+
+
+def _publisher(args: argparse.Namespace) -> str:
+    return str(getattr(args, "publisher", None) or os.environ.get("FACTCHECK_PUBLISHER", "")).strip()
+
+
+def _rendered(args: argparse.Namespace, brief: Any) -> str:
+    if _format(args) == "claimreview":
+        from .claimreview import render_claimreview
+
+        return render_claimreview(
+            brief,
+            publisher=_publisher(args),
+            publisher_url=args.publisher_url,
+            url=args.brief_url,
+            langs=_langs(args.lang),
+        )
+    from .render import render
+
+    return render(
+        brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir, digits=args.digits
+    )
 
 
 def _stdin(files: Sequence[str]) -> bytes | None:
@@ -140,18 +187,22 @@ def _read_json(path: str) -> Any:
 
 def _cmd_brief(args: argparse.Namespace) -> int:
     from .pipeline import generate_brief
-    from .render import render
 
     _check_output_options(args)
     settings = _settings(args)
-    brief = generate_brief(args.files, settings, encoding=args.encoding, stdin=_stdin(args.files))
+    llm = settings.resolved_backend() == "llm"
+    label = f"briefing {len(args.files)} input(s)" + (f" with the LLM {settings.model}" if llm else "")
+    with Progress(label, sys.stderr, not args.quiet and progress_wanted(sys.stderr, len(args.files), llm)):
+        brief = generate_brief(args.files, settings, encoding=args.encoding, stdin=_stdin(args.files))
     if not brief.articles:
         for f in brief.run.failures:  # every line names its article, even when all fail alike (HTTP 429)
             named = f.error if f.error.startswith(f.input_name) else f"{f.input_name} ({f.stage}): {f.error}"
             print(f"factcheck: error: {named}", file=sys.stderr)
         print("factcheck: error: no article could be read and extracted; no brief written", file=sys.stderr)
         return 2
-    _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir), args.output)
+    _write(_rendered(args, brief), args.output)
+    if args.output is not None and not args.quiet:
+        print(f"factcheck: {summary(args.output, brief)}", file=sys.stderr)
     for f in brief.run.failures:
         what = "was only partly extracted" if f.stage == "partial" else f"failed ({f.stage})"
         print(f"factcheck: warning: {f.input_name} {what}: {f.error}", file=sys.stderr)
@@ -163,7 +214,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from .ingest import load_articles
 
     settings = _settings(args)
-    articles, failures = load_articles(args.files, encoding=args.encoding, stdin=_stdin(args.files))
+    articles, failures = load_articles(
+        args.files,
+        encoding=args.encoding,
+        stdin=_stdin(args.files),
+        max_bytes=settings.max_article_bytes,
+        max_articles=settings.max_articles,
+    )
     extractions, extract_failures = extract_all(articles, settings)
     failures = [*failures, *extract_failures]
     for f in failures:
@@ -204,14 +261,34 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from .models import Brief
-    from .render import render
 
     _check_output_options(args)
     try:
         brief = Brief.model_validate(_read_json(args.file))
     except ValidationError as err:
         raise InputError("not a Brief", source=args.file, hint="see `factcheck schema`") from err
-    _write(render(brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir), args.output)
+    _write(_rendered(args, brief), args.output)
+    if args.output is not None and not args.quiet:
+        print(f"factcheck: {summary(args.output, brief)}", file=sys.stderr)
+    return 0
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from .diff import diff_briefs, diff_markdown
+    from .models import Brief
+
+    briefs = []
+    for path in (args.old, args.new):
+        try:
+            briefs.append(Brief.model_validate(_read_json(path)))
+        except ValidationError as err:
+            hint = "give two brief JSON files (factcheck brief -o x.json)"
+            raise InputError("not a Brief", source=path, hint=hint) from err
+    d = diff_briefs(briefs[0], briefs[1])
+    text = d.model_dump_json(indent=2) if args.format == "json" else diff_markdown(d, briefs[1], args.lang)
+    _write(text, args.output)
     return 0
 
 
@@ -263,6 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "render": _cmd_render,
         "schema": _cmd_schema,
         "cache": _cmd_cache,
+        "diff": _cmd_diff,
     }
     try:
         return handlers[args.command](args)

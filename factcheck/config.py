@@ -3,7 +3,7 @@
 Order, highest first: explicit arguments / CLI flags > environment > config file > defaults.
 
 Environment: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL`` and ``FACTCHECK_<FIELD>`` for every field below
-(e.g. ``FACTCHECK_MODEL``, ``FACTCHECK_BACKEND``, ``FACTCHECK_CACHE_DIR``; ``FACTCHECK_API_KEY`` and
+(e.g. ``FACTCHECK_MODEL``, ``FACTCHECK_BACKEND``, ``FACTCHECK_LEXICON_DIR``; ``FACTCHECK_API_KEY`` and
 ``FACTCHECK_BASE_URL`` win over the OPENAI_ ones). Config file: ``FACTCHECK_CONFIG``, else
 ``./factcheck.toml``, else ``<user config dir>/factcheck/config.toml``; a TOML table of the same
 field names (a ``[factcheck]`` table or top level). The API key is never written anywhere.
@@ -79,6 +79,19 @@ class Settings(BaseModel):
         default_factory=dict, description="model -> (USD per 1M input tokens, USD per 1M output tokens)."
     )
     template_dir: Path | None = None
+    max_article_bytes: int = Field(default=10_000_000, gt=0, description="Bytes; a larger input file fails.")
+    max_articles: int = Field(default=500, gt=0, description="Inputs or records per brief.")
+    lexicon_dir: Path | None = Field(
+        default=None,
+        description="Folder of the newsroom's own lexicon files (TOML, docs/lexicon.md): their entries are "
+        "added to the shipped cue words of the offline extractor.",
+    )
+    embeddings: str = Field(
+        default="local",
+        description="sentence encoder proposing claim/counter pairs: local (bundled multilingual USE), "
+        "none (lexical rules only), or a model name served at embeddings_base_url (OpenAI-compatible).",
+    )
+    embeddings_base_url: str | None = Field(default=None, description="/v1/embeddings server; default: base_url.")
 
     @model_validator(mode="before")
     @classmethod

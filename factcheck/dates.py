@@ -21,7 +21,10 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
+
+from ._lexicon_lazy import LazyMap, values
 
 Relative = Literal["last", "this", "next"]
 
@@ -31,20 +34,9 @@ for _i, _name in enumerate(calendar.month_name[1:], 1):
     MONTHS_EN[_name[:3].lower()] = _i
 MONTHS_EN["sept"] = 9
 
-# Spelling variants are listed explicitly (no folding) so that e.g. "آب" (August) never matches "أب".
-MONTHS_AR: dict[str, int] = {
-    # Levantine / Iraqi
-    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
-    "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10, "تشرين الاول": 10,
-    "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
-    # Egyptian / Gulf
-    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
-    "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "آغسطس": 8,
-    "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    # Maghrebi
-    "جانفي": 1, "فيفري": 2, "أفريل": 4, "افريل": 4, "ماي": 5, "جوان": 6, "جويلية": 7,
-    "يوليوز": 7, "أوت": 8, "اوت": 8, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
-}
+# Arabic month names (Levantine/Iraqi, Egyptian/Gulf, Maghrebi) are lexicon data (category month),
+# matched as written, no folding: "آب" (August) never matches "أب".
+MONTHS_AR: LazyMap[int] = LazyMap(lambda: {k: int(v) for k, v in values("month", "ar").items()})
 
 _LEVANTINE = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
               "تشرين الأول", "تشرين الثاني", "كانون الأول"]
@@ -52,16 +44,12 @@ _EGYPTIAN = ["يناير", "فبراير", "مارس", "أبريل", "مايو",
              "أكتوبر", "نوفمبر", "ديسمبر"]
 
 WEEKDAYS_EN = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-WEEKDAYS_AR: dict[str, int] = {
-    "الاثنين": 0, "الإثنين": 0, "الأثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2,
-    "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6,
-}
+WEEKDAYS_AR: LazyMap[int] = LazyMap(lambda: {k: int(v) for k, v in values("weekday", "ar").items()})
 
-_REL_AR = {"الماضي": "last", "الفائت": "last", "المنصرم": "last", "المقبل": "next", "القادم": "next",
-           "الجاري": "this", "الحالي": "this"}
+_REL_AR: LazyMap[str] = LazyMap(lambda: {k: str(v) for k, v in values("relative_time", "ar").items()})
 _REL_EN = {"last": "last", "past": "last", "this": "this", "next": "next", "coming": "next"}
-_RELATIVE: dict[str, Relative] = {"last": "last", "this": "this", "next": "next"}
-_RELATIVE = {w: _RELATIVE[r] for w, r in (_REL_AR | _REL_EN).items()}
+_REL: dict[str, Relative] = {"last": "last", "this": "this", "next": "next"}
+_RELATIVE: LazyMap[Relative] = LazyMap(lambda: {w: _REL[r] for w, r in (_REL_AR | _REL_EN).items()})
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -86,54 +74,57 @@ def _alt(names: list[str]) -> str:
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
 
 
-_D = r"[0-9٠-٩۰-۹]"
-_MON_AR = _alt(list(MONTHS_AR))
-# English names are matched capitalised (or upper case) only: "this may be" is not a date.
-_FULL_EN = {n.lower() for n in calendar.month_name[1:]}
-_MON_EN = _alt([v for n in MONTHS_EN if n in _FULL_EN for v in (n.capitalize(), n.upper())])
-_MON_EN_ABBR = _alt([v for n in MONTHS_EN if n not in _FULL_EN for v in (n.capitalize(), n.upper())])
-# An Arabic word may carry a clitic (و، ب، ل، ف) before the month; it stays outside the span.
-_ARB = r"(?<!\w)(?:[وفبل](?=\w))?"
-_ENB = r"(?<![\w])"
-_AR1 = rf"(?:{_MON_AR})(?!\w)"
-_EN1 = rf"(?:(?:{_MON_EN})|(?:{_MON_EN_ABBR})\.?)(?!\w)"
-# A month, optionally doubled: "تشرين الأول/ أكتوبر", "أكتوبر (تشرين الأول)".
-_MONTH = (rf"(?P<mon>(?:{_AR1}|{_EN1})"
-          rf"(?:\s*/\s*(?:{_AR1})|\s*\(\s*(?:{_AR1})\s*\))?)")
-_YEAR = rf"(?P<year>(?:1[89]|2[0-1]){_D}{{2}}|[١٢][٠-٩]{{3}})(?!{_D})"
-_DAY = rf"(?P<day>{_D}{{1,2}})(?:st|nd|rd|th)?(?!{_D})"
-_OF = r"(?:\s*,?\s*(?:من\s+)?(?:(?:عام|العام|سنة|السنة|of)\s+)?)"
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Compiled on first use: the Arabic month and weekday names come from the lexicon."""
+    _D = r"[0-9٠-٩۰-۹]"
+    _MON_AR = _alt(list(MONTHS_AR))
+    # English names are matched capitalised (or upper case) only: "this may be" is not a date.
+    _FULL_EN = {n.lower() for n in calendar.month_name[1:]}
+    _MON_EN = _alt([v for n in MONTHS_EN if n in _FULL_EN for v in (n.capitalize(), n.upper())])
+    _MON_EN_ABBR = _alt([v for n in MONTHS_EN if n not in _FULL_EN for v in (n.capitalize(), n.upper())])
+    # An Arabic word may carry a clitic (و، ب، ل، ف) before the month; it stays outside the span.
+    _ARB = r"(?<!\w)(?:[وفبل](?=\w))?"
+    _ENB = r"(?<![\w])"
+    _AR1 = rf"(?:{_MON_AR})(?!\w)"
+    _EN1 = rf"(?:(?:{_MON_EN})|(?:{_MON_EN_ABBR})\.?)(?!\w)"
+    # A month, optionally doubled: "تشرين الأول/ أكتوبر", "أكتوبر (تشرين الأول)".
+    _MONTH = (rf"(?P<mon>(?:{_AR1}|{_EN1})"
+              rf"(?:\s*/\s*(?:{_AR1})|\s*\(\s*(?:{_AR1})\s*\))?)")
+    _YEAR = rf"(?P<year>(?:1[89]|2[0-1]){_D}{{2}}|[١٢][٠-٩]{{3}})(?!{_D})"
+    _DAY = rf"(?P<day>{_D}{{1,2}})(?:st|nd|rd|th)?(?!{_D})"
+    _OF = r"(?:\s*,?\s*(?:من\s+)?(?:(?:عام|العام|سنة|السنة|of)\s+)?)"
 
-_WD_AR = _alt(list(WEEKDAYS_AR))
-_WD_EN = _alt([v for n in WEEKDAYS_EN for v in (n.capitalize(), n.upper())])
-_WEEKDAY_AR = rf"(?P<wd>(?:{_WD_AR})(?!\w))"
-_WEEKDAY_EN = rf"(?P<wd>(?:{_WD_EN})(?!\w))"
-_WD_PREFIX = rf"(?:(?P<wd>(?:يوم\s+)?(?:{_WD_AR})|(?:{_WD_EN}))\s*[,،]?\s+(?:the\s+)?)?"
+    _WD_AR = _alt(list(WEEKDAYS_AR))
+    _WD_EN = _alt([v for n in WEEKDAYS_EN for v in (n.capitalize(), n.upper())])
+    _WEEKDAY_AR = rf"(?P<wd>(?:{_WD_AR})(?!\w))"
+    _WEEKDAY_EN = rf"(?P<wd>(?:{_WD_EN})(?!\w))"
+    _WD_PREFIX = rf"(?:(?P<wd>(?:يوم\s+)?(?:{_WD_AR})|(?:{_WD_EN}))\s*[,،]?\s+(?:the\s+)?)?"
 
-_RA = "|".join(_REL_AR)
-_RE = "[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming"
-_NOT_AR = r"(?!\w)"
-_N2 = rf"{_D}{{1,2}}"
-_N4 = rf"{_D}{{4}}"
-# Each pattern's span is its group "b" (an Arabic clitic before it stays outside).
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(rf"(?<!{_D})(?P<b>(?P<year>{_N4})-(?P<m>{_N2})-(?P<day>{_N2}))(?!{_D})")),
-    ("ymd", re.compile(rf"(?<!{_D})(?P<b>(?P<year>{_N4})/(?P<m>{_N2})/(?P<day>{_N2}))(?!{_D})")),
-    ("dmy", re.compile(rf"(?<![\d/.])(?P<b>(?P<a>{_N2})([/.])(?P<m>{_N2})\3(?P<year>{_N4}))(?!{_D})")),
-    ("full", re.compile(rf"{_ARB}(?P<b>{_WD_PREFIX}{_DAY}\s*(?:من\s+|of\s+)?{_MONTH}{_OF}\s*{_YEAR})")),
-    ("full", re.compile(rf"{_ENB}(?P<b>{_WD_PREFIX}{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR})")),
-    ("monthyear", re.compile(rf"{_ARB}(?P<b>{_MONTH}{_OF}\s*{_YEAR})")),
-    ("daymonth", re.compile(rf"{_ARB}(?P<b>{_DAY}\s*(?:من\s+|of\s+)?{_MONTH})")),
-    ("daymonth", re.compile(rf"{_ENB}(?P<b>(?P<mon>{_EN1})\s+{_DAY})")),
-    ("monthrel", re.compile(rf"{_ARB}(?P<b>(?:شهر\s+)?{_MONTH}\s+(?P<rel>{_RA})){_NOT_AR}")),
-    ("monthrel", re.compile(rf"{_ENB}(?P<b>(?P<rel>{_RE})\s+{_MONTH})")),
-    # "الأحد عشر" is "eleven", not Sunday.
-    ("weekday", re.compile(
-        rf"{_ARB}(?P<b>(?:(?:يوم|نهار)\s+)?{_WEEKDAY_AR}(?:\s+(?P<rel>{_RA}))?){_NOT_AR}(?!\s+عشر)")),
-    ("weekday", re.compile(rf"{_ENB}(?P<b>(?:(?P<rel>{_RE})\s+)?{_WEEKDAY_EN})")),
-    ("year", re.compile(rf"{_ARB}(?P<b>(?:عام|العام|عامي|سنة|السنة)\s+{_YEAR})")),
-    ("year", re.compile(rf"{_ENB}(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Bb]efore|[Aa]fter)\s+)(?P<b>{_YEAR})")),
-]
+    _RA = "|".join(_REL_AR)
+    _RE = "[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming"
+    _NOT_AR = r"(?!\w)"
+    _N2 = rf"{_D}{{1,2}}"
+    _N4 = rf"{_D}{{4}}"
+    # Each pattern's span is its group "b" (an Arabic clitic before it stays outside).
+    return [
+        ("iso", re.compile(rf"(?<!{_D})(?P<b>(?P<year>{_N4})-(?P<m>{_N2})-(?P<day>{_N2}))(?!{_D})")),
+        ("ymd", re.compile(rf"(?<!{_D})(?P<b>(?P<year>{_N4})/(?P<m>{_N2})/(?P<day>{_N2}))(?!{_D})")),
+        ("dmy", re.compile(rf"(?<![\d/.])(?P<b>(?P<a>{_N2})([/.])(?P<m>{_N2})\3(?P<year>{_N4}))(?!{_D})")),
+        ("full", re.compile(rf"{_ARB}(?P<b>{_WD_PREFIX}{_DAY}\s*(?:من\s+|of\s+)?{_MONTH}{_OF}\s*{_YEAR})")),
+        ("full", re.compile(rf"{_ENB}(?P<b>{_WD_PREFIX}{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR})")),
+        ("monthyear", re.compile(rf"{_ARB}(?P<b>{_MONTH}{_OF}\s*{_YEAR})")),
+        ("daymonth", re.compile(rf"{_ARB}(?P<b>{_DAY}\s*(?:من\s+|of\s+)?{_MONTH})")),
+        ("daymonth", re.compile(rf"{_ENB}(?P<b>(?P<mon>{_EN1})\s+{_DAY})")),
+        ("monthrel", re.compile(rf"{_ARB}(?P<b>(?:شهر\s+)?{_MONTH}\s+(?P<rel>{_RA})){_NOT_AR}")),
+        ("monthrel", re.compile(rf"{_ENB}(?P<b>(?P<rel>{_RE})\s+{_MONTH})")),
+        # "الأحد عشر" is "eleven", not Sunday.
+        ("weekday", re.compile(
+            rf"{_ARB}(?P<b>(?:(?:يوم|نهار)\s+)?{_WEEKDAY_AR}(?:\s+(?P<rel>{_RA}))?){_NOT_AR}(?!\s+عشر)")),
+        ("weekday", re.compile(rf"{_ENB}(?P<b>(?:(?P<rel>{_RE})\s+)?{_WEEKDAY_EN})")),
+        ("year", re.compile(rf"{_ARB}(?P<b>(?:عام|العام|عامي|سنة|السنة)\s+{_YEAR})")),
+        ("year", re.compile(rf"{_ENB}(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Bb]efore|[Aa]fter)\s+)(?P<b>{_YEAR})")),
+    ]
 
 
 def _num(s: str) -> int:
@@ -188,7 +179,7 @@ def _mention(kind: str, m: re.Match[str]) -> DateMention | None:
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text``, in order, non-overlapping (the longest wins)."""
     found: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _patterns():
         for m in pattern.finditer(text):
             mention = _mention(kind, m)
             if mention is not None and mention.text.strip():

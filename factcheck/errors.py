@@ -86,3 +86,13 @@ class BudgetExceeded(FactcheckError):
 
 class EvalError(FactcheckError):
     """A gold file or evaluation story is malformed."""
+
+
+class LexiconError(ConfigError):
+    """A lexicon file (shipped or a newsroom's ``--lexicon-dir``) is malformed; names file and line."""
+
+    def __init__(self, message: str, *, path: str, line: int | None = None, hint: str | None = None) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}", hint=hint)
+        self.path = path
+        self.line = line

@@ -8,6 +8,7 @@ into a TemplateError instead of an empty heading.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from enum import Enum
 from typing import Any
@@ -23,6 +24,11 @@ LABELS: dict[str, dict[str, str]] = {
     "title": {"ar": "موجز التحقق", "en": "Fact-check brief"},
     "lang_name": {"ar": "العربية", "en": "English"},
     "contents": {"ar": "المحتويات", "en": "Contents"},
+    "heading_bottom": {"ar": "الخلاصة", "en": "Bottom line"},
+    "estimated": {"ar": "تقديري", "en": "estimated"},
+    "no_title": {"ar": "بلا عنوان", "en": "no title"},
+    "inputs": {"ar": "الملفات المقروءة", "en": "Input files"},
+    "version_of": {"ar": "رواية", "en": "version of"},
     "overview": {"ar": "نظرة عامة", "en": "Overview"},
     "heading_dispute": {"ar": "في موضع نزاع", "en": "In dispute"},
     "heading_versions": {"ar": "روايات مختلفة", "en": "Versions differ"},
@@ -62,7 +68,7 @@ LABELS: dict[str, dict[str, str]] = {
     "in_article": {"ar": "في المقال", "en": "in article"},
     "claim_side": {"ar": "الادعاء", "en": "Claim"},
     "counter_side": {"ar": "الرد", "en": "Response"},
-    "claimed_by": {"ar": "يدّعي", "en": "claimed by"},
+    "claimed_by": {"ar": "صاحب الادعاء", "en": "claimed by"},
     "reported_by": {"ar": "نقلته", "en": "reported by"},
     "about": {"ar": "بشأن", "en": "about"},
     "answers": {"ar": "ردًّا على", "en": "answering"},
@@ -83,6 +89,18 @@ LABELS: dict[str, dict[str, str]] = {
     "nothing_origin": {
         "ar": "لا ادعاء يستند إلى أصل واحد أو إلى مصادر مجهولة.",
         "en": "No claim rests on a single origin or on unnamed sources.",
+    },
+    "nothing_bottom": {
+        "ar": "لا ادعاء منفيّ أو موضع خلاف في هذه المقالات.",
+        "en": "No claim in these articles is denied or disputed, and no versions differ.",
+    },
+    "consistent_date": {
+        "ar": "تواريخ مكتوبة بصيغ مختلفة تدل على اليوم أو الشهر نفسه.",
+        "en": "Dates written differently in the quotes below name the same day or month.",
+    },
+    "consistent_number": {
+        "ar": "أرقام مكتوبة بصيغ مختلفة لها القيمة نفسها.",
+        "en": "Numbers written differently in the quotes below have the same value.",
     },
     "nothing_claims": {"ar": "لم يُستخرج أي ادعاء.", "en": "No claim was extracted."},
     "nothing_sources": {"ar": "لم يُعرف أي مصدر.", "en": "No source was identified."},
@@ -131,7 +149,7 @@ LABELS: dict[str, dict[str, str]] = {
     "cost": {"ar": "الكلفة", "en": "cost"},
     "cost_unknown": {"ar": "غير معروفة", "en": "not known"},
     "no_model_calls": {"ar": "لم يُستدعَ أي نموذج لغوي", "en": "no language model was called"},
-    "dropped": {"ar": "ما استُبعد أو لم يُنجز", "en": "Dropped or not done"},
+    "dropped": {"ar": "ملاحظات: ما عُدّل أو استُبعد أو لم يُنجز", "en": "Notes: what was changed, dropped or not done"},
     "failures": {"ar": "مقالات تعذرت معالجتها", "en": "Articles that failed"},
     "stage_ingest": {"ar": "القراءة", "en": "reading"},
     "stage_extract": {"ar": "الاستخراج", "en": "extraction"},
@@ -188,6 +206,73 @@ COUNTER_KIND: dict[CounterKind, dict[str, str]] = {
     CounterKind.correction: {"ar": "يصحّح", "en": "corrects"},
     CounterKind.confirmation: {"ar": "يؤكد", "en": "confirms"},
 }
+# Arabic verbs agree with a feminine subject (الرئاسة تنفي, not ينفي); English has one form.
+COUNTER_KIND_F_AR: dict[CounterKind, str] = {
+    CounterKind.denial: "تنفي",
+    CounterKind.attribution_denial: "تنفي نسبة التصريح إليها",
+    CounterKind.correction: "تصحّح",
+    CounterKind.confirmation: "تؤكد",
+}
+
+# Generated sentences (the bottom line): {names} are filled with segments (names, quotes) by
+# factcheck.bottomline; a key ending in "_f" is the Arabic form for a feminine subject.
+SENTENCES: dict[str, dict[str, str]] = {
+    "according": {"ar": "بحسب {reporters}، ", "en": "According to {reporters}, "},
+    "says": {"ar": "{claimant} يقول{sourcing}: {quote}", "en": "{claimant} says{sourcing}: {quote}"},
+    "says_f": {"ar": "{claimant} تقول{sourcing}: {quote}", "en": "{claimant} says{sourcing}: {quote}"},
+    "reads": {"ar": "{quote}", "en": "{quote}"},
+    "citing_anon": {"ar": "، نقلًا عن مصادر غير مسمّاة ({based})", "en": ", citing unnamed sources ({based})"},
+    "citing": {"ar": "، نقلًا عن {based}", "en": ", citing {based}"},
+    "spread_one_origin": {
+        "ar": "يرد في {n_articles} ويعود كله إلى أصل واحد هو {origin}؛ والتكرار ليس تأكيدًا مستقلًا.",
+        "en": "It appears in {n_articles}, all from one origin, {origin}; repetition is not independent corroboration.",
+    },
+    "anonymous_only": {
+        "ar": "لا يستند الادعاء{by} إلا إلى مصادر غير مسمّاة ({origin}).",
+        "en": "The claim{by} rests only on unnamed sources ({origin}).",
+    },
+    "claim_from": {"ar": " الذي مصدره {claimant}", "en": " from {claimant}"},
+    "spread_origins": {
+        "ar": "يرد في {n_articles} من {n_origins} أصول مستقلة.",
+        "en": "It appears in {n_articles} from {n_origins} independent origins.",
+    },
+    "spread_one_article": {"ar": "يرد في مقال واحد ({articles}).", "en": "It appears in one article ({articles})."},
+    "resp_denial": {"ar": "{speaker} ينفي ذلك{when}.", "en": "{speaker} denies it{when}."},
+    "resp_denial_f": {"ar": "{speaker} تنفي ذلك{when}.", "en": "{speaker} denies it{when}."},
+    "resp_attribution_denial": {
+        "ar": "{speaker} ينفي أن يكون قد أدلى بهذا الكلام{when}.",
+        "en": "{speaker} denies having said it{when}.",
+    },
+    "resp_attribution_denial_f": {
+        "ar": "{speaker} تنفي أن تكون قد أدلت بهذا الكلام{when}.",
+        "en": "{speaker} denies having said it{when}.",
+    },
+    "resp_correction": {"ar": "{speaker} يصحّح ذلك{when}.", "en": "{speaker} corrects it{when}."},
+    "resp_correction_f": {"ar": "{speaker} تصحّح ذلك{when}.", "en": "{speaker} corrects it{when}."},
+    "resp_confirmation": {"ar": "{speaker} يؤكد ذلك{when}.", "en": "{speaker} confirms it{when}."},
+    "resp_confirmation_f": {"ar": "{speaker} تؤكد ذلك{when}.", "en": "{speaker} confirms it{when}."},
+    "unknown_speaker": {"ar": "جهة لم تُحدَّد", "en": "An unidentified party"},
+    "when": {"ar": " ({dates})", "en": " ({dates})"},
+    "versions_pair": {
+        "ar": "تختلف الروايات في {field}: {a_words} في رواية {a_holder}، مقابل {b_words} في رواية {b_holder}.",
+        "en": "Versions differ in {field}: {a_words} in the version of {a_holder}, against {b_words} in that "
+        "of {b_holder}.",
+    },
+    "versions_one": {
+        "ar": "تختلف الروايات في {field}: ترد {a_words} في رواية {a_holder} ولا ترد في رواية {b_holder}.",
+        "en": "Versions differ in {field}: {a_words} appears in the version of {a_holder} but not in that "
+        "of {b_holder}.",
+    },
+    "holder": {"ar": "{who} ({where})", "en": "{who} ({where})"},
+}
+
+# The field a discrepancy is in, as the object of "differ in".
+FIELD_IN: dict[str, dict[str, str]] = {
+    "number": {"ar": "الرقم", "en": "a number"},
+    "date": {"ar": "التاريخ", "en": "a date"},
+    "scope": {"ar": "النطاق", "en": "scope"},
+    "wording": {"ar": "الصياغة", "en": "wording"},
+}
 
 FIELD: dict[str, dict[str, str]] = {
     "number": {"ar": "رقم", "en": "number"},
@@ -214,12 +299,69 @@ def source_kind_label(kind: SourceKind, lang: str) -> str:
     return SOURCE_KIND[kind][lang]
 
 
-def counter_kind_label(kind: CounterKind, lang: str) -> str:
+def counter_kind_label(kind: CounterKind, lang: str, *, feminine: bool = False) -> str:
+    if lang == "ar" and feminine:
+        return COUNTER_KIND_F_AR[kind]
     return COUNTER_KIND[kind][lang]
 
 
 def field_label(field: str, lang: str) -> str:
     return FIELD[field][lang]
+
+
+def n_articles(n: int, lang: str) -> str:
+    """ "2 articles" / "مقالين" (Arabic number agreement: dual, 3-10 plural, 11+ singular accusative)."""
+    if lang == "en":
+        return "one article" if n == 1 else f"{n} articles"
+    if n == 1:
+        return "مقال واحد"
+    if n == 2:
+        return "مقالين"
+    return f"{n} مقالات" if 3 <= n <= 10 else f"{n} مقالاً"
+
+
+# Feminine titles of persons (a person's name ending in ة is often a man's: حمزة، أسامة).
+_FEM_TITLES_AR: set[str] = set(
+    """وزيرة رئيسة مديرة سفيرة نائبة مستشارة متحدثة ناطقة أمينة ملكة أميرة شيخة سيدة دكتورة مبعوثة
+    قائدة محافظة عضوة مراسلة صحفية صحافية كاتبة باحثة ناشطة مغردة مذيعة مسؤولة الدكتورة""".split()
+)
+_PERSON_KINDS = (SourceKind.person, SourceKind.official, SourceKind.anonymous)
+_OUTLET_KINDS = (SourceKind.news_outlet, SourceKind.news_agency)
+# Masculine head nouns of outlets (an outlet's own name takes the feminine: قالت الجزيرة، ذكرت نيويورك تايمز).
+_MASC_OUTLET_HEADS_AR = set("موقع تلفزيون راديو برنامج حساب مركز معهد مرصد".split())
+
+
+def feminine_ar(name: str, kind: SourceKind) -> bool:
+    """Whether an Arabic verb whose subject is this source takes the feminine form.
+
+    Bodies: their head noun decides (الرئاسة، الوزارة، الحكومة end in ة; مجلس، الجيش do not). Outlets
+    and agencies: feminine (the implied head noun صحيفة، وكالة، قناة), unless named by a masculine head
+    noun (موقع، تلفزيون). Persons: only a feminine title (وزيرة، المتحدثة) decides; a bare name is taken
+    as masculine because names do not show gender reliably.
+    """
+    words: list[str] = re.findall(r"[\w\u0600-\u06ff]+", name)
+    if not words:
+        return False
+    head = words[0]
+    if head == "د" and len(words) > 1:  # "د." (Dr) before a name
+        head = words[1]
+    if not re.search(r"[\u0600-\u06ff]", head):
+        return kind in _OUTLET_KINDS
+    bare = head[2:] if head.startswith("ال") else head
+    if kind in _OUTLET_KINDS:
+        return bare not in _MASC_OUTLET_HEADS_AR
+    if kind in _PERSON_KINDS:
+        return bare in _FEM_TITLES_AR or head in _FEM_TITLES_AR
+    return head.endswith("ة")
+
+
+DIGITS: tuple[str, ...] = ("latin", "arabic")
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def digits(text: str, style: str) -> str:
+    """Generated numbers in the newsroom's digits: "arabic" writes ٠-٩ (quotes and ids are never changed)."""
+    return text.translate(_ARABIC_INDIC) if style == "arabic" else text
 
 
 def format_date(d: dt.date, lang: str) -> str:
@@ -236,13 +378,11 @@ def check_complete() -> list[str]:
         SOURCE_KIND,
         COUNTER_KIND,
         FIELD,
+        SENTENCES,
+        FIELD_IN,
     ]
     missing = [
-        f"{key}:{lang}"
-        for table in tables
-        for key, texts in table.items()
-        for lang in LANGS
-        if not texts.get(lang)
+        f"{key}:{lang}" for table in tables for key, texts in table.items() for lang in LANGS if not texts.get(lang)
     ]
     enums: list[tuple[Mapping[Any, Mapping[str, str]], type[Enum]]] = [
         (STATUS, ClaimStatus),

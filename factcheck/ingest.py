@@ -42,6 +42,7 @@ embeds; a note says so). Every full date found is listed in ``Article.dates``. L
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import re
@@ -109,17 +110,33 @@ def load_article(
     return articles
 
 
+MAX_ARTICLE_BYTES = 10_000_000  # a news page, HTML included, is far smaller: more is a mistake or an attack
+MAX_ARTICLES = 500  # a brief is read by a person; a day's wire is a different tool
+
+
 def load_articles(
-    inputs: Sequence[str | Path], *, encoding: str | None = None, stdin: bytes | None = None
+    inputs: Sequence[str | Path] | str | Path,
+    *,
+    encoding: str | None = None,
+    stdin: bytes | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+    max_articles: int = MAX_ARTICLES,
 ) -> tuple[list[Article], list[ArticleFailure]]:
     """Load every input; a broken one becomes an ArticleFailure and never costs the others.
 
-    An article whose cleaned text repeats an earlier one (same id) is kept once, with a note.
+    An article whose cleaned text repeats an earlier one (same id) is kept once, with a note. A file
+    over ``max_bytes`` is a failure naming it (nothing is read); more than ``max_articles`` inputs or
+    records raise InputError before anything is extracted.
     """
+    if isinstance(inputs, str | Path):  # one path, not a sequence of its characters
+        inputs = [inputs]
+    if len(inputs) > max_articles:
+        raise InputError(f"{len(inputs)} inputs, more than the limit of {max_articles} articles per brief",
+                         hint="brief fewer articles at once, or raise max_articles (FACTCHECK_MAX_ARTICLES)")
     articles: dict[str, Article] = {}
     failures: list[ArticleFailure] = []
     for path in inputs:
-        for item in _load(path, stdin=stdin, encoding=encoding):
+        for item in _load(path, stdin=stdin, encoding=encoding, max_bytes=max_bytes):
             if isinstance(item, Exception):
                 name = getattr(item, "source", None) or str(path)
                 failures.append(ArticleFailure(input_name=name, error=str(item), stage="ingest"))
@@ -127,6 +144,9 @@ def load_articles(
                 articles[item.id].notes.append(f"duplicate input {item.input_name} (same text) kept once")
             else:
                 articles[item.id] = item
+    if len(articles) > max_articles:
+        raise InputError(f"{len(articles)} article records, more than the limit of {max_articles} per brief",
+                         hint="split the records into several briefs, or raise max_articles (FACTCHECK_MAX_ARTICLES)")
     return list(articles.values()), failures
 
 
@@ -154,10 +174,12 @@ def detect_language(text: str) -> str:
 
 # --- loading -----------------------------------------------------------------------------------
 
-def _load(path: str | Path, *, stdin: bytes | None, encoding: str | None) -> list[Article | InputError]:
+def _load(
+    path: str | Path, *, stdin: bytes | None, encoding: str | None, max_bytes: int = MAX_ARTICLE_BYTES
+) -> list[Article | InputError]:
     name = str(path)
     try:
-        data = _read(name, stdin)
+        data = _read(name, stdin, max_bytes)
         kind = _kind(name, data)
         if kind == "json":
             return _from_json(data, name, encoding)
@@ -171,18 +193,37 @@ def _load(path: str | Path, *, stdin: bytes | None, encoding: str | None) -> lis
         return [err]
 
 
-def _read(name: str, stdin: bytes | None) -> bytes:
+def _too_big(size: int, max_bytes: int, name: str) -> InputError:
+    return InputError(f"is {size:,} bytes, over the limit of {max_bytes:,} for one article", source=name,
+                      hint="pass the article itself, not a dump; or raise max_article_bytes "
+                      "(--max-article-bytes, FACTCHECK_MAX_ARTICLE_BYTES)")
+
+
+def _read(name: str, stdin: bytes | None, max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
     if name == "-":
-        return stdin if stdin is not None else sys.stdin.buffer.read()
+        data = stdin if stdin is not None else sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise _too_big(len(data), max_bytes, name)
+        return data
     path = Path(name)
     try:
-        return path.read_bytes()
+        size = path.stat().st_size
+        if size > max_bytes and path.is_file():
+            raise _too_big(size, max_bytes, name)
+        with path.open("rb") as fh:  # read at most the limit: a file may grow, or be a device
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise _too_big(len(data), max_bytes, name)
+        return data
     except FileNotFoundError:
         raise InputError("file not found", source=name, hint="check the path") from None
     except IsADirectoryError:
         raise InputError("is a directory", source=name,
                          hint="pass the article files, e.g. dir/*.txt") from None
     except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise InputError("is a loop of symbolic links", source=name,
+                             hint="point the link at the article file itself") from err
         raise InputError(f"cannot read: {err.strerror}", source=name,
                          hint="check the file's permissions") from err
 
@@ -266,6 +307,9 @@ def _parse_records(text: str, name: str, *, fallback: bool) -> list[tuple[str, A
     stripped = text.strip()
     try:
         value = json.loads(stripped)
+    except RecursionError:
+        raise InputError("JSON nested too deeply to be an article record", source=name,
+                         hint='use flat records like {"text": "...", "title": "..."}') from None
     except json.JSONDecodeError as err:
         lines = [ln for ln in stripped.splitlines() if ln.strip()]
         if len(lines) > 1 and lines[0].lstrip().startswith("{"):
@@ -285,6 +329,8 @@ def _parse_records(text: str, name: str, *, fallback: bool) -> list[tuple[str, A
 def _json_line(line: str, name: str) -> Any:
     try:
         return json.loads(line)
+    except RecursionError:
+        return InputError("JSON line nested too deeply", source=name, hint="use flat records")
     except json.JSONDecodeError as err:
         return InputError(f"malformed JSON line ({err.msg})", source=name, hint="fix or remove that line")
 
@@ -301,10 +347,32 @@ def _field(record: dict[str, Any], key: str, name: str) -> str | None:
     return None
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def _repaired(record: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    """A JSON escape such as \\ud800 decodes to a lone surrogate, which is not text (it cannot even be
+    written out as UTF-8): each becomes U+FFFD, with a note. Metadata loses bidi controls, which
+    would reorder the brief around them (an override in a title reverses what follows)."""
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(value, str):
+            value, n = _LONE_SURROGATE.subn("\ufffd", value)
+            if n:
+                notes.append(f"field {key!r}: {n} invalid character(s) (lone surrogate escapes) replaced by U+FFFD")
+            if key not in _RECORD_FIELDS["text"] and key not in _RECORD_FIELDS["html"]:
+                value = _BIDI_CONTROL.sub("", value)
+        out[key] = value
+    return out
+
+
 def _from_record(record: Any, name: str, encoding: str, notes: list[str]) -> Article:
     if not isinstance(record, dict):
         raise InputError(f"a record must be a JSON object, not {type(record).__name__}", source=name,
                          hint='use {"text": ..., "title": ..., "outlet": ..., "published": ...}')
+    notes = list(notes)  # this record's own notes (the file's are shared by its records)
+    record = _repaired(record, notes)
     text, html = _field(record, "text", name), _field(record, "html", name)
     published_raw = _field(record, "published", name)
     published = parse_date(published_raw) if published_raw else None

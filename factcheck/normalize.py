@@ -4,6 +4,13 @@
 Arabic-Indic and Persian digits, quote styles, case, white space). ``fold_with_map`` also returns,
 for each folded character, the index of the original character it came from, so a match found in
 folded text is mapped back to an exact span of the original: that is how quotes stay grounded.
+
+One normalisation: the characters ingest removes from article text (``is_invisible``) and the
+white space it turns into spaces (``str.isspace``) are defined here, and ``fold`` drops and spaces
+them the same way (it also drops every other format character, Unicode category Cf, which ingest
+keeps but which never changes what a reader sees). Ingest's NFC is matched by composing a letter
+with the combining marks that follow it, so a decomposed quote finds its composed text. A quote
+that passes ingest can therefore always be found in the ingested text.
 """
 
 from __future__ import annotations
@@ -12,26 +19,78 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Removed entirely: Arabic diacritics (harakat, Quranic marks), tatweel, zero-width and bidi controls.
+from ._lexicon_lazy import LazySet, words
+
+# Removed by ingest from article text (and dropped by fold): characters that do not render but
+# break matching. Bidi marks and controls (LRM, RLM, ALM U+061C, embeddings, overrides, isolates,
+# deprecated format controls U+206A-U+206F), zero-width space and non-joiner, word joiner and
+# invisible operators, BOM, soft hyphen, Mongolian vowel separator. ZWJ is kept by ingest between
+# two emoji (it builds one glyph there), so it is listed apart.
+ZWJ = "\u200d"
+INVISIBLE = frozenset(
+    "\u200b\u200c\u200e\u200f\u061c\ufeff\u00ad\u180e"
+    + "".join(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x2070)])
+)
+
+
+def is_invisible(ch: str) -> bool:
+    """Does ingest remove ``ch``? (The invisible characters above, and control characters that are
+    not white space; ZWJ is decided by its neighbours, see ``_clean``.)"""
+    return ch in INVISIBLE or (unicodedata.category(ch) == "Cc" and not ch.isspace())
+
+
+# Removed by fold only: Arabic diacritics (harakat, Quranic marks) and tatweel; also every format
+# character (Cf) and whatever ingest removes (see _fold_char).
 _DROP = set(
     [chr(c) for c in range(0x0610, 0x061B)]
     + [chr(c) for c in range(0x064B, 0x0660)]
-    + ["\u0670", "\u0640", "\u06D6", "\u06D7", "\u06D8", "\u06D9", "\u06DA", "\u06DB", "\u06DC"]
-    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"]
-    + [chr(c) for c in range(0x202A, 0x202F)]
-    + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\u0670", "\u0640", "\u06d6", "\u06d7", "\u06d8", "\u06d9", "\u06da", "\u06db", "\u06dc"]
+    + [ZWJ]
 )
 
 _MAP = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ئ": "ي",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ۍ": "ي",
+    "ئ": "ي",
     "ؤ": "و",
-    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه",
-    "ک": "ك", "گ": "ك",
-    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"', "‟": '"',
-    "‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'", "`": "'", "´": "'",
-    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
-    "–": "-", "—": "-", "‒": "-", "−": "-",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ہ": "ه",
+    "ھ": "ه",
+    "ک": "ك",
+    "گ": "ك",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "«": '"',
+    "»": '"',
+    "″": '"',
+    "‟": '"',
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "‹": "'",
+    "›": "'",
+    "`": "'",
+    "´": "'",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٪": "%",
+    "٫": ".",
+    "٬": ",",
+    "–": "-",
+    "—": "-",
+    "‒": "-",
+    "−": "-",
 }
 for _i in range(10):
     _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
@@ -42,10 +101,13 @@ _WS = re.compile(r"\s+")
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
-    if ch in _DROP:
+    if ch in _DROP or is_invisible(ch) or unicodedata.category(ch) == "Cf":
         return ""
     if ch in _MAP:
         return _MAP[ch]
+    composed = unicodedata.normalize("NFC", ch)
+    if composed != ch:  # a canonical singleton (U+212B -> U+00C5, CJK compatibility ideographs)
+        return "".join(_fold_char(c) for c in composed)
     if ch.isspace():
         return " "
     if "\ufb50" <= ch <= "\ufeff" or "\uff00" <= ch <= "\uffef":  # presentation forms, full-width
@@ -71,17 +133,33 @@ def fold_with_map(text: str, *, loose: bool = False) -> tuple[str, list[int]]:
     out: list[str] = []
     mapping: list[int] = []
     prev_space = False
+    base = ""  # the letter and marks (composed) that produced the last outputs, for NFC
+    base_len = 0  # how many output characters they produced
     for i, ch in enumerate(text):
+        mark = ch > "\u02ff" and unicodedata.combining(ch) > 0
+        if base and mark:
+            composed = unicodedata.normalize("NFC", base + ch)
+            if composed != base + ch:  # "e" + U+0301 folds as "é" does: ingest composes (NFC)
+                refolded = "".join(_fold_char(c) for c in composed)
+                start = mapping[len(mapping) - base_len] if base_len else i
+                del out[len(out) - base_len :]
+                del mapping[len(mapping) - base_len :]
+                out.extend(refolded)
+                mapping.extend([start] * len(refolded))
+                base, base_len = composed, len(refolded)
+                continue
         folded = _fold_char(ch)
         if loose and folded and _is_punct(folded[0]):
-            folded = ""
+            base, folded = "", ""  # a mark after dropped punctuation belongs to the punctuation
         if not folded:
-            continue
+            continue  # a dropped invisible character or diacritic: the letter before stays the base
         if folded == " ":
+            base = ""
             if prev_space:
                 continue
             prev_space = True
         else:
+            base, base_len = (base + ch, base_len + len(folded)) if base and mark else (ch, len(folded))
             prev_space = False
         for c in folded:
             out.append(c)
@@ -141,17 +219,8 @@ def _cached_fold_map(text: str, loose: bool) -> tuple[str, list[int]]:
 
 _TOKEN = re.compile(r"[\w@#]+", re.UNICODE)
 
-# Function words that carry no content for overlap scoring (folded forms).
-STOPWORDS = frozenset(
-    fold(w)
-    for w in """
-    في من على الى إلى عن مع أن ان إن لا لم لن ما هذا هذه ذلك تلك التي الذي الذين اللذين هو هي هم كان
-    كانت قد او أو ثم كما بعد قبل حتى عند كل أي بين وفق بحسب حول ضد منذ خلال عبر لدى غير تم أنه انه أنها
-    انها إنه إنها وقد وفي ومن وعلى وان وأن فيما لكن بل اذا إذا ايضا أيضا يا و ف ب ل ك the a an of to in
-    on for and or but is are was were be been by with as at from that this these those it its he she
-    they his her their not no which who whom said says has have had will would
-    """.split()
-)
+# Function words that carry no content for overlap scoring (folded forms): lexicon category stopword.
+STOPWORDS = LazySet(lambda: frozenset(fold(w) for w in words("stopword")))
 
 _PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
 
@@ -161,7 +230,7 @@ def stem(token: str) -> str:
     t = token
     for p in _PREFIXES:
         if t.startswith(p) and len(t) - len(p) >= 2:
-            t = t[len(p):]
+            t = t[len(p) :]
             break
     else:
         if len(t) > 3 and t[0] in "وف":
@@ -184,12 +253,13 @@ def tokens(text: str) -> list[str]:
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of ``text`` (stopwords, digits-only and 1-letter tokens kept out)."""
     out = []
+    stop = STOPWORDS.value()  # the frozenset itself: this loop is hot
     for t in tokens(text):
-        if t in STOPWORDS or len(t) < 2 or (t.startswith(("#", "@")) and len(t) < 3):
+        if t in stop or len(t) < 2 or (t.startswith(("#", "@")) and len(t) < 3):
             continue
         t = t.lstrip("#").replace("_", " ")
         for part in t.split():
             s = stem(part)
-            if s not in STOPWORDS and len(s) >= 2:
+            if s not in stop and len(s) >= 2:
                 out.append(s)
     return out

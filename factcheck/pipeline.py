@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ def backend_note(settings: Settings, client: Any = None) -> str:
 
 
 def generate_brief(
-    inputs: Sequence[str | Path | Article],
+    inputs: Sequence[str | Path | Article] | str | Path | Article,
     settings: Settings | None = None,
     *,
     client: Any = None,
@@ -39,10 +40,52 @@ def generate_brief(
     ``brief.run.failures``; they never cost the others.
     """
     settings = settings or Settings()
-    given = [a for a in inputs if isinstance(a, Article)]
-    paths = [p for p in inputs if not isinstance(p, Article)]
-    loaded, failures = load_articles(paths, encoding=encoding, stdin=stdin) if paths else ([], [])
-    articles = [*given, *loaded]
+    articles, failures = _load(inputs, settings, encoding, stdin)
     extractions, extract_failures = extract_all(articles, settings, client=client)
     all_failures: list[ArticleFailure] = [*failures, *extract_failures]
-    return reconcile(extractions, failures=all_failures, notes=[backend_note(settings, client)])
+    from .embed import encoder_for  # lazy: numpy and the encoder are not needed before this point
+
+    encoder = encoder_for(settings)
+    return reconcile(extractions, failures=all_failures, notes=[backend_note(settings, client)], encoder=encoder)
+
+
+async def agenerate_brief(
+    inputs: Sequence[str | Path | Article] | str | Path | Article,
+    settings: Settings | None = None,
+    *,
+    client: Any = None,
+    encoding: str | None = None,
+    stdin: bytes | None = None,
+) -> Brief:
+    """``generate_brief`` for async newsroom tools: the LLM calls run on the caller's event loop (so an
+    ``openai.AsyncOpenAI`` client of that loop can be passed), file reading and the CPU-bound stages in
+    a worker thread, so the loop is never blocked."""
+    settings = settings or Settings()
+    articles, failures = await asyncio.to_thread(_load, inputs, settings, encoding, stdin)
+    if backend_for(settings, client) == "llm":
+        from .extract.llm import extract_llm_many_async
+
+        extractions, extract_failures = await extract_llm_many_async(articles, settings, client=client)
+    else:
+        extractions, extract_failures = await asyncio.to_thread(extract_all, articles, settings)
+    all_failures: list[ArticleFailure] = [*failures, *extract_failures]
+    notes = [backend_note(settings, client)]
+    from .embed import encoder_for
+
+    encoder = await asyncio.to_thread(encoder_for, settings)
+    return await asyncio.to_thread(reconcile, extractions, failures=all_failures, notes=notes, encoder=encoder)
+
+
+def _load(
+    inputs: Sequence[str | Path | Article] | str | Path | Article,
+    settings: Settings,
+    encoding: str | None,
+    stdin: bytes | None,
+) -> tuple[list[Article], list[ArticleFailure]]:
+    if isinstance(inputs, str | Path | Article):  # one input, not a sequence of its characters
+        inputs = [inputs]
+    given = [a for a in inputs if isinstance(a, Article)]
+    paths = [p for p in inputs if not isinstance(p, Article)]
+    limits = {"max_bytes": settings.max_article_bytes, "max_articles": settings.max_articles}
+    loaded, failures = load_articles(paths, encoding=encoding, stdin=stdin, **limits) if paths else ([], [])
+    return [*given, *loaded], failures

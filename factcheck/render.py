@@ -9,6 +9,7 @@ no locale), so the same brief gives byte-identical output.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -18,6 +19,9 @@ from typing import Literal
 import jinja2
 
 from . import i18n
+from ._bottomline import dispute_sentences, origin_sentences, responses, short_quote, versions_sentence
+from ._notes_i18n import is_estimated_date
+from ._sections import method, source_rows
 from .errors import ConfigError, GroundingError, TemplateError
 from .grounding import ungrounded
 from .models import (
@@ -32,23 +36,21 @@ from .models import (
     Quote,
     SourceKind,
 )
-from .normalize import fold
 from .resources import template_env
 from .view import (
     ArticleRow,
+    BottomItem,
     ClaimRow,
     ConsistentItem,
     CounterView,
     DisputeItem,
-    FailureRow,
-    Method,
     OriginItem,
     Part,
     QuoteView,
     SourceRef,
-    SourceRow,
     VersionsItem,
     VersionView,
+    WordsView,
     mark_segments,
     md_escape,
     script_lang,
@@ -57,6 +59,7 @@ from .view import (
 
 Format = Literal["md", "html", "json"]
 
+_ARABIC_IN = re.compile(r"[\u0600-\u06ff]")
 _DISPUTE_KINDS = (FindingKind.attribution_disputed, FindingKind.contested)
 _ORIGIN_KINDS = (
     FindingKind.contested,
@@ -75,9 +78,10 @@ _ORIGIN_STATUSES = (
 class _Builder:
     """Builds one language's Part from the brief; lookups are shared between languages."""
 
-    def __init__(self, brief: Brief, lang: str) -> None:
+    def __init__(self, brief: Brief, lang: str, digits: str = "latin") -> None:
         self.brief = brief
         self.lang = lang
+        self.digits = digits if lang == "ar" else "latin"  # English text keeps Latin digits
         self.L = i18n.labels(lang)
         self.articles = {a.id: a for a in brief.articles}
         self.labels = {a.id: f"A{i}" for i, a in enumerate(brief.articles, 1)}
@@ -87,6 +91,8 @@ class _Builder:
         self.findings = {f.id: f for f in brief.findings}
         # English names come from a model only on the LLM path (a gold file's are a person's work).
         self.machine_names = "llm" in brief.run.extractors
+        self.texts = {a.id: a.text for a in brief.articles}
+        self.order = [a.id for a in brief.articles]
         self.cluster_of: dict[str, str] = {}
         for cluster in brief.clusters:
             for claim_id in cluster.claims:
@@ -97,7 +103,11 @@ class _Builder:
         article = self.articles.get(article_id)
         if article is None or article.published is None:
             return None
-        return i18n.format_date(article.published, self.lang)
+        return self.num(i18n.format_date(article.published, self.lang))
+
+    def num(self, text: str) -> str:
+        """Generated text (dates, counts) in the configured digits."""
+        return i18n.digits(text, self.digits)
 
     def source(self, source_id: str | None) -> SourceRef | None:
         if source_id is None:
@@ -125,6 +135,17 @@ class _Builder:
             src.kind is SourceKind.anonymous,
             rendered,
         )
+
+    def feminine(self, source_id: str | None) -> bool:
+        src = self.sources.get(source_id) if source_id else None
+        return src is not None and i18n.feminine_ar(src.name, src.kind)
+
+    def counter_label(self, kind: CounterKind, speaker: str | None) -> str:
+        return i18n.counter_kind_label(kind, self.lang, feminine=self.feminine(speaker))
+
+    def words(self, text: str, fallback: str = "und", *, quoted: bool = False) -> WordsView:
+        lang = script_lang(text, fallback)
+        return WordsView(text, lang, text_dir(lang), quoted)
 
     def sources_of(self, ids: Sequence[str]) -> tuple[SourceRef, ...]:
         return tuple(ref for ref in (self.source(i) for i in ids) if ref is not None)
@@ -191,6 +212,7 @@ class _Builder:
                 self.date(a.id),
                 a.input_name,
                 a.language,
+                is_estimated_date(a.notes),
             )
             for a in self.brief.articles
         )
@@ -200,7 +222,12 @@ class _Builder:
                 continue
             quotes = [self.quote(v.article_id, v.quote, differing=v.differing) for v in f.versions]
             quotes += [self.quote(e.article_id, e.quote) for e in f.evidence if not f.versions]
-            consistent.append(ConsistentItem(f.id, tuple(f.clusters), self.explanation(f), tuple(quotes)))
+            text = self.explanation(f)
+            if self.lang == "en" and _ARABIC_IN.search(text):
+                # the reconciler's English quotes Arabic words inline, where bidi scrambles them; the
+                # quotes below show those words, isolated
+                text = i18n.LABELS["consistent_" + ("date" if f.field == "date" else "number")]["en"]
+            consistent.append(ConsistentItem(f.id, tuple(f.clusters), text, tuple(quotes)))
         return rows, tuple(consistent)
 
     def dispute(self) -> tuple[DisputeItem, ...]:
@@ -213,49 +240,37 @@ class _Builder:
                 continue
             counter_ids = dict.fromkeys(c for f in found for c in (f.counters or cluster.counters))
             counters = [self.counters[cid] for cid in counter_ids if cid in self.counters]
-            # The same words from the same speaker repeated in several articles are shown once,
-            # with every article they appear in ([A1 · A2]); each article's own span stays in JSON.
-            shown: dict[tuple[str | None, str], CounterView] = {}
-            for c in counters:
-                key = (c.speaker, fold(c.quote.text))
-                if key in shown:
-                    prev = shown[key]
-                    label = self.labels.get(c.article_id, c.article_id)
-                    if label not in prev.quote.article_label.split(self.L["sep"]):
-                        quote = replace(prev.quote, article_label=prev.quote.article_label + self.L["sep"] + label)
-                        shown[key] = replace(prev, quote=quote)
-                    continue
-                shown[key] = CounterView(
-                    self.source(c.speaker),
-                    i18n.counter_kind_label(c.kind, self.lang),
-                    self.date(c.article_id),
-                    self.quote(c.article_id, c.quote, item=c),
-                )
-            views = tuple(shown.values())
-            responders: dict[tuple[str | None, str], list[str]] = {}
-            for c in counters:
-                day = self.date(c.article_id)
-                days = responders.setdefault((c.speaker, c.kind.value), [])
-                if day and day not in days:
-                    days.append(day)
+            # One quote per speaker and kind of response: the words carrying the response, with their
+            # cue; the articles it appears in are all named ([A1, A2]); every span stays in the JSON.
+            views = []
+            responders = []
+            for r in responses(counters, self.texts, self.order):
+                days = tuple(dict.fromkeys(d for d in (self.date(a) for a in r.articles) if d))
+                quote = self.quote(r.shown.article_id, r.quote, item=r.shown)
+                quote = replace(quote, article_label=self.L["sep"].join(self.article_labels(r.articles)))
+                label = self.counter_label(r.kind, r.speaker)
+                views.append(CounterView(self.source(r.speaker), label, self.L["sep"].join(days) or None, quote))
+                responders.append((self.source(r.speaker), label, days))
             dates = sorted(a.published for a in self.brief.articles if a.id in cluster.articles and a.published)
             items.append(
                 DisputeItem(
                     cluster.id,
                     *self.status(cluster),
-                    self.L["sep"].join(dict.fromkeys(i18n.finding_label(f.kind, self.lang) for f in found)),
+                    # the badge already says the status: name only findings it does not say
+                    self.L["sep"].join(
+                        dict.fromkeys(
+                            i18n.finding_label(f.kind, self.lang) for f in found if f.kind.value != cluster.status.value
+                        )
+                    ),
                     self.source(cluster.claimant or claim.claimant),
                     self.source(claim.about),
                     self.sources_of(cluster.reported_by),
                     self.article_labels(cluster.articles),
-                    i18n.format_date(dates[0], self.lang) if dates else None,
+                    self.num(i18n.format_date(dates[0], self.lang)) if dates else None,
                     self.quote(claim.article_id, claim.quote, item=claim),
-                    views,
-                    tuple(
-                        (self.source(speaker), i18n.counter_kind_label(CounterKind(kind), self.lang), tuple(days))
-                        for (speaker, kind), days in responders.items()
-                    ),
-                    tuple(dict.fromkeys(self.explanation(f) for f in found)),
+                    tuple(views),
+                    tuple(responders),
+                    (),  # the bottom line says who denies what; the explanation would repeat it
                 )
             )
         return tuple(items)
@@ -268,6 +283,14 @@ class _Builder:
             views = []
             for i, v in enumerate(f.versions):
                 article = self.articles.get(v.article_id)
+                claim = self.claims.get(v.claim)
+                cid = self.cluster_of.get(v.claim)
+                cluster = next((k for k in self.brief.clusters if k.id == cid), None)
+                holder = (cluster.claimant if cluster else None) or (claim.claimant if claim else None)
+                src = self.sources.get(holder) if holder else None
+                role = None
+                if src is not None and src.role and src.role not in src.name:
+                    role = self.words(src.role, article.language if article else "und")
                 views.append(
                     VersionView(
                         chr(ord("A") + i) if i < 26 else str(i + 1),
@@ -275,7 +298,9 @@ class _Builder:
                         self.cluster_of.get(v.claim),
                         article.outlet if article else None,
                         self.date(v.article_id),
-                        self.quote(v.article_id, v.quote, item=self.claims.get(v.claim), differing=v.differing),
+                        self.quote(v.article_id, v.quote, item=claim, differing=v.differing),
+                        self.source(holder),
+                        role,
                     )
                 )
             items.append(
@@ -285,6 +310,7 @@ class _Builder:
                     i18n.field_label(f.field, self.lang) if f.field else None,
                     self.explanation(f),
                     tuple(views),
+                    tuple(versions_sentence(self, f) or ()),
                 )
             )
         return tuple(items)
@@ -302,8 +328,9 @@ class _Builder:
             anonymous = any(c.anonymous for c in claims) or (bool(based_refs) and all(r.anonymous for r in based_refs))
             single = any(f.kind is FindingKind.single_origin for f in findings) or cluster.origin is not None
             n = len(cluster.articles)
+            sentences = tuple(tuple(x) for x in origin_sentences(self, cluster, findings))
             repeated = None
-            if n > 1:
+            if n > 1 and not any(f.kind is FindingKind.single_origin for f in findings):  # else a sentence says it
                 repeated = self.L["repeated" if single else "repeated_many"].format(n=n)
             claimant = cluster.claimant or next((c.claimant for c in claims if c.claimant), None)
             explanations = tuple(
@@ -324,6 +351,7 @@ class _Builder:
                     anonymous,
                     repeated,
                     explanations,
+                    sentences,
                 )
             )
         return tuple(items)
@@ -337,7 +365,8 @@ class _Builder:
             rows.append(
                 ClaimRow(
                     cluster.id,
-                    self.quote(claim.article_id, claim.quote, item=claim),
+                    # an overview: long quotes are cut at a word (the shown part keeps its exact span)
+                    short_quote(self, claim.article_id, claim.quote, limit=120, item=claim),
                     self.source(cluster.claimant or claim.claimant),
                     self.sources_of(cluster.reported_by),
                     *self.status(cluster),
@@ -346,71 +375,24 @@ class _Builder:
             )
         return tuple(rows)
 
-    def source_rows(self) -> tuple[SourceRow, ...]:
-        rows = []
-        for src in self.brief.sources:
-            sid = src.id
-            claims = [c for c in self.brief.claims if c.id in self.cluster_of]
-
-            def clusters(items: Sequence[Claim]) -> tuple[str, ...]:
-                return tuple(dict.fromkeys(self.cluster_of[c.id] for c in items))
-
-            attached: list[tuple[str, tuple[str, ...], bool]] = []
-            claimant = tuple(
-                dict.fromkeys(
-                    [k.id for k in self.brief.clusters if k.claimant == sid]
-                    + [self.cluster_of[c.id] for c in claims if c.claimant == sid]
-                )
-            )
-            for key, ids in (
-                ("src_claims", tuple(k for k in (x.id for x in self.brief.clusters) if k in claimant)),
-                ("src_based_on", clusters([c for c in claims if sid in c.based_on])),
-                ("src_reported", tuple(k.id for k in self.brief.clusters if sid in k.reported_by)),
-                ("src_about", clusters([c for c in claims if c.about == sid])),
-            ):
-                if ids:
-                    attached.append((self.L[key], ids, False))
-            for kind in i18n.COUNTER_KIND:
-                targets = tuple(
-                    dict.fromkeys(
-                        self.cluster_of.get(t, t)
-                        for c in self.brief.counters
-                        if c.speaker == sid and c.kind is kind
-                        for t in c.targets
-                    )
-                )
-                if targets or any(c.speaker == sid and c.kind is kind for c in self.brief.counters):
-                    shown = targets or (self.L["target_unknown"],)
-                    attached.append((i18n.counter_kind_label(kind, self.lang), shown, True))
-            ref = self.source(sid)
-            assert ref is not None
-            rows.append(SourceRow(ref, src.role, tuple(src.handles), tuple(attached)))
-        return tuple(rows)
-
-    def method(self) -> Method:
-        run = self.brief.run
-        extractors = tuple(self.L.get(f"extractor_{e}", e) for e in run.extractors)
-        usage = run.usage
-        if usage.cost_usd is not None:
-            cost = f"${usage.cost_usd:.4f}"
-        else:
-            cost = self.L["cost_unknown"] if usage.calls else self.L["no_model_calls"]
-        failures = tuple(FailureRow(f.input_name, self.L[f"stage_{f.stage}"], f.error) for f in run.failures)
-        offline = not run.models and usage.calls == 0
-        return Method(
-            extractors,
-            tuple(run.models),
-            run.prompt_version,
-            usage.calls,
-            usage.prompt_tokens,
-            usage.completion_tokens,
-            usage.total_tokens,
-            cost,
-            offline,
-            tuple(run.notes),
-            failures,
-            run.factcheck_version,
-        )
+    def bottom(self) -> tuple[BottomItem, ...]:
+        """The first screen: one item per claim in dispute, then one per set of differing versions."""
+        items = []
+        for cluster in self.brief.clusters:
+            found = [f for f in self.cluster_findings(cluster) if f.kind in _DISPUTE_KINDS]
+            if not found or self.first_claim(cluster) is None:
+                continue
+            sentences = dispute_sentences(self, cluster, found)
+            items.append(BottomItem((cluster.id,), *self.status(cluster), tuple(tuple(x) for x in sentences)))
+        for f in self.brief.findings:
+            if f.kind is not FindingKind.discrepancy:
+                continue
+            sentence = versions_sentence(self, f)
+            if sentence is not None:
+                status = ClaimStatus.discrepant
+                label = i18n.status_label(status, self.lang)
+                items.append(BottomItem(tuple(f.clusters), status.value, label, (tuple(sentence),)))
+        return tuple(items)
 
     def part(self) -> Part:
         articles, consistent = self.header()
@@ -422,6 +404,9 @@ class _Builder:
             (self.L["count_versions"], len(versions)),
             (self.L["count_sources"], len(self.brief.sources)),
             (self.L["count_failures"], len(self.brief.run.failures)),
+        )
+        counts_line = self.num(
+            " · ".join(f"{label}: {n}" for label, n in counts if n or label != self.L["count_failures"])
         )
         sections = tuple(
             (f"{self.lang}-{key}", self.L[f"heading_{key}"])
@@ -438,15 +423,20 @@ class _Builder:
             versions,
             self.origins(),
             self.claim_rows(),
-            self.source_rows(),
-            self.method(),
+            source_rows(self),
+            replace(method(self), inputs=articles),
             sections,
+            self.bottom(),
+            counts_line,
         )
 
 
-def build_view(brief: Brief, langs: Sequence[str] = ("ar", "en")) -> tuple[Part, ...]:
-    """The per-language view the templates render (exposed for custom templates and tests)."""
-    return tuple(_Builder(brief, lang).part() for lang in langs)
+def build_view(brief: Brief, langs: Sequence[str] = ("ar", "en"), digits: str = "latin") -> tuple[Part, ...]:
+    """The per-language view the templates render (exposed for custom templates and tests).
+
+    ``digits="arabic"`` writes the Arabic part's generated numbers (dates, counts) in ٠-٩.
+    """
+    return tuple(_Builder(brief, lang, digits).part() for lang in langs)
 
 
 # --------------------------------------------------------------------------------------------- render
@@ -480,6 +470,7 @@ def render(
     format: Format = "md",
     langs: Sequence[str] = ("ar", "en"),
     template_dir: Path | None = None,
+    digits: str = "latin",
 ) -> str:
     """The brief as ``md`` (GitHub-flavoured), standalone ``html`` or ``json``; ``langs`` picks the parts.
 
@@ -499,11 +490,13 @@ def render(
     bad = [lang for lang in langs if lang not in i18n.LANGS]
     if bad or not langs:
         raise ConfigError(f"unknown brief language(s) {bad or list(langs)!r}", hint="use ar, en or both")
+    if digits not in i18n.DIGITS:
+        raise ConfigError(f"unknown digits {digits!r}", hint="use latin (0-9) or arabic (٠-٩)")
     env = template_env(Path(template_dir) if template_dir is not None else None)
     env.filters["md"] = md_escape
     name = f"brief.{format}.j2"
     with _template_errors(name):
-        return env.get_template(name).render(parts=build_view(brief, langs), langs=langs, brief=brief)
+        return env.get_template(name).render(parts=build_view(brief, langs, digits), langs=langs, brief=brief)
 
 
 __all__ = ["Format", "Part", "build_view", "md_escape", "render"]

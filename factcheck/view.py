@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ._notes_i18n import NoteView
 from .normalize import find_span
 
 
@@ -29,6 +30,17 @@ class QuoteView:
     foreign: bool  # in another language than the part showing it
     rendering: str | None  # machine rendering in the part's language (LLM mode only)
     note: str | None  # e.g. "original Arabic, not translated"
+    truncated: bool = False  # the quote goes on in the article (its span ends where the shown text ends)
+
+
+@dataclass(frozen=True)
+class WordsView:
+    """Words from an article shown inside a generated sentence (a role, an outlet, differing words)."""
+
+    text: str
+    lang: str
+    dir: str
+    quoted: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +64,7 @@ class ArticleRow:
     published: str | None
     input_name: str | None
     language: str
+    estimated: bool = False  # the publication date is estimated (from embedded posts), not given
 
 
 @dataclass(frozen=True)
@@ -87,6 +100,8 @@ class VersionView:
     outlet: str | None
     date: str | None
     quote: QuoteView
+    holder: SourceRef | None = None  # whose version it is (the claim's claimant)
+    role: WordsView | None = None  # the holder's role as written in the article
 
 
 @dataclass(frozen=True)
@@ -96,6 +111,7 @@ class VersionsItem:
     field_label: str | None
     explanation: str
     versions: tuple[VersionView, ...]
+    sentence: tuple[tuple[str, object], ...] = ()  # who holds which version (segments, as in BottomItem)
 
 
 @dataclass(frozen=True)
@@ -109,7 +125,8 @@ class OriginItem:
     origin: SourceRef | None
     anonymous: bool
     repeated: str | None
-    explanations: tuple[str, ...]
+    explanations: tuple[str, ...]  # the reconciler's sentences (the shipped templates show ``sentences``)
+    sentences: tuple[tuple[tuple[str, object], ...], ...] = ()  # segments, as in BottomItem
 
 
 @dataclass(frozen=True)
@@ -132,6 +149,19 @@ class SourceRow:
 
 
 @dataclass(frozen=True)
+class BottomItem:
+    """One line of the bottom line: claim ids, status, and sentences made of segments.
+
+    A segment is ("t", generated text), ("s", SourceRef or None), ("q", QuoteView) or ("w", WordsView).
+    """
+
+    clusters: tuple[str, ...]
+    status: str
+    status_label: str
+    sentences: tuple[tuple[tuple[str, object], ...], ...]
+
+
+@dataclass(frozen=True)
 class FailureRow:
     input_name: str
     stage_label: str
@@ -149,9 +179,10 @@ class Method:
     total_tokens: int
     cost: str
     offline: bool
-    notes: tuple[str, ...]
+    notes: tuple[NoteView, ...]
     failures: tuple[FailureRow, ...]
     factcheck_version: str
+    inputs: tuple[ArticleRow, ...] = ()  # file names and ids of the articles (the table shows neither)
 
 
 @dataclass(frozen=True)
@@ -177,6 +208,8 @@ class Part:
     sources: tuple[SourceRow, ...]
     method: Method
     sections: tuple[tuple[str, str], ...] = field(default=())  # (anchor, heading) in order
+    bottom: tuple[BottomItem, ...] = ()  # the first screen: one item per dispute, then per versions
+    counts_line: str = ""  # the counts as one compact line in the part's language
 
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")

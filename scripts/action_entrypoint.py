@@ -86,6 +86,15 @@ def _positive_int(value: str, name: str, default: int) -> int:
     return int(v)
 
 
+def _langs(value: str) -> str:
+    """Checked before anything runs: a bad language found after extraction costs the run its outputs."""
+    langs = [x.strip().lower() for x in value.split(",") if x.strip()] or ["ar", "en"]
+    bad = [x for x in langs if x not in ("ar", "en")]
+    if bad:
+        raise ActionError(f"input lang must be ar, en or ar,en, not {value!r}")
+    return ",".join(dict.fromkeys(langs))
+
+
 def read_inputs(env: Mapping[str, str]) -> Inputs:
     """The action's inputs from ``INPUT_*`` variables, validated (ActionError says which is wrong)."""
     fmt = _choice(env.get("INPUT_FORMAT", ""), "format", FORMATS, "md")
@@ -93,7 +102,7 @@ def read_inputs(env: Mapping[str, str]) -> Inputs:
         paths=env.get("INPUT_PATHS", ""),
         articles_dir=env.get("INPUT_ARTICLES_DIR", "").strip().strip("/") or "articles",
         format=fmt,
-        lang=env.get("INPUT_LANG", "").strip() or "ar,en",
+        lang=_langs(env.get("INPUT_LANG", "")),
         backend=_choice(env.get("INPUT_BACKEND", ""), "backend", BACKENDS, "auto"),
         model=env.get("INPUT_MODEL", "").strip(),
         base_url=env.get("INPUT_BASE_URL", "").strip(),

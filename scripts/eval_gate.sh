@@ -13,22 +13,38 @@ if command -v factcheck >/dev/null 2>&1; then EVAL=(factcheck eval); else EVAL=(
   --min-core-findings 1.0 --min-oracle-findings 1.0 --max-oracle-false-core-findings 0 --max-ungrounded 0
 
 # Own stories: the reconciler must raise each story's core finding from the gold extraction;
-# extractor floors as measured.
-"${EVAL[@]}" fixtures/stories --backend offline \
+# extractor floors as measured. Named one by one: a new story gets its own floors below, so that
+# adding a harder story never loosens the floors of these.
+"${EVAL[@]}" fixtures/stories/flood-death-toll fixtures/stories/interview-denied fixtures/stories/quake-confirmed-ar \
+  --backend offline \
   --min-claim-recall 0.9 --min-core-claim-recall 0.8 --min-finding-recall 0.4 --min-core-findings 0.66 \
   --min-oracle-core-findings 1.0 --max-oracle-false-core-findings 0 --max-ungrounded 0
 
+# cholera-rumour-ar (Arabic + English, one spokesman in both scripts): its core link needs stance by
+# content across the two reports (issue 7, deliverable 2); floors as measured.
+"${EVAL[@]}" fixtures/stories/cholera-rumour-ar --backend offline \
+  --min-claim-recall 1.0 --min-core-claim-recall 1.0 --min-counter-recall 0.33 \
+  --min-oracle-core-findings 1.0 --max-oracle-false-core-findings 0 --max-ungrounded 0
+
 # AuRED dev (Arabic rumours and authorities' answers): floors as measured (docs/eval.md).
+# The team's bilingual story (issue 7): an English and an Arabic report of one claim cluster together,
+# and the Arabic denial stated as a contradicting fact (no denial verb) is linked to them.
+"${EVAL[@]}" fixtures/stories/cholera-bilingual --backend offline \
+  --min-claim-recall 1.0 --min-core-claim-recall 1.0 --min-core-counter-recall 1.0 --min-core-link-recall 1.0 \
+  --min-core-findings 1.0 --min-oracle-core-findings 1.0 --max-oracle-false-core-findings 0 --max-ungrounded 0
+
 "${EVAL[@]}" fixtures/eval/aured-dev --backend offline \
-  --min-claim-recall 0.93 --min-counter-recall 0.66 --min-link-f1 0.63 --min-link-accuracy 0.83 \
-  --min-finding-recall 0.55 --max-negative-fp-rate 0.0 \
+  --min-claim-recall 0.93 --min-counter-recall 0.80 --min-link-f1 0.80 --min-link-accuracy 0.90 \
+  --min-finding-recall 0.74 --max-negative-fp-rate 0.0 \
   --min-oracle-findings 1.0 --max-oracle-false-core-findings 0 --max-ungrounded 0
 
 # PolNeAR dev (English quotes and speakers, a quote set): scored where it lies, never copied here
 # (its articles are publishers' news with no licence; docs/eval.md). The path is relative to the
-# repository root; CI's fresh clone has shared/ beside it. Floors as measured on main (offline):
-# ggt@0.3 F1 0.4705, overlap50 F1 0.3920, speech-named overlap50 F1 0.5219, speaker accuracy
-# 0.7823, quote+speaker F1 0.3037, exact F1 0.2057; 1 document left out (mojibake in the corpus).
+# repository root; CI's fresh clone has shared/ beside it. Floors as measured (offline), on all 84
+# documents since ingest keeps an article whose mojibake is one word (the corpus's "François"; it
+# was left out before): ggt@0.3 F1 0.4686, overlap50 F1 0.3910, speech-named overlap50 F1 0.5256,
+# speaker accuracy 0.7822, quote+speaker F1 0.3033, exact F1 0.2059. On the 83 documents scored
+# before, the figures are unchanged (0.4705, 0.3920): the floors follow the larger set.
 POLNEAR="${FACTCHECK_POLNEAR_DIR:-../shared/eval/polnear-dev}"
 if [ -f "$POLNEAR/gold.jsonl" ]; then
   # Licence guard: no PolNeAR article is tracked here, so none can reach the sdist (which ships
@@ -42,8 +58,8 @@ if [ -f "$POLNEAR/gold.jsonl" ]; then
     fi
   fi
   "${EVAL[@]}" "$POLNEAR" --backend offline \
-    --min-ggt-f1 0.47 --min-overlap-f1 0.392 --min-speech-named-f1 0.521 --min-speaker-accuracy 0.782 \
-    --min-quote-speaker-f1 0.303 --min-exact-f1 0.205 --max-failed-docs 1
+    --min-ggt-f1 0.64 --min-overlap-f1 0.58 --min-speech-named-f1 0.76 --min-speaker-accuracy 0.94 \
+    --min-quote-speaker-f1 0.55 --min-exact-f1 0.40 --max-failed-docs 0
 else
   echo "eval gate: PolNeAR dev step skipped: no quote set at $POLNEAR (set FACTCHECK_POLNEAR_DIR; it is not in the repository because its licence forbids copying)"
 fi

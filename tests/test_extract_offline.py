@@ -90,7 +90,12 @@ def test_headline_list_left_no_items(a000: Extraction) -> None:
     assert not any("تنفي تعاون أحمد الشرع مع واشنطن" in c.quote.text for c in [*a000.claims, *a000.counters])
 
 
-@pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.txt")), ids=lambda p: str(p.relative_to(FIXTURES)))
+@pytest.mark.parametrize(
+    "path",
+    # fixtures/bad holds inputs ingest must refuse (tests/test_bad_inputs.py), not articles
+    sorted(p for p in FIXTURES.rglob("*.txt") if p.relative_to(FIXTURES).parts[0] != "bad"),
+    ids=lambda p: str(p.relative_to(FIXTURES)),
+)
 def test_every_quote_is_grounded(path: Path) -> None:
     for article in load_article(path):
         ex = extract_offline(article)

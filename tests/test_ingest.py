@@ -18,10 +18,16 @@ AR = (FIX / "ar_utf8.txt").read_text(encoding="utf-8").strip()
 
 # --- encodings ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("name", "encoding"),
-    [("ar_utf8.txt", "utf-8"), ("ar_utf8_bom.txt", "utf-8-sig"), ("ar_utf16.txt", "utf-16"),
-     ("ar_cp1256.txt", "cp1256"), ("ar_iso8859_6.txt", "iso8859-6")],
+    [
+        ("ar_utf8.txt", "utf-8"),
+        ("ar_utf8_bom.txt", "utf-8-sig"),
+        ("ar_utf16.txt", "utf-16"),
+        ("ar_cp1256.txt", "cp1256"),
+        ("ar_iso8859_6.txt", "iso8859-6"),
+    ],
 )
 def test_every_encoding_decodes_to_the_arabic_text(name: str, encoding: str) -> None:
     [article] = load_article(FIX / name)
@@ -92,6 +98,7 @@ def test_cp1252_english(tmp_path: Path) -> None:
 
 
 # --- cleaning ----------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def seed0() -> object:
@@ -164,8 +171,10 @@ def test_related_headlines_rules_are_general() -> None:
     assert article.text == body
     assert "removed related-headlines list under 'Related articles' (3 lines)" in article.notes
     assert "removed tag cloud (1 line)" in article.notes
-    embedded = (f"{body}\n\nRead also:\n\nMinister visits Paris\n\n"
-                "The minister arrived in Paris on Tuesday for two days of meetings with his counterpart.")
+    embedded = (
+        f"{body}\n\nRead also:\n\nMinister visits Paris\n\n"
+        "The minister arrived in Paris on Tuesday for two days of meetings with his counterpart."
+    )
     assert article_from_text(embedded).text == embedded
     banner = "This site uses cookies to improve your experience.\nAccept\n" + body
     article = article_from_text(banner)
@@ -194,15 +203,16 @@ def test_empty_after_cleaning_fails() -> None:
 
 def test_text_header_block(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("Title: Talks resume\nDate: 14 November 2025\nSource: Example Wire\n\nThe talks resumed.",
-                    encoding="utf-8")
+    path.write_text(
+        "Title: Talks resume\nDate: 14 November 2025\nSource: Example Wire\n\nThe talks resumed.", encoding="utf-8"
+    )
     [article] = load_article(path)
-    assert (article.title, article.outlet, article.published) == ("Talks resume", "Example Wire",
-                                                                   dt.date(2025, 11, 14))
+    assert (article.title, article.outlet, article.published) == ("Talks resume", "Example Wire", dt.date(2025, 11, 14))
     assert article.text == "The talks resumed."
 
 
 # --- HTML, JSON, stdin -------------------------------------------------------------------------
+
 
 def test_html_via_trafilatura() -> None:
     [article] = load_article(FIX / "article.html")
@@ -228,7 +238,10 @@ def test_json_record() -> None:
 def test_json_list_keeps_good_records_and_fails_bad_ones() -> None:
     articles, failures = load_articles([FIX / "records.json"])
     assert [a.input_name.rsplit("/", 1)[-1] for a in articles if a.input_name] == [
-        "records.json#1", "records.json#2", "records.json#3"]
+        "records.json#1",
+        "records.json#2",
+        "records.json#3",
+    ]
     assert articles[1].published == dt.date(2025, 11, 14) and articles[1].language == "en"
     assert articles[2].outlet == "Record Outlet"  # record field wins over the page's site name
     assert "Home | News" not in articles[2].text
@@ -324,3 +337,53 @@ def test_latin_script_that_is_not_english_is_undetermined() -> None:
     german = article_from_text("Die Regierung hat am Montag bekannt gegeben, dass alle Schulen geschlossen werden.")
     assert german.language == "und"
     assert article_from_text("The government said on Monday that all schools will close.").language == "en"
+
+
+def _double_encoded(word: str) -> str:
+    """``word`` as a UTF-8 -> Latin-1 misreading applied twice would leave it."""
+    once = word.encode("utf-8").decode("latin-1")
+    return once.encode("utf-8").decode("latin-1")
+
+
+_EN_BODY = (
+    "The regional council met on Thursday to discuss the new water plan for the valley towns. "
+    "Members said the reservoir would be repaired before the summer and that the pipes in the old "
+    "quarter would be replaced over two years. The mayor told reporters that the budget was agreed "
+    "with the national government and that residents would not pay more for their water. "
+) * 3 + "A consultant, Emre Erdo\u011fan, reviewed the plan. "  # not Latin-1: no whole-text repair
+
+
+def test_one_double_encoded_name_does_not_cost_the_article(tmp_path: Path) -> None:
+    bad = _double_encoded("Ren\u00e9e")
+    assert any("\x80" <= c <= "\x9f" for c in bad)  # C1 controls: what made ingest refuse it
+    quote = f"{bad} Marchetti, the council's engineer, said the work would start in May"
+    path = tmp_path / "a.txt"
+    path.write_text(_EN_BODY + quote + ".\n", encoding="utf-8")
+    [article] = load_article(path)
+    note = next(n for n in article.notes if "mojibake" in n)
+    assert "1 word(s)" in note and "Marchetti" not in note and "Erdo" not in note
+    from factcheck.grounding import locate
+
+    q = locate(article.text, quote)  # the raw words stay findable in the cleaned text
+    assert q is not None and article.text[q.start : q.end] == q.text
+
+
+def test_mojibake_that_is_more_than_local_is_still_refused(tmp_path: Path) -> None:
+    names = [_double_encoded(n) for n in ("Ren\u00e9e", "Jos\u00e9", "Fran\u00e7ois", "M\u00fcller", "Zo\u00eb")]
+    path = tmp_path / "a.txt"
+    path.write_text(_EN_BODY + " ".join(f"{n} said so." for n in names) + "\n", encoding="utf-8")
+    with pytest.raises(EncodingError, match="mojibake"):
+        load_article(path)
+    short = tmp_path / "b.txt"  # two bad words in a short text are not "a small local fraction"
+    short.write_text(f"{names[0]} and {names[1]} met Emre Erdo\u011fan on Monday.\n", encoding="utf-8")
+    with pytest.raises(EncodingError, match="mojibake"):
+        load_article(short)
+
+
+def test_a_text_misread_twice_is_repaired_to_the_original(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    text = "Ren\u00e9e Marchetti, the council's engineer, said the work would start in May."
+    path.write_text(_double_encoded(text), encoding="utf-8")
+    [article] = load_article(path)
+    assert article.text == text
+    assert any("repaired mojibake" in n for n in article.notes)

@@ -57,3 +57,34 @@ def test_find_span_refuses_what_is_not_there() -> None:
 def test_stems_and_content_words() -> None:
     assert stem(fold("والتحالف")) == stem(fold("التحالف")) == "تحالف"
     assert content_stems("قال إن التعاون بين الشرع والتحالف") == ["قال", "تعاون", "شرع", "تحالف"]
+
+
+def test_fold_drops_and_spaces_exactly_what_ingest_removes_and_spaces() -> None:
+    """One definition: for every code point ingest changes, ingest's result and the raw text fold alike."""
+    from factcheck._clean import normalize_text
+
+    checked = 0
+    for c in range(0x110000):
+        ch = chr(c)
+        if 0xD800 <= c <= 0xDFFF:
+            continue
+        cleaned, _notes = normalize_text(f"a{ch}b")
+        if cleaned != f"a{ch}b":  # removed, spaced or composed (NFC) by ingest
+            checked += 1
+            assert fold(f"a{ch}b") == fold(cleaned), f"U+{c:04X}"
+    assert checked > 1000  # invisible characters, controls, spaces, NFC singletons
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        ("Fran\u00e7ois Dupont said", "Franc\u0327ois Dupont", "Fran\u00e7ois Dupont"),  # NFD quote
+        ("Franc\u0327ois Dupont said", "Fran\u00e7ois Dupont", "Franc\u0327ois Dupont"),  # NFD text
+        ("Franc\u200b\u0327ois said", "Fran\u00e7ois", "Franc\u200b\u0327ois"),  # mark after ZWSP
+        ("قال الوزير إن", "الوزير\u061c إن", "الوزير إن"),  # ALM: ingest strips it, fold too
+    ],
+)
+def test_find_span_matches_canonically_equivalent_text(text: str, quote: str, expected: str) -> None:
+    span = find_span(text, quote)
+    assert span is not None
+    assert text[span[0] : span[1]] == expected

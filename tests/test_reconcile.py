@@ -247,11 +247,12 @@ def test_same_number_written_differently_is_consistent_not_discrepant() -> None:
 def test_two_independent_outlets_corroborate() -> None:
     s = Story()
     a = s.article("The old bridge over the river collapsed on Sunday evening, Daily One reported.", outlet="Daily One")
-    b = s.article("Channel Two reported that the old bridge over the river collapsed on Sunday evening.",
+    # Each in its own words: the same sentence verbatim would be one report repeated (a wire story).
+    b = s.article("Channel Two reported that the old river bridge fell into the river on Sunday evening.",
                   outlet="Channel Two")
     s.claim(a, "The old bridge over the river collapsed on Sunday evening",
             claimant=s.source(a, "Daily One", SourceKind.news_outlet))
-    s.claim(b, "the old bridge over the river collapsed on Sunday evening",
+    s.claim(b, "the old river bridge fell into the river on Sunday evening",
             claimant=s.source(b, "Channel Two", SourceKind.news_outlet))
     brief = reconcile(s.extractions)
     assert _kinds(brief) == [FindingKind.corroborated]
@@ -414,14 +415,27 @@ def test_attribution_denial_links_to_words_attributed_to_the_speaker() -> None:
     assert cid in f.claims
 
 
-def test_lone_denial_post_answers_the_only_claim_of_the_set() -> None:
+def test_a_denial_cue_sharing_no_content_links_to_nothing() -> None:
+    # Issue 7: a denial word alone does not say what is denied; the brief does not guess it.
     s = Story()
     a = s.article("Video shows the MP punching a colleague during the budget session.", outlet="@user")
     b = s.article("The picture is photoshopped and not real.", outlet="@mp_office")
-    cid = s.claim(a, "Video shows the MP punching a colleague during the budget session", check_worthiness=0.7)
+    s.claim(a, "Video shows the MP punching a colleague during the budget session", check_worthiness=0.7)
     s.counter(b, "The picture is photoshopped and not real", CounterKind.denial,
               speaker=s.source(b, "@mp_office", SourceKind.social_account))
-    brief = reconcile(s.extractions)
+    brief = reconcile(s.extractions, encoder=None)
+    assert [f for f in brief.findings if f.kind == FindingKind.contested] == []
+    assert [k.targets for k in brief.counters] == [[]]
+
+
+def test_lone_denial_post_sharing_content_answers_the_claim() -> None:
+    s = Story()
+    a = s.article("Video shows the MP punching a colleague during the budget session.", outlet="@user")
+    b = s.article("The video of the MP punching a colleague is fake.", outlet="@mp_office")
+    cid = s.claim(a, "Video shows the MP punching a colleague during the budget session", check_worthiness=0.7)
+    s.counter(b, "The video of the MP punching a colleague is fake", CounterKind.denial,
+              speaker=s.source(b, "@mp_office", SourceKind.social_account))
+    brief = reconcile(s.extractions, encoder=None)
     (f,) = [f for f in brief.findings if f.kind == FindingKind.contested]
     assert cid in f.claims
 

@@ -208,7 +208,12 @@ def run_eval(args: argparse.Namespace) -> int:
         print(f"factcheck eval: error: --{wrong[0].replace('_', '-')} is a fraction (0.47, not 47)", file=sys.stderr)
         return 2
     try:
-        report = evaluate_paths(args.paths, settings_from_arguments(args))
+        settings = settings_from_arguments(args)
+        if settings.lexicon_dir is not None:  # a malformed lexicon file stops here, not in every story
+            from ..lexicon import load
+
+            load(settings.lexicon_dir)
+        report = evaluate_paths(args.paths, settings)
     except FactcheckError as err:
         print(f"factcheck eval: error: {err}", file=sys.stderr)
         return 2

@@ -22,13 +22,24 @@ def backend_for(settings: Settings, client: Any = None) -> str:
     return settings.resolved_backend()
 
 
+def _lexicon(settings: Settings) -> Any:
+    """The lexicon of the offline rules: the shipped one plus ``settings.lexicon_dir``'s entries
+    (a malformed file raises LexiconError here, before any article, naming the file and line).
+    Imported here: ``factcheck --help`` loads no lexicon."""
+    from .. import lexicon
+
+    return lexicon.load(settings.lexicon_dir)
+
+
 def extract(article: Article, settings: Settings | None = None, *, client: Any = None) -> Extraction:
     """Extract one article with the configured backend (offline unless an LLM is configured)."""
     settings = settings or Settings()
     if backend_for(settings, client) == "offline":
+        from .. import lexicon
         from .offline import extract_offline
 
-        return extract_offline(article)
+        with lexicon.use(_lexicon(settings)):
+            return extract_offline(article)
     extractions, failures = extract_all([article], settings, client=client)
     if not extractions:
         raise FactcheckError(failures[0].error)
@@ -41,10 +52,12 @@ def extract_all(
     """Extract every article; one failing article never costs the others (it becomes a failure)."""
     settings = settings or Settings()
     if backend_for(settings, client) == "offline":
+        from .. import lexicon
         from .offline import extract_offline
 
         out: list[Extraction] = []
         failures: list[ArticleFailure] = []
+        token = lexicon.activate(_lexicon(settings))
         for article in articles:
             try:
                 out.append(extract_offline(article))
@@ -61,6 +74,7 @@ def extract_all(
                         stage="extract",
                     )
                 )
+        lexicon.deactivate(token)  # every article's errors are caught above, so this always runs
         return out, failures
     from .llm import extract_llm_many
 

@@ -11,7 +11,9 @@ What it does, with general rules (lexicons in ``cues.py``):
   confirmation cues, and links it to claims of the same article it names (outlet named, content
   overlap); cross-article links are the reconciler's job;
 - resolves speakers to sources within the article (anaphora such as "الصحيفة", surnames, handles)
-  and types them by lexicon (outlet, agency, government body, official, person, anonymous).
+  and types them by lexicon (outlet, agency, government body, official, person, anonymous);
+  Arabic speakers (``arabic.py``): titles kept as roles, a verb with no subject ("وأضافت أن")
+  continues the previous speaker its gender agrees with, numbers/dates/fragments are no speakers.
 
 What it cannot do, and says so in Extraction.notes: translate (no English renderings), understand
 claims that are not attributed or quoted, resolve pronouns beyond the last source of a kind.
@@ -26,6 +28,10 @@ from ..grounding import quote_at
 from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
 from ..normalize import content_stems
 from . import cues as C
+from .arabic import REPORT_EXTRA, SAY, is_arabic, is_document, subject_head, verb_gender
+from .arabic_speakers import ArabicSpeakers
+from .english_patterns import merge_abbreviations
+from .english_rules import EnglishRules
 from .patterns import (
     ACCORDING,
     ACCORDING_EN,
@@ -66,7 +72,7 @@ from .patterns import (
     until,
 )
 from .segment import Unit, units
-from .sources import SourceBook
+from .sources import SourceBook, looks_like_source
 
 
 @dataclass
@@ -76,21 +82,24 @@ class _Attribution:
     verb: str
     based_on: list[str]
     via: str | None = None
+    quote: tuple[int, int] | None = None  # the span to quote, when the rules chose it (English)
 
 
-class _Extractor:
+class _Extractor(ArabicSpeakers):
     def __init__(self, article: Article) -> None:
         self.a = article
         self.text = article.text
-        self.book = SourceBook(article.id)
+        self.book = SourceBook(article.id, article.text)
         self.claims: list[Claim] = []
         self.counters: list[CounterStatement] = []
         self.outlet = self.book.add(article.outlet, hint="outlet") if article.outlet else None
-        self.last_speaker: str | None = None
+        self._last_speaker: str | None = None
+        self.spoken: list[str] = []  # speakers in order, for subjectless verbs (Arabic agreement)
         self.report_sources: dict[str, list[str]] = {}  # speaker -> sources its report rests on
         self.denied_by: set[str] = set()
         self.post = False
         self.channel = self.outlet
+        self.english: EnglishRules | None = None
 
     # --- driving --------------------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -104,6 +113,9 @@ class _Extractor:
             s, e = strip_span(text, 0, len(text))
             all_units = [Unit(s, e, text[s:e])] if e > s else []
         self.post = is_post and not any(u.embed for u in all_units)
+        if self.a.language == "en" and not self.post:
+            all_units = merge_abbreviations(text, all_units)
+            self.english = EnglishRules(text, self.book, all_units)
         for u in all_units:
             self.unit(u, post=is_post)
         self.link_within_article()
@@ -111,8 +123,10 @@ class _Extractor:
             "offline extractor: rule-based, no translation (English renderings are not produced)",
         ]
         if self.a.language not in ("ar", "en"):
-            notes.append(f"the offline rules cover Arabic and English; this article's language is "
-                         f"'{self.a.language}', so claims and denials may be missed")
+            notes.append(
+                f"the offline rules cover Arabic and English; this article's language is "
+                f"'{self.a.language}', so claims and denials may be missed"
+            )
         return Extraction(
             article=self.a,
             sources=self.book.sources(),
@@ -160,8 +174,12 @@ class _Extractor:
             if (k := self.counter_kind(u.text, self.text[a.content[0] : a.content[1]], a))
         ]
         if found:
-            rank = [CounterKind.attribution_denial, CounterKind.denial, CounterKind.correction,
-                    CounterKind.confirmation]
+            rank = [
+                CounterKind.attribution_denial,
+                CounterKind.denial,
+                CounterKind.correction,
+                CounterKind.confirmation,
+            ]
             kind, att = min(found, key=lambda f: rank.index(f[0]))
             speaker = next((a.speaker for k, a in found if a.speaker is not None and a is not whole), default)
             self.add_counter(u, _Attribution(speaker, att.content, att.verb, att.based_on), kind, span)
@@ -186,6 +204,8 @@ class _Extractor:
 
     # --- attribution ----------------------------------------------------------------------------
     def attributions(self, u: Unit, default: str | None) -> list[_Attribution]:
+        if self.english is not None and u.embed is None:
+            return [_Attribution(a.speaker, a.content, a.verb, [], quote=a.content) for a in self.english.unit(u)]
         text, s0, e0 = self.text, u.start, u.end
         sent = text[s0:e0]
         out: list[_Attribution] = []
@@ -221,6 +241,7 @@ class _Extractor:
                 if PARTICIPLE_COMP.match(sent, m.end())
             ]
             + [(m.start(), m.end(), "report", m) for m in REPORT.finditer(sent) if m.start() not in fp_starts]
+            + [(m.start(), m.end(), "report", m) for m in REPORT_EXTRA.finditer(sent)]
             + [(m.start(), m.end(), "deny", m) for m in DENY_VERB.finditer(sent)]
             + [(m.start(), m.end(), "according", m) for m in ACCORDING.finditer(sent)]
             + [(m.start(), m.end(), "report", m) for m in REPORT_EN.finditer(sent)]
@@ -249,7 +270,10 @@ class _Extractor:
             if kind == "according":
                 att = self.according(sent, s0, ms, me, clause_end, markers, i, default)
             elif kind in ("first", "participle"):
-                speaker = default if kind == "first" else (self.last_speaker or default)
+                speaker = default if kind == "first" else self.continuing(sent[ms:me], default)
+                if kind == "participle" and i == 0 and is_arabic(sent[ms:me]):
+                    # "طالبت النقابة بتأجيل ...، معتبرة أن ...": the clause's own subject speaks.
+                    speaker = self._clause_subject(sent[:ms], sent, sent[ms:me]) or speaker
                 after = sent[me:clause_end]
                 comp = COMPLEMENT.search(after)
                 start = me + comp.end() if comp and len(after[: comp.start()].split()) <= 2 else me
@@ -305,12 +329,31 @@ class _Extractor:
         if not speaker_text:
             speaker_text = TRAIL_PREP.sub("", np_part.strip())
         if comp is None:
+            # Headline order "الوزارة تنفي وجود ..." (not a post's "RT @x:" label).
+            label = before.rstrip().endswith(":") or before.lstrip().startswith("RT")
+            subject_first = speaker_text.strip() if speaker_text is before and not label else ""
             if DENY_VERB.match(sent, ms):
-                return self._deny_object(sent, s0, ms, me, clause_end, default)
+                return self._deny_object(sent, s0, ms, me, clause_end, default, subject_first)
+            if subject_first and (AFFIRM.match(sent, ms) or SAY.match(sent, ms)):
+                # "الوزارة تؤكد استحالة ..."، "الوزير يقول الطريق سيفتح ...": the subject stands
+                # first and what follows the verb is the content (direct speech, no أن).
+                cs, ce = trim_clause(sent, me, clause_end)
+                if ce - cs < 8:
+                    return None
+                speaker = self.speaker(subject_first, sent, default, verb=sent[ms:me])
+                self.last_speaker = speaker
+                return _Attribution(speaker, (s0 + cs, s0 + ce), sent[ms:me], based_on)
             head = re.split(r"[،,—]", after, maxsplit=1)[0].strip()
-            if head and plausible_speaker(head):
-                # "قال فلان، ... عن ..." with no reported clause: remember who speaks.
-                self.last_speaker = self.speaker(head, sent, default)
+            if is_arabic(head) and looks_like_source(subject_head(head)):
+                head = subject_head(head)  # "أعلنت البلدية عن خطة": the subject ends at عن
+            arabic_object = is_arabic(head) and not (looks_like_source(head) or self.book.resolve(head))
+            if head and plausible_speaker(head) and not arabic_object:
+                # "قال فلان، ... عن ..." with no reported clause: remember who speaks (in Arabic
+                # only a source word or a known source: "وتتهم جهات مجهولة بـ..." is an object),
+                # with its apposition ("اتهم رئيس البلدية، فلان، الشركة بـ...").
+                if is_arabic(head):
+                    head = self._appositive_subject(after) or head
+                self.last_speaker = self.speaker(head, sent, default, verb=sent[ms:me])
                 return None
             # "أكد استحالة ...": the verb's object is the reported content (affirm verbs only:
             # "تزعم هجوما" means "led an attack", not "claims").
@@ -319,8 +362,8 @@ class _Extractor:
             cs, ce = trim_clause(sent, me, clause_end)
             if ce - cs < 8:
                 return None
-            return _Attribution(self.last_speaker or default, (s0 + cs, s0 + ce), sent[ms:me], based_on)
-        speaker = self.speaker(speaker_text, sent, default)
+            return _Attribution(self.continuing(sent[ms:me], default), (s0 + cs, s0 + ce), sent[ms:me], based_on)
+        speaker = self.speaker(speaker_text, sent, default, verb=sent[ms:me])
         cs, ce = strip_span(sent, me + comp.end(), clause_end)
         if ce - cs < 8:
             return None
@@ -328,18 +371,36 @@ class _Extractor:
             self.last_speaker = speaker
         return _Attribution(speaker, (s0 + cs, s0 + ce), sent[ms:me], based_on)
 
-    def speaker(self, phrase: str, context: str, default: str | None) -> str | None:
-        """The source a speaker phrase names; the last speaker when the phrase is empty (pro-drop)."""
+    def speaker(self, phrase: str, context: str, default: str | None, verb: str = "") -> str | None:
+        """The source a speaker phrase names; the speaker the verb continues when the phrase is
+        empty (pro-drop) or names no one. An Arabic verb agrees with the subject it names."""
         phrase = phrase.strip(" ،,")
         if not phrase:
-            return self.last_speaker or default
+            return self.continuing(verb, default)
+        if is_arabic(phrase) and is_document(phrase):
+            return self.last_speaker or default  # "وأضاف البيان أن": the statement's author
         found = self.book.resolve(phrase, context)
         if found is not None:
             self.book.note_alias(found, phrase)
+            self.book.note_gender(found, verb_gender(verb) if is_arabic(verb) else None)
             return found
+        if not plausible_speaker(phrase) and is_arabic(phrase):
+            first, head = phrase.split("،")[0].strip(), subject_head(phrase)
+            if head != phrase and looks_like_source(head):
+                phrase = head  # "صفحة محلية على فيسبوك": the subject ends at على
+            elif first != phrase and plausible_speaker(first) and all(len(p.split()) <= 9 for p in phrase.split("،")):
+                # An apposition: "العقيد فلان، قائد قوات الأمن في المحافظة،": the book splits it.
+                return self._add_speaker(phrase, context, default, verb)
         if not plausible_speaker(phrase):
-            return self.last_speaker or default
-        return self.book.add(phrase, context=context) or self.last_speaker or default
+            return self.continuing(verb, default)
+        return self._add_speaker(phrase, context, default, verb)
+
+    def _add_speaker(self, phrase: str, context: str, default: str | None, verb: str) -> str | None:
+        added = self.book.add(phrase, context=context)
+        if added is None:
+            return self.continuing(verb, default)
+        self.book.note_gender(added, verb_gender(verb) if is_arabic(verb) else None)
+        return added
 
     def en_clause(
         self, sent: str, s0: int, ms: int, me: int, clause_end: int, default: str | None
@@ -385,19 +446,36 @@ class _Extractor:
         return None
 
     def _deny_object(
-        self, sent: str, s0: int, ms: int, me: int, clause_end: int, default: str | None
+        self,
+        sent: str,
+        s0: int,
+        ms: int,
+        me: int,
+        clause_end: int,
+        default: str | None,
+        subject_first: str = "",
     ) -> _Attribution | None:
         after = sent[me:clause_end]
         words = after.split()
-        # Subject: up to the first object-like word (وجود، ما، أن، صحة، تقارير ...), at most 6 words.
+        # Subject: up to the first object-like word (وجود، ما، أن، صحة، تقارير ...), at most 6 words;
+        # none when it stands before the verb (headline order "الوزارة تنفي وجود ...").
         sm = DENIED_OBJECT.search(after)
-        if sm and len(after[: sm.start()].split()) <= 6:
+        appositive = self._appositive_subject(after[: sm.start()]) if sm else ""
+        if subject_first:
+            subj_end = 0
+        elif sm and len(after[: sm.start()].split()) <= 6:
             subj_end = sm.start()
+        elif sm and appositive:
+            # "نفى الناطق باسم الحكومة، الوزير فلان، في مؤتمر صحفي، ما ...": title, name and
+            # circumstance before the object; the subject is the title and the name.
+            subj_end = sm.start()
+            subject_first = appositive
         else:
             three = re.match(r"\s*(?:\S+\s+){0,2}\S+", after)
             subj_end = three.end() if three and len(words) > 3 else 0
-        subj = after[:subj_end]
-        speaker = self.speaker(subj, sent, default) if subj.strip() else default
+        subj = subject_first or after[:subj_end]
+        verb = sent[ms:me]
+        speaker = self.speaker(subj, sent, default, verb=verb) if subj.strip() else self.continuing(verb, default)
         obj_start = me + subj_end
         cs, ce = strip_span(sent, obj_start, clause_end)
         if ce - cs < 8:
@@ -419,7 +497,9 @@ class _Extractor:
         after = sent[me:]
         np_end = re.search(r"[،,.—–]", after)
         np_text = after[: np_end.start()] if np_end else after
-        src = self.book.add(np_text, context=sent)
+        # "وفق معايير دولية من حيث ...": after وفق a norm is no source; a source is source-like.
+        norm = is_arabic(np_text) and not (plausible_speaker(np_text) or self.book.resolve(np_text))
+        src = None if norm else self.book.add(np_text, context=sent)
         if ms < 3 or sent[:ms].strip() in ("و", "ف"):
             # Leading "وفق X، <content>": X asserts the content.
             start = me + (np_end.end() if np_end else len(after))
@@ -455,10 +535,10 @@ class _Extractor:
             # A post is short: its whole text is the statement, as readers (and annotators) quote it.
             quote_span = strip_span(text, u.start, u.end)
         else:
-            quote_span = opening_quote(text, cs, ce) or trim_clause(text, cs, ce)
+            quote_span = att.quote or opening_quote(text, cs, ce) or trim_clause(text, cs, ce)
         if quote_span[1] - quote_span[0] < 8:
             return
-        if u.text.rstrip().endswith(":") or title_case(content) or len(content.split()) < 4:
+        if u.text.rstrip().endswith(":") or (title_case(content) and att.quote is None) or len(content.split()) < 4:
             return
         kind = self.counter_kind(unit_text, content, att)
         if kind is not None:

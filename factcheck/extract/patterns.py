@@ -1,50 +1,175 @@
-"""Compiled patterns and span helpers of the offline extractor (lexicons live in ``cues.py``).
+"""Compiled patterns and span helpers of the offline extractor (lexicons live in ``factcheck/lexicon``).
 
-Patterns are compiled once, at import; spans are (start, end) offsets into the article text.
+The lexicon-dependent patterns are compiled once per lexicon (``compiled()``) and reached through
+``LexPattern`` proxies, so that ``from .patterns import REPORT`` keeps working and follows the
+lexicon a run activated (``factcheck.lexicon.use``: a newsroom's ``--lexicon-dir``). Spans are
+(start, end) offsets into the article text.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable, Iterator
 
+from .. import lexicon as _lexicon
+from ..lexicon import Lexicon, build
 from . import cues as C
 
 _RE = re.compile
-REPORT = _RE(C.B + C.CONJ + r"(?P<verb>" + C.REPORT_VERBS_AR + r")" + C.E)
-ACCORDING = _RE(C.B + C.CONJ + r"(?P<verb>" + C.ACCORDING_AR + r")" + C.E)
-FIRST_PERSON = _RE(C.B + C.CONJ + r"(?P<verb>" + C.FIRST_PERSON_AR + r")" + C.E)
-PARTICIPLE = _RE(C.B + C.CONJ + r"(?P<verb>" + C.PARTICIPLE_AR + r")" + C.E)
-PARTICIPLE_COMP = _RE(r"\s*(?:" + C.ar_words("إلى على") + r")?\s*" + C.COMPLEMENT_AR)
-DENY_VERB = _RE(C.B + C.CONJ + r"(?P<verb>" + C.DENIAL_VERBS_AR + r")" + C.E)
-REPORT_EN = _RE(r"\b(?P<verb>" + C.REPORT_VERBS_EN + r")\b", re.I)
-ACCORDING_EN = _RE(r"\b(?P<verb>" + C.ACCORDING_EN + r")\b", re.I)
-DENY_EN = _RE(r"\b(?P<verb>" + C.DENIAL_EN + r")\b", re.I)
-DENY_PHRASE = _RE(C.B + r"(?:" + C.DENIAL_PHRASES_AR + r")" + C.E)
-ATTR_DENY = _RE(
-    C.B + r"(?:" + C.ATTRIBUTION_DENIAL_AR + r")" + C.E + "|" + r"\b(?:" + C.ATTRIBUTION_DENIAL_EN + r")\b", re.I
-)
-CORRECT = _RE(C.B + r"(?:" + C.CORRECTION_AR + r")" + C.E + "|" + r"\b(?:" + C.CORRECTION_EN + r")\b", re.I)
-CONFIRM = _RE(C.B + r"(?:" + C.CONFIRM_AR + r")" + C.E + "|" + r"\b(?:" + C.CONFIRM_EN + r")\b", re.I)
-HEDGE = _RE(C.B + r"(?:" + C.HEDGE_AR + r")" + C.E + "|" + r"\b(?:" + C.HEDGE_EN + r")\b", re.I)
-NEGATION = _RE(C.B + C.CONJ + r"(?:" + C.NEGATION_AR + r")" + C.E + "|" + r"\b(?:" + C.NEGATION_EN + r")\b", re.I)
-COMPLEMENT = _RE(C.B + C.COMPLEMENT_AR + r"\s*:?|:\s*|\bthat\b", re.I)
+_I = re.I
+B, E, CONJ = C.B, C.E, C.CONJ
+
+
+def _ar_en(ar: str, en: str, *, conj: bool = True) -> re.Pattern[str]:
+    """An Arabic alternation between Arabic word boundaries (after و/ف) or an English one between \\b."""
+    return _RE(B + (CONJ if conj else "") + r"(?:" + ar + r")" + E + "|" + r"\b(?:" + en + r")\b", _I)
+
+
+def _anaphora(lex: Lexicon, lang: str, kind: str) -> re.Pattern[str]:
+    alt = build.assemble([p for e in lex.of("anaphora", lang) if e.value == kind for p in e.parts()])
+    return _RE(r"^(?:" + alt + r")$", _I)
+
+
+ANAPHORA_KINDS = ("news_outlet", "news_agency", "government")
+
+
+def _compile(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    a = lex.alt
+    complement_ar = r"(?:" + a("complement", "ar") + r")" + E
+    p: dict[str, re.Pattern[str]] = {
+        "REPORT": _RE(B + CONJ + r"(?P<verb>" + a("report_verb", "ar") + r")" + E),
+        "ACCORDING": _RE(B + CONJ + r"(?P<verb>" + a("according", "ar") + r")" + E),
+        "FIRST_PERSON": _RE(B + CONJ + r"(?P<verb>" + a("first_person", "ar") + r")" + E),
+        "PARTICIPLE": _RE(B + CONJ + r"(?P<verb>" + a("participle", "ar") + r")" + E),
+        "PARTICIPLE_COMP": _RE(r"\s*(?:" + C.ar_words("إلى على") + r")?\s*" + complement_ar),
+        "DENY_VERB": _RE(B + CONJ + r"(?P<verb>" + a("denial_verb", "ar") + r")" + E),
+        "REPORT_EN": _RE(r"\b(?P<verb>" + a("report_verb", "en") + r")\b", _I),
+        "ACCORDING_EN": _RE(r"\b(?P<verb>" + a("according", "en") + r")\b", _I),
+        "DENY_EN": _RE(r"\b(?P<verb>" + a("denial_verb", "en") + "|" + a("denial", "en") + r")\b", _I),
+        # No و/ف before a denial phrase yet: "وغير حقيقية" finds one more true AuRED dev counter,
+        # but the reconciler links it to the wrong claim (link accuracy 0.83 -> 0.81, under the floor).
+        "DENY_PHRASE": _RE(B + r"(?:" + a("denial", "ar") + r")" + E),
+        "ATTR_DENY": _ar_en(a("attribution_denial", "ar"), a("attribution_denial", "en")),
+        "CORRECT": _ar_en(a("correction", "ar"), a("correction", "en")),
+        "CONFIRM": _ar_en(a("confirmation", "ar"), a("confirmation", "en")),
+        "HEDGE": _ar_en(a("hedge", "ar"), a("hedge", "en")),
+        "NEGATION": _ar_en(a("negation", "ar"), a("negation", "en")),
+        "COMPLEMENT": _RE(B + complement_ar + r"\s*:?|:\s*|\b(?:" + a("complement", "en") + r")\b", _I),
+        "RESTS_ON": _RE(B + CONJ + r"(?:" + a("rests_on", "ar") + r")" + E),
+        "CONFIRMED_BY": _RE(C.ar("وفق ما") + r"\s+(?:" + a("confirmed_by", "ar") + r")" + E),
+        "AFFIRM": _RE(B + CONJ + r"(?:" + a("affirmation_verb", "ar") + r")" + E),
+        "DENY_VERB_EN": _RE(r"\b(?:" + a("denial_verb", "en") + r")\b", _I),
+        "TRAIL_ATTR": _RE(r"[،,]\s*(?:" + a("according", "ar") + r"|\bvia\b|according to)\b.*$", re.S),
+        # Where a denial verb's object starts ("نفت الرئاسة | وجود تعاون ..."), after its subject.
+        "DENIED_OBJECT": _RE(B + r"(?:" + a("denied_object", "ar") + r")" + E),
+        "NOT_NAME": _ar_en(a("not_speaker", "ar"), a("not_speaker", "en"), conj=False),
+        # Source typing (sources.py).
+        "TITLE": _ar_en(a("title", "ar"), a("title", "en"), conj=False),
+        "GOV": _ar_en(a("government", "ar"), a("government", "en"), conj=False),
+        "OUTLET": _ar_en(a("outlet", "ar"), a("outlet", "en"), conj=False),
+        "AGENCY": _ar_en(a("agency", "ar"), a("agency", "en"), conj=False),
+        "GROUP_START": _RE(
+            r"^(?:"
+            + a("unnamed_group", "ar")
+            + r")"
+            + E
+            + r"|^(?:some |several |two |three |a |an |one )?(?:western |senior |local |us |u\.s\. )?(?:"
+            + a("unnamed_group", "en")
+            + r")\b",
+            _I,
+        ),
+        "ANON": _RE(r"(?:" + a("anonymity", "ar") + r")|\b(?:" + a("anonymity", "en") + r")\b", _I),
+    }
+    for kind in ANAPHORA_KINDS:
+        p[f"ANAPHORA:{kind}"] = _anaphora(lex, "ar", kind)
+        p[f"ANAPHORA_EN:{kind}"] = _anaphora(lex, "en", kind)
+    return p
+
+
+def compiled(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    """Every lexicon-dependent pattern of ``lex``, compiled once and kept with the lexicon."""
+    return lex.derived("extract.patterns", lambda: _compile(lex))
+
+
+class LexPattern:
+    """A compiled pattern of the active lexicon, looked up on each call (cheap: one identity check)."""
+
+    __slots__ = ("_last", "name")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._last: tuple[Lexicon, re.Pattern[str]] | None = None  # one assignment: thread-safe
+
+    def get(self) -> re.Pattern[str]:
+        lex = _lexicon.active()
+        last = self._last
+        if last is None or last[0] is not lex:
+            last = self._last = (lex, compiled(lex)[self.name])
+        return last[1]
+
+    @property
+    def pattern(self) -> str:
+        return self.get().pattern
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.get().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.get().match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.get().fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.get().finditer(string, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.get().sub(repl, string, count)
+
+
+REPORT = LexPattern("REPORT")
+ACCORDING = LexPattern("ACCORDING")
+FIRST_PERSON = LexPattern("FIRST_PERSON")
+PARTICIPLE = LexPattern("PARTICIPLE")
+PARTICIPLE_COMP = LexPattern("PARTICIPLE_COMP")
+DENY_VERB = LexPattern("DENY_VERB")
+REPORT_EN = LexPattern("REPORT_EN")
+ACCORDING_EN = LexPattern("ACCORDING_EN")
+DENY_EN = LexPattern("DENY_EN")
+DENY_PHRASE = LexPattern("DENY_PHRASE")
+ATTR_DENY = LexPattern("ATTR_DENY")
+CORRECT = LexPattern("CORRECT")
+CONFIRM = LexPattern("CONFIRM")
+HEDGE = LexPattern("HEDGE")
+NEGATION = LexPattern("NEGATION")
+COMPLEMENT = LexPattern("COMPLEMENT")
+RESTS_ON = LexPattern("RESTS_ON")
+CONFIRMED_BY = LexPattern("CONFIRMED_BY")
+AFFIRM = LexPattern("AFFIRM")
+DENY_VERB_EN = LexPattern("DENY_VERB_EN")
+TRAIL_ATTR = LexPattern("TRAIL_ATTR")
+DENIED_OBJECT = LexPattern("DENIED_OBJECT")
+TITLE = LexPattern("TITLE")
+GOV = LexPattern("GOV")
+OUTLET = LexPattern("OUTLET")
+AGENCY = LexPattern("AGENCY")
+GROUP_START = LexPattern("GROUP_START")
+ANON = LexPattern("ANON")
+ANAPHORA = {k: LexPattern(f"ANAPHORA:{k}") for k in ANAPHORA_KINDS}
+ANAPHORA_EN = {k: LexPattern(f"ANAPHORA_EN:{k}") for k in ANAPHORA_KINDS}
+_NOT_NAME = LexPattern("NOT_NAME")
+
+# Grammar, not lexicon: clitic prepositions, كان/قد, quotation marks, URLs, retweets.
 KANA = _RE(r"^" + C.CONJ + r"(?:" + C.ar_words("كان كانت") + r")" + C.E)
 QAD = _RE(C.B + C.ar("قد") + C.E)
-RESTS_ON = _RE(C.B + C.CONJ + r"(?:" + C.ar_words("استندت استند تستند يستند اعتمدت اعتمد") + r")" + C.E)
 FROM_SRC = _RE(C.B + r"(?:" + C.ar_words("عن إلى على") + r")\s+")
-CONFIRMED_BY = _RE(C.ar("وفق ما") + r"\s+(?:" + C.ar_words("أكده أكدته ذكره ذكرته قاله قالته أوضحه") + r")" + C.E)
 QUOTE_PAIR = _RE(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|«([^»\n]{2,600})»")
 URL = _RE(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+)")
-AFFIRM = _RE(C.B + C.CONJ + r"(?:" + C.ar_words("أكد أكدت يؤكد تؤكد أكدوا") + r")" + C.E)
-DENY_VERB_EN = _RE(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\b", re.I)
 RETWEET = _RE(r"\s*RT\s+(@\w{1,30}):")
 QUOTE_BEFORE = _RE(r"[\"“]([^\"”]{8,600})[,.]?[\"”]\s*,?\s*(?P<who>(?:[\w.'’,-]+\s*){0,9})$")
 TRAIL_PREP = _RE(r"\s+(?:" + C.ar_words("إلى على عن ب ل") + r")\s*$")
-TRAIL_ATTR = _RE(r"[،,]\s*(?:" + C.ar_words("وفق وفقا بحسب حسب") + r"|\bvia\b|according to)\b.*$", re.S)
 POST_MAX = 700  # a text this short, with no prose structure, is one post (tweet): one unit
-
-# Where a denial verb's object starts ("نفت الرئاسة | وجود تعاون ..."), after its subject.
-DENIED_OBJECT = _RE(C.B + r"(?:" + C.ar_words("وجود ما صحة تقارير التقارير الأنباء الأخبار أي كل") + r")" + C.E)
 MIN_CLAIM_WORDS = 4
 
 
@@ -95,13 +220,6 @@ def title_case(text: str) -> bool:
 def until(text: str, pattern: str) -> str:
     m = re.search(pattern, text)
     return text[: m.start()] if m else text
-
-
-_NOT_NAME = _RE(
-    C.B + r"(?:" + C.ar_words("ضد من إلى عن حول بشأن لأن كما التي الذي ما لا لم") + r")" + C.E
-    + r"|\b(?:against|about|because|which|that|not)\b",
-    re.I,
-)
 
 
 def plausible_speaker(phrase: str) -> bool:

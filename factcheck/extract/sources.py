@@ -10,45 +10,89 @@ from __future__ import annotations
 import re
 
 from ..models import Source, SourceKind
-from ..normalize import fold
+from ..normalize import find_span, fold
 from . import cues as C
+from . import patterns as P
+from .arabic import (
+    body_head,
+    is_arabic,
+    is_title,
+    not_a_speaker,
+    social_head,
+    source_gender,
+    split_title,
+    strip_addressee,
+    strip_circumstance,
+    strip_source_preposition,
+    subject_head,
+)
 
 _QUOTES = "\"'“”«»„‘’()[]"
 _TRAIL_PP = re.compile(
     r"\s+(?:في|خلال|عبر|على|لـ?)\s+(?:" + C.COMM_AR + r")" + C.E + r".*$"
-    r"|\s+(?:" + C.ar_words("اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء")
-    + r")"
-    + C.E
-    + r".*$"
+    r"|\s+(?:" + C.ar_words("اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء") + r")" + C.E + r".*$"
     r"|\s+(?:in|on|during|at|via|told|to)\s+.*$",
     re.S,
 )
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
 _LEAD = re.compile(r"^(?:[وف]\s*)?(?:" + C.ar_words("الرئيس") + r")?\s*")
-_TITLE = re.compile(C.B + r"(?:" + C.TITLE_AR + r")" + C.E + r"|\b(?:" + C.TITLE_EN + r")\b", re.I)
-_GOV = re.compile(C.B + r"(?:" + C.GOV_AR + r")" + C.E + r"|\b(?:" + C.GOV_EN + r")\b", re.I)
-_OUTLET = re.compile(C.B + r"(?:" + C.OUTLET_AR + r")" + C.E + r"|\b(?:" + C.OUTLET_EN + r")\b", re.I)
-_AGENCY = re.compile(C.B + r"(?:" + C.AGENCY_AR + r")" + C.E + r"|\b(?:" + C.AGENCY_EN + r")\b", re.I)
-_GROUP_START = re.compile(
-    r"^(?:" + C.UNNAMED_GROUP_AR + r")" + C.E
-    + r"|^(?:some |several |two |three |a |an |one )?(?:western |senior |local |us |u\.s\. )?(?:"
-    + C.UNNAMED_GROUP_EN
-    + r")\b",
-    re.I,
-)
-_ANON = re.compile(r"(?:" + C.ANON_AR + r")|\b(?:" + C.ANON_EN + r")\b", re.I)
-_ANAPHORA = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in {**C.ANAPHORA_AR}.items()}
-_ANAPHORA_EN = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in C.ANAPHORA_EN.items()}
+# Lexicon patterns (factcheck/lexicon), compiled once per lexicon in patterns.py.
+_TITLE, _GOV, _OUTLET, _AGENCY = P.TITLE, P.GOV, P.OUTLET, P.AGENCY
+_GROUP_START, _ANON, _ANAPHORA, _ANAPHORA_EN = P.GROUP_START, P.ANON, P.ANAPHORA, P.ANAPHORA_EN
+_SPEAKS_FOR = re.compile(C.B + C.ar("باسم") + r"\s+(.+)$")  # "المتحدث باسم وزارة النقل"
 _PRONOUN = re.compile(r"^(?:he|she|they|it|هو|هي|هم)$", re.I)
 
 # Latin consonant skeleton of an Arabic name, to match "ماجد الخطيب" with "Majed al-Khatib".
 _AR2LAT = {
-    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
-    "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "k",
-    "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "", "ي": "", "ا": "", "ء": "",
+    "ب": "b",
+    "ت": "t",
+    "ث": "t",
+    "ج": "j",
+    "ح": "h",
+    "خ": "k",
+    "د": "d",
+    "ذ": "d",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "s",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "z",
+    "ع": "",
+    "غ": "g",
+    "ف": "f",
+    "ق": "k",
+    "ك": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+    "و": "",
+    "ي": "",
+    "ا": "",
+    "ء": "",
 }
-_LAT = str.maketrans({"q": "k", "c": "k", "x": "ks", "v": "f", "p": "b", "g": "j", "e": "", "a": "", "i": "",
-                      "o": "", "u": "", "y": "", "w": "", "'": "", "-": ""})
+_LAT = str.maketrans(
+    {
+        "q": "k",
+        "c": "k",
+        "x": "ks",
+        "v": "f",
+        "p": "b",
+        "g": "j",
+        "e": "",
+        "a": "",
+        "i": "",
+        "o": "",
+        "u": "",
+        "y": "",
+        "w": "",
+        "'": "",
+        "-": "",
+    }
+)
 
 
 _NAME_TITLE = re.compile(r"^(?:(?:ambassador|dr|mr|mrs|ms|prof|sheikh|colonel|general)\.?\s+|د\.\s*|الدكتور\s+)+", re.I)
@@ -68,29 +112,70 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+def _unquote(text: str) -> str:
+    """Quote marks become spaces; an apostrophe inside a word stays ("Okafor's", "O'Neill")."""
+    chars = list(text)
+    for i, c in enumerate(chars):
+        inner = c in "'’" and 0 < i < len(chars) - 1 and chars[i - 1].isalpha() and chars[i + 1].isalpha()
+        if c in _QUOTES and not inner:
+            chars[i] = " "
+    return "".join(chars)
+
+
 def clean_name(text: str) -> tuple[str, list[str], str | None]:
     """(name, aliases, role) from a speaker phrase such as 'المبعوث الأمريكي ...، جون سميث،'."""
     aliases: list[str] = []
+    if is_arabic(text):
+        text = strip_circumstance(strip_addressee(text))
     for m in _PAREN.finditer(text):
         aliases.append(m.group(1).strip())
     text = _PAREN.sub(" ", text)
-    text = "".join(" " if c in _QUOTES else c for c in text)
+    text = _unquote(text)
     text = re.sub(r"\s+", " ", text).strip(" ،,:.-—–")
     text = _TRAIL_PP.sub("", text).strip(" ،,:.-—–")
     parts = [p.strip() for p in re.split(r"[،,]", text) if p.strip()]
     role = None
     name = parts[0] if parts else ""
     if len(parts) >= 2:
-        titled = [p for p in parts if _TITLE.match(p) or _GOV.search(p)]
-        plain = [p for p in parts if p not in titled and len(p.split()) <= 4]
+        titled = [p for p in parts if _is_role(p)]
+        plain = [p for p in parts if p not in titled and len(p.split()) <= 4 and not not_a_speaker(p)]
         if titled and plain:
             role, name = titled[0], plain[0]
+    if role is None and name.isascii() and len(parts) >= 2:
+        # "A spokesman for the port, Kurt Ellis": the part in capitalised words is the name.
+        proper = [p for p in parts if re.fullmatch(r"(?:[A-Z][\w.'’-]*\s*){1,4}", p)]
+        others = [p for p in parts if p not in proper and len(p.split()) <= 8]
+        if proper and others:
+            name, role = proper[0], others[0]
     if role is None and name.isascii():
         name, role = _split_english_title(name)
-    # A clitic "و/ف" (and) glued to the first word; not the first letter of وزارة/وكالة/وزير ...
-    if name[:1] in "وف" and not fold(name).startswith(("وزار", "وكال", "وزير", "وفد", "فرانس")):
+    # A clitic "و/ف" (and) glued to the first word; not the first letter of وزارة/وكالة/وزير ...,
+    # nor of a name (فؤاد، وليد): in Arabic only before the article or a title ("والوزير").
+    rest = name[1:].split()
+    glued = bool(rest) and (fold(rest[0]).startswith("ال") or is_title(rest[0]))
+    if name[:1] in "وف" and glued and not fold(name).startswith(("وزار", "وكال", "وزير", "وفد", "فرانس")):
         name = re.sub(r"^(?:[وف](?=\S{3,}))", "", name)
+    if is_arabic(name):
+        # "الدكتور كريم الحداد": the title is a role (or, when the role is already known, the
+        # titled form is an alias); the name is the person's.
+        body = _GOV.search(name) or _OUTLET.search(name) or _AGENCY.search(name) or _ANON.search(name)
+        bare, title = split_title(name.strip(), descriptive=not body)
+        if title is not None:
+            if role is None:
+                role = title
+            elif name.strip() not in aliases:
+                aliases.append(name.strip())
+        name = bare
+        if social_head(name):
+            name = subject_head(name)  # "صفحة أخبار المدينة على فيسبوك": the page's name
     return name.strip(), [a for a in aliases if a != name], role
+
+
+def _is_role(part: str) -> bool:
+    """A title or body with no personal name in it ("المتحدث باسم الوزارة"; not "الدكتور كريم الحداد")."""
+    if is_arabic(part) and split_title(part)[1] is not None:
+        return False
+    return bool(_TITLE.match(part) or _GOV.search(part) or (is_arabic(part) and is_title(part.split()[0])))
 
 
 _EN_TAIL = re.compile(
@@ -113,16 +198,27 @@ def _split_english_title(name: str) -> tuple[str, str | None]:
 def looks_like_source(phrase: str) -> bool:
     """Does the phrase carry a source word (title, body, outlet, agency, unnamed group)?"""
     return bool(
-        _TITLE.search(phrase) or _GOV.search(phrase) or _OUTLET.search(phrase) or _AGENCY.search(phrase)
-        or _GROUP_START.match(phrase.strip()) or phrase.strip().startswith("@")
+        _TITLE.search(phrase)
+        or _GOV.search(phrase)
+        or _OUTLET.search(phrase)
+        or _AGENCY.search(phrase)
+        or _GROUP_START.match(phrase.strip())
+        or phrase.strip().startswith("@")
+        # مديرة، صفحة; "المحلل المالي الدكتور فلان"
+        or (
+            is_arabic(phrase)
+            and (any(is_title(w) for w in phrase.split()[:4]) or social_head(phrase) or body_head(phrase))
+        )
     )
 
 
 class SourceBook:
-    def __init__(self, article_id: str) -> None:
+    def __init__(self, article_id: str, text: str = "") -> None:
         self.article_id = article_id
+        self.text = text  # the article's text: names shown are its own words
         self._sources: list[Source] = []
         self._order: list[str] = []  # ids in order of last mention, for anaphora
+        self._gender: dict[str, str] = {}  # Arabic: gender shown by verb agreement ("قالت X")
 
     def sources(self) -> list[Source]:
         return list(self._sources)
@@ -160,10 +256,14 @@ class SourceBook:
             if pat.match(name):
                 return self._anaphora(kind, key)
         toks = set(key.split())
+        # A role is a key for a title ("المتحدث باسم الوزارة"), not for the body it names
+        # ("وزارة النقل" is not its spokesman).
+        body = is_arabic(name) and bool(_GOV.match(name)) and not is_title(name.split()[0])
         for sid in reversed(self._order):
             src = self._get(sid)
             assert src is not None
-            names = [src.name, *src.aliases, *((src.role and [src.role]) or [])]
+            role_key = src.role and not body
+            names = [src.name, *src.aliases, *((role_key and src.role and [src.role]) or [])]
             for n in names:
                 nk = fold(n)
                 ntoks = set(nk.split())
@@ -191,7 +291,48 @@ class SourceBook:
             for h in src.handles:
                 if fold(h) == key or fold(h) in toks:
                     return self._touch(sid)
+
         return None
+
+    def _verbatim(self, name: str) -> str:
+        """The article's own spelling of a name whose quotation marks were taken out
+        ('صحيفة "النهار"' for صحيفة النهار), so that the name shown is verbatim."""
+        span = find_span(self.text, name)
+        if span is None:
+            return name
+        s, e = span
+        found = self.text[s:e]
+        opened = sum(found.count(q) for q in '"«“') - sum(found.count(q) for q in "»”")
+        if e < len(self.text) and self.text[e] in '"»”' and (opened % 2 or found.count('"') % 2):
+            found += self.text[e]  # the closing mark of a quoted name
+        return found if len(found) <= len(name) + 4 else name
+
+    def note_gender(self, sid: str | None, gender: str | None) -> None:
+        """Remember the gender a verb agreeing with this source showed (the first one wins)."""
+        if sid is not None and gender is not None:
+            self._gender.setdefault(sid, gender)
+
+    def gender(self, sid: str) -> str | None:
+        """'f', 'm' or None: from verb agreement, else from the title or the head noun."""
+        if sid in self._gender:
+            return self._gender[sid]
+        src = self._get(sid)
+        if src is None:
+            return None
+        person = src.kind in (SourceKind.person, SourceKind.official)
+        return source_gender(src.name, src.role, person=person)
+
+    def affiliation(self, sid: str) -> str | None:
+        """The body a person's role names ("المتحدث باسم وزارة الصحة" -> وزارة الصحة), if known."""
+        src = self._get(sid)
+        if src is None or not src.role or src.kind not in (SourceKind.person, SourceKind.official):
+            return None
+        named = self.named_in(src.role)
+        found = next((s.id for s in self._sources if s.id != sid and s.id in named), None)
+        body = _SPEAKS_FOR.search(src.role)
+        if found is None and body and _GOV.search(body.group(1)):
+            found = self.add(body.group(1))  # the body is named only in the role: register it
+        return found
 
     def note_alias(self, sid: str, phrase: str) -> None:
         """Remember another way the article names a source it already has (for later mentions)."""
@@ -214,21 +355,35 @@ class SourceBook:
                 return self._touch(sid)
         return None
 
-    def add(self, phrase: str | None, *, handle: str | None = None, hint: str | None = None,
-            context: str = "") -> str | None:
+    def add(
+        self, phrase: str | None, *, handle: str | None = None, hint: str | None = None, context: str = ""
+    ) -> str | None:
         """Resolve ``phrase`` to a source id, registering a new source when it is a new one."""
         if not phrase or not phrase.strip():
             return None
+        if hint is None and is_arabic(phrase):
+            # "نقلا عن وزارة النقل": the source is after the preposition; a number, a date or a
+            # fragment opening with a preposition or particle is never a source.
+            phrase = strip_source_preposition(phrase.strip(), looks_like_source)
         name, aliases, role = clean_name(phrase)
+        if hint is None and not_a_speaker(name, source_like=looks_like_source(name)):
+            return None
         if not name or len(name) < 2 or len(name.split()) > 12:
             return None
+        if hint is None and is_arabic(name) and self.text and name not in self.text:
+            shown = self._verbatim(name)
+            if shown != name:
+                name, aliases = shown, [*aliases, name]
         existing = self.resolve(phrase, context)
         if existing is None and handle:
             existing = next((s.id for s in self._sources if handle in s.handles), None)
             if existing is None:
                 existing = next(
-                    (s.id for s in self._sources
-                     if s.kind != SourceKind.anonymous and skeleton(s.name) and skeleton(s.name) == skeleton(name)),
+                    (
+                        s.id
+                        for s in self._sources
+                        if s.kind != SourceKind.anonymous and skeleton(s.name) and skeleton(s.name) == skeleton(name)
+                    ),
                     None,
                 )
         if existing is not None:
@@ -257,14 +412,17 @@ class SourceBook:
         return self._touch(sid)
 
     @staticmethod
-    def _kind(name: str, role: str | None, hint: str | None, handle: str | None, context: str,
-              phrase: str) -> SourceKind:
+    def _kind(
+        name: str, role: str | None, hint: str | None, handle: str | None, context: str, phrase: str
+    ) -> SourceKind:
         if _GROUP_START.match(name) and not re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+", name):
             return SourceKind.anonymous
         if _ANON.search(phrase):
             return SourceKind.anonymous
-        if name.startswith("@"):
+        if name.startswith("@") or social_head(name):
             return SourceKind.social_account
+        if body_head(name) and not role:
+            return SourceKind.organisation
         if _AGENCY.search(name):
             return SourceKind.news_agency
         if _OUTLET.search(name):

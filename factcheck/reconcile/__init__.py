@@ -1,15 +1,20 @@
 """Stage 3: deterministic reconciliation of per-article extractions into one Brief.
 
 Steps: (1) merge sources across articles (``sources``); (2) cluster the same claim across and
-within articles; (3) group repeated counter-statements (same speaker, same or similar text) and
-link them to the claims they answer (``cluster``); (4) detect findings (``findings``) and explain
-them in Arabic and English (``explain``); (5) give each cluster a status and order everything.
+within articles, in Arabic, English and across the two (``cluster``, with the sentence encoder's
+proposals: ``similar``); (3) find the statements that answer an earlier claim by content -- denial
+by opposite polarity, correction by figures of the same counted thing, confirmation by an authority
+restating it (``respond``, ``stance``); (4) group repeated counter-statements (same speaker, same or
+similar text) and link them to the claims they answer, never to a claim of their own source or
+inside another response (``cluster``); (5) detect findings (``findings``) and explain them in Arabic
+and English (``explain``); (6) give each cluster a status and order everything.
 
 Rules for findings:
 
 - ``contested`` / ``attribution_disputed`` / ``corroborated``: one per (cluster, counter group)
   linked by a denial or correction / an attribution denial / a confirmation.
-- ``corroborated`` also: two or more independent origins (no origin reporting or resting on another),
+- ``corroborated`` also: two or more independent origins (no origin reporting or resting on another,
+  and no origin repeating another's text: a repost, an agency's copy, a rendering in the other language),
   unless the versions differ.
 - ``discrepancy``: two versions of one claim (in a cluster, or two very similar clusters) differ,
   between shared words, in a number, a resolved date or a scope word.
@@ -32,7 +37,7 @@ byte-identical Brief JSON.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..grounding import is_grounded, locate
 from ..models import (
@@ -41,32 +46,34 @@ from ..models import (
     Claim,
     ClaimCluster,
     ClaimStatus,
-    CounterKind,
     CounterStatement,
     Extraction,
     Finding,
     FindingKind,
     Quote,
     RunInfo,
-    SourceKind,
     Usage,
 )
 from .cluster import (
     ClaimItem,
-    CounterGroup,
-    CounterItem,
     Weights,
     claim_items,
     cluster_claims,
     counter_items,
     group_counters,
+    inside_counters,
     link_counters,
     origin_of,
-    restatements,
+    repeats,
 )
 from .explain import Names, explain
 from .findings import Detector, RawFinding
+from .respond import Responder, derived_counters
+from .similar import Similarity
 from .sources import merge_sources
+
+if TYPE_CHECKING:
+    from ..embed import Encoder
 
 __all__ = ["reconcile"]
 
@@ -120,56 +127,6 @@ def _ground_items(items: Sequence[_Item], x: Extraction, notes: list[str]) -> li
     return kept
 
 
-def _derived_confirmations(
-    clusters: list[Any], groups: list[CounterGroup], weights: Weights, order: dict[str, int],
-    sources: dict[str, Any],
-) -> list[tuple[int, CounterStatement]]:
-    """Confirmations (and corrections by figures) by content: a later statement, in other articles
-    and from another named origin, that says what an earlier claim says confirms it, though it
-    never says "confirm" (an authority's
-    announcement after a rumour; a second outlet's own reporting). Two cases: the statement was
-    clustered with the claim, or it restates it closely enough (``cluster.restatements``).
-
-    The derived counter quotes the confirming claim itself, so it stays grounded; its id ends in
-    ``-confirms`` (``-corrects``) so readers and tools can tell it was inferred from content, not said.
-    """
-    pairs: list[tuple[int, list[ClaimItem], list[str], CounterKind]] = []
-    for ci, c in enumerate(clusters):
-        items = sorted(c.items, key=lambda it: order[it.claim.id])
-        first_origin = origin_of(items[0].claim)
-        earlier_arts = {
-            it.claim.article_id for it in items if origin_of(it.claim) == first_origin
-        }
-        later = [
-            it for it in items
-            if (o := origin_of(it.claim)) is not None and o != first_origin
-            and it.claim.article_id not in earlier_arts
-            and getattr(sources.get(o), "kind", None) != SourceKind.anonymous
-        ]
-        if later:
-            targets = [it.claim.id for it in items if it not in later]
-            pairs.append((ci, later, targets, CounterKind.confirmation))
-    for ri, ki, kind in restatements(clusters, weights):
-        pairs.append((ri, list(clusters[ki].items), [it.claim.id for it in clusters[ri].items], kind))
-    derived: list[tuple[int, CounterStatement]] = []
-    for ri, confirming, target_ids, kind in pairs:
-        items = []
-        for it in confirming:
-            c = it.claim
-            k = CounterStatement(
-                id=f"{c.id}-{'confirms' if kind == CounterKind.confirmation else 'corrects'}",
-                article_id=c.article_id, quote=c.quote, statement=c.statement,
-                statement_en=c.statement_en, statement_ar=c.statement_ar, speaker=origin_of(c),
-                kind=kind, targets=target_ids, evidence=list(c.evidence),
-            )
-            order[k.id] = order[c.id]
-            derived.append((it.art_idx, k))
-            items.append(CounterItem(k, it.art_idx, it.key, it.stems, it.stems))
-        groups.append(CounterGroup(items, kind, items[0].counter.speaker, [ri]))
-        clusters[ri].counter_groups.append(len(groups) - 1)
-    return derived
-
-
 def _unique_ids(xs: Sequence[Extraction], notes: list[str]) -> list[Extraction]:
     """Extractions whose claim and counter ids are unique across the input.
 
@@ -196,8 +153,7 @@ def _unique_ids(xs: Sequence[Extraction], notes: list[str]) -> list[Extraction]:
         it = iter(fresh)
         claims = [c.model_copy(update={"id": next(it)}) for c in x.claims]
         counters = [
-            k.model_copy(update={"id": next(it), "targets": [rename.get(t, t) for t in k.targets]})
-            for k in x.counters
+            k.model_copy(update={"id": next(it), "targets": [rename.get(t, t) for t in k.targets]}) for k in x.counters
         ]
         seen.update(fresh)
         notes.append(f"{x.article.id}: item ids repeated ids of other articles; they were prefixed with {prefix!r}")
@@ -216,8 +172,14 @@ def reconcile(
     *,
     failures: Sequence[ArticleFailure] = (),
     notes: Sequence[str] = (),
+    encoder: Encoder | str | None = "default",
 ) -> Brief:
-    """Merge per-article extractions into one deterministic Brief (see the module docstring)."""
+    """Merge per-article extractions into one deterministic Brief (see the module docstring).
+
+    ``encoder`` proposes paraphrase / translation pairs (``factcheck.embed``): ``"default"`` is the
+    one the settings in effect name (the bundled local encoder unless ``embeddings = "none"``);
+    None runs the lexical rules alone.
+    """
     run_notes: list[str] = list(notes)
     xs: list[Extraction] = []
     for x in extractions:
@@ -239,9 +201,20 @@ def reconcile(
     for i, x in enumerate(xs):
         cl, co = _ground_items(x.claims, x, run_notes), _ground_items(x.counters, x, run_notes)
         r = merged.resolve
-        claims += [(i, c.model_copy(update={
-            "claimant": r(i, c.claimant), "reported_by": r(i, c.reported_by), "about": r(i, c.about),
-            "based_on": [s for s in dict.fromkeys(r(i, b) for b in c.based_on) if s]})) for c in cl]
+        claims += [
+            (
+                i,
+                c.model_copy(
+                    update={
+                        "claimant": r(i, c.claimant),
+                        "reported_by": r(i, c.reported_by),
+                        "about": r(i, c.about),
+                        "based_on": [s for s in dict.fromkeys(r(i, b) for b in c.based_on) if s],
+                    }
+                ),
+            )
+            for c in cl
+        ]
         counters += [(i, k.model_copy(update={"speaker": r(i, k.speaker)})) for k in co]
     claims.sort(key=lambda p: (p[0], p[1].quote.start, p[1].quote.end, p[1].id))
     counters.sort(key=lambda p: (p[0], p[1].quote.start, p[1].quote.end, p[1].id))
@@ -250,19 +223,34 @@ def reconcile(
     for n, (i, ctr) in enumerate(counters):
         unknown = [t for t in ctr.targets if t not in claim_ids]
         if unknown:
-            run_notes.append(f"{ctr.article_id}: {ctr.id} names claims that are not in the input "
-                             f"({', '.join(unknown)}); they were ignored")
+            run_notes.append(
+                f"{ctr.article_id}: {ctr.id} names claims that are not in the input "
+                f"({', '.join(unknown)}); they were ignored"
+            )
             counters[n] = (i, ctr.model_copy(update={"targets": [t for t in ctr.targets if t not in unknown]}))
 
     citems = claim_items(claims)
     kitems = counter_items(counters, articles)
     weights = Weights([it.stems for it in citems] + [it.stems for it in kitems])
-    clusters = cluster_claims(citems, weights)
-    groups = group_counters(kitems, weights)
-    groups = link_counters(groups, clusters, weights)
-    counters += _derived_confirmations(clusters, groups, weights, order, sources)
+    if isinstance(encoder, str):
+        from ..embed import default_encoder
 
-    raw = Detector(articles, sources, clusters, groups, order).detect()
+        encoder = default_encoder()
+    sim = Similarity(encoder, [it.claim.quote.text for it in citems], [it.counter.quote.text for it in kitems])
+    clusters = cluster_claims(citems, weights, sim)
+    groups = group_counters(kitems, weights)
+    outlets = [a.outlet for a in articles]
+    responder = Responder(clusters, weights, sim, sources, inside_counters(clusters, [k for _, k in counters]), outlets)
+    pending = responder.derive()
+    groups = link_counters(groups, clusters, weights, sim, responder.responses, outlets)
+    counters += derived_counters(clusters, groups, pending, order)
+
+    def same_report(a: ClaimItem, b: ClaimItem) -> bool:
+        # A rendering in another language repeats a report (the source's names can't be matched
+        # across scripts, so it is not counted as an independent origin).
+        return repeats(a.key, b.key) or (a.n >= 0 and b.n >= 0 and sim.enabled and sim.cross_lingual(a.n, b.n))
+
+    raw = Detector(articles, sources, clusters, groups, order, same_report).detect()
 
     # Status per cluster, then cluster order: disputed first, then discrepant, then worth and appearance.
     status: list[ClaimStatus] = []
@@ -272,8 +260,11 @@ def reconcile(
 
     def cluster_key(ci: int) -> tuple[int, float, int]:
         s = status[ci]
-        band = 0 if s in (ClaimStatus.attribution_disputed, ClaimStatus.contested) else (
-            1 if s == ClaimStatus.discrepant else 2)
+        band = (
+            0
+            if s in (ClaimStatus.attribution_disputed, ClaimStatus.contested)
+            else (1 if s == ClaimStatus.discrepant else 2)
+        )
         worth = max(it.claim.check_worthiness for it in clusters[ci].items)
         return band, -round(worth, 6), min(order[it.claim.id] for it in clusters[ci].items)
 
@@ -296,11 +287,22 @@ def reconcile(
             if k not in seen:
                 seen.add(k)
                 evidence.append(e)
-        findings.append(Finding(
-            id=f"F{n + 1}", kind=f.kind, clusters=cids, claims=sorted(f.claims, key=order.__getitem__),
-            counters=sorted(f.counters, key=order.__getitem__),
-            articles=[articles[i].id for i in sorted(f.articles)], origin=f.origin, field=f.field,
-            versions=f.versions, evidence=evidence, explanation_ar=ar, explanation_en=en))
+        findings.append(
+            Finding(
+                id=f"F{n + 1}",
+                kind=f.kind,
+                clusters=cids,
+                claims=sorted(f.claims, key=order.__getitem__),
+                counters=sorted(f.counters, key=order.__getitem__),
+                articles=[articles[i].id for i in sorted(f.articles)],
+                origin=f.origin,
+                field=f.field,
+                versions=f.versions,
+                evidence=evidence,
+                explanation_ar=ar,
+                explanation_en=en,
+            )
+        )
     raw_ids = {id(f): findings[n].id for n, f in enumerate(sorted(raw, key=finding_key))}
 
     out_clusters = []
@@ -308,16 +310,21 @@ def reconcile(
         c = clusters[ci]
         cl = [it.claim for it in c.items]
         origins = list(dict.fromkeys(o for o in (origin_of(x) for x in cl) if o))
-        out_clusters.append(ClaimCluster(
-            id=cid[ci], claims=[x.id for x in cl],
-            articles=[articles[i].id for i in sorted({it.art_idx for it in c.items})],
-            claimant=next((x.claimant for x in cl if x.claimant), None),
-            reported_by=list(dict.fromkeys(x.reported_by for x in cl if x.reported_by)),
-            origin=origins[0] if len(origins) == 1 else None, status=status[ci],
-            findings=[raw_ids[id(f)] for f in sorted(raw, key=finding_key) if ci in f.clusters],
-            counters=sorted({k.counter.id for gi in c.counter_groups for k in groups[gi].items},
-                            key=order.__getitem__),
-        ))
+        out_clusters.append(
+            ClaimCluster(
+                id=cid[ci],
+                claims=[x.id for x in cl],
+                articles=[articles[i].id for i in sorted({it.art_idx for it in c.items})],
+                claimant=next((x.claimant for x in cl if x.claimant), None),
+                reported_by=list(dict.fromkeys(x.reported_by for x in cl if x.reported_by)),
+                origin=origins[0] if len(origins) == 1 else None,
+                status=status[ci],
+                findings=[raw_ids[id(f)] for f in sorted(raw, key=finding_key) if ci in f.clusters],
+                counters=sorted(
+                    {k.counter.id for gi in c.counter_groups for k in groups[gi].items}, key=order.__getitem__
+                ),
+            )
+        )
 
     usage = Usage()
     for x in xs:
@@ -329,7 +336,9 @@ def reconcile(
         extractors=sorted({x.extractor for x in xs}),
         models=sorted({x.model for x in xs if x.model}),
         prompt_version=min((x.prompt_version for x in xs if x.prompt_version), default=None),
-        usage=usage, failures=list(failures), notes=run_notes,
+        usage=usage,
+        failures=list(failures),
+        notes=run_notes,
     )
     # Each counter lists every claim it was linked to (named by the extractor, or found here).
     linked: dict[str, list[str]] = {}
@@ -344,6 +353,11 @@ def reconcile(
         for _, ctr in counters
     ]
     return Brief(
-        articles=articles, sources=merged.sources, claims=[c for _, c in claims], counters=out_counters,
-        clusters=out_clusters, findings=findings, run=run,
+        articles=articles,
+        sources=merged.sources,
+        claims=[c for _, c in claims],
+        counters=out_counters,
+        clusters=out_clusters,
+        findings=findings,
+        run=run,
     )

@@ -17,6 +17,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal
 
+from .. import _lexicon_lazy as lazy
+from .._lexicon_lazy import LazyMap, LazySet
 from ..dates import DateMention, find_dates, resolve
 from ..normalize import STOPWORDS, fold, stem
 
@@ -35,16 +37,7 @@ def word_key(folded: str) -> str:
     return s
 
 
-_SCOPE_WORDS = """
-عسكري العسكري عسكرية سياسي السياسي سياسية أمني الأمني أمنية اقتصادي الاقتصادي اقتصادية
-دبلوماسي دبلوماسية استخباراتي استخباراتية مدني مدنية إنساني إنسانية تجاري تجارية مالي مالية
-جميع كل كافة بعض فقط وحده وحدها حصرا رسمي رسمية جزئي جزئية كامل كاملة كلي كلية شامل شاملة
-محدود محدودة واسع واسعة علني علنية سري سرية مباشر مباشرة نهائي نهائية مؤقت مؤقتة
-military political security economic diplomatic intelligence civilian humanitarian commercial financial
-all every some only solely exclusively official unofficial partial partially full fully complete
-completely total entire whole limited broad public secret direct indirect final temporary
-"""
-SCOPE_KEYS = frozenset(word_key(fold(w)) for w in _SCOPE_WORDS.split())
+SCOPE_KEYS = LazySet(lambda: frozenset(word_key(fold(w)) for w in lazy.words("scope_word")))  # lexicon data
 
 
 @dataclass(frozen=True)
@@ -83,23 +76,11 @@ def words(text: str, offset: int = 0) -> tuple[Word, ...]:
 
 # --- numbers ------------------------------------------------------------------------------------
 
-_UNITS = {
-    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4,
-    "خمسه": 5, "خمس": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10,
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {
-    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40, "خمسون": 50,
-    "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
-    "تسعون": 90, "تسعين": 90, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_MULT = {
-    "الف": 1_000, "الاف": 1_000, "thousand": 1_000, "مليون": 10**6, "ملايين": 10**6, "million": 10**6,
-    "millions": 10**6, "مليار": 10**9, "مليارات": 10**9, "billion": 10**9, "billions": 10**9,
-}
+# Number words (lexicon category number), folded: units below 20, tens, and multipliers.
+_NUMBERS: LazyMap[int] = LazyMap(lambda: {fold(k): int(v) for k, v in lazy.values("number").items()})
+_UNITS: LazyMap[int] = LazyMap(lambda: {k: v for k, v in _NUMBERS.items() if v < 20})
+_TENS: LazyMap[int] = LazyMap(lambda: {k: v for k, v in _NUMBERS.items() if 20 <= v < 100})
+_MULT: LazyMap[int] = LazyMap(lambda: {k: v for k, v in _NUMBERS.items() if v >= 1000})
 
 
 @dataclass(frozen=True)
@@ -233,7 +214,8 @@ def differences(a: Version, b: Version, *, min_shared: int = 3, min_ratio: float
         nums_a = [n for n in na if any(_overlaps(w, [(n.start, n.end)]) for w in seg_a)]
         nums_b = [n for n in nb if any(_overlaps(w, [(n.start, n.end)]) for w in seg_b)]
         if nums_a and nums_b:
-            if {n.value for n in nums_a}.isdisjoint({n.value for n in nums_b}):
+            if {n.value for n in nums_a}.isdisjoint({n.value for n in nums_b}) and not _other_things(
+                    a, b, nums_a, nums_b):
                 out.append(Difference("number", tuple(n.text for n in nums_a), tuple(n.text for n in nums_b)))
             continue
         if left and right and len(seg_a) <= 3 and len(seg_b) <= 3:
@@ -242,6 +224,16 @@ def differences(a: Version, b: Version, *, min_shared: int = 3, min_ratio: float
             if sa or sb:
                 out.append(Difference("scope", tuple(w.text for w in sa), tuple(w.text for w in sb)))
     return out
+
+
+def _other_things(a: Version, b: Version, nums_a: list[NumberMention], nums_b: list[NumberMention]) -> bool:
+    """Every pair of the two sides' numbers counts different things ("one week" against "fifty
+    cases"): no conflict of figures."""
+    from .stance import count_at, other_things  # stance builds on this module
+
+    ca = [count_at(a.text, n.start - a.start, n.end - a.start, n.value) for n in nums_a]
+    cb = [count_at(b.text, n.start - b.start, n.end - b.start, n.value) for n in nums_b]
+    return all(other_things(x, y) for x in ca for y in cb)
 
 
 # --- context of a span --------------------------------------------------------------------------

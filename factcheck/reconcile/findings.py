@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dfield
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 from ..models import Article, Claim, CounterKind, Evidence, FindingKind, Quote, Source, SourceKind
 from ..models import Version as VersionModel
 from ..normalize import fold
-from .cluster import ClaimItem, Cluster, CounterGroup, origin_of
+from .cluster import ClaimItem, Cluster, CounterGroup, origin_of, repeats
 from .compare import (
     Field,
     Version,
@@ -52,14 +52,41 @@ def _q(article_id: str, quote: Quote, role: str, item: str | None) -> Evidence:
     return Evidence.model_validate({"article_id": article_id, "quote": quote, "role": role, "item": item})
 
 
+SameReport = Callable[[ClaimItem, ClaimItem], bool]
+
+
+def _repeats_text(a: ClaimItem, b: ClaimItem) -> bool:
+    return repeats(a.key, b.key)
+
+
+def one_report_merged(items: Sequence[ClaimItem], origins: list[str], same: SameReport = _repeats_text) -> list[str]:
+    """The origins, keeping one of those that repeat one report: an outlet or account carrying
+    another's text (nearly) verbatim, or rendering it in another language, is not an independent
+    origin (a wire story republished, an account posting its spokesman's statement)."""
+    kept: list[str] = []
+    for o in origins:
+        mine = [it for it in items if origin_of(it.claim) == o]
+        if not any(same(a, b) for k in kept for a in mine for b in items if origin_of(b.claim) == k):
+            kept.append(o)
+    return kept
+
+
 def worthy(c: Cluster) -> bool:
     return max(it.claim.check_worthiness for it in c.items) >= WORTHY
 
 
 class Detector:
-    def __init__(self, articles: Sequence[Article], sources: dict[str, Source], clusters: Sequence[Cluster],
-                 groups: Sequence[CounterGroup], order: dict[str, int]) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        sources: dict[str, Source],
+        clusters: Sequence[Cluster],
+        groups: Sequence[CounterGroup],
+        order: dict[str, int],
+        same_report: SameReport = _repeats_text,
+    ) -> None:
         self.articles, self.sources, self.clusters, self.groups = articles, sources, clusters, groups
+        self.same_report = same_report
         self.order = order  # claim/counter id -> global first-appearance rank
 
     def kind(self, sid: str | None) -> SourceKind | None:
@@ -97,8 +124,11 @@ class Detector:
         for ci, c in enumerate(self.clusters):
             judged = self.counter_findings(ci, c) if worthy(c) else []
             if ci in discrepant:  # versions that differ do not confirm each other
-                judged = [f for f in judged if not (f.kind == FindingKind.corroborated
-                                                    and all(k.endswith("-confirms") for k in f.counters))]
+                judged = [
+                    f
+                    for f in judged
+                    if not (f.kind == FindingKind.corroborated and all(k.endswith("-confirms") for k in f.counters))
+                ]
             out += judged
             if worthy(c):
                 out += self.origin_findings(ci, c, judged, ci in discrepant)
@@ -112,15 +142,28 @@ class Detector:
             g = self.groups[gi]
             kind = _COUNTER_FINDING[g.kind]
             ev = self.claim_evidence(c) + [
-                _q(k.counter.article_id, k.counter.quote, "counter", k.counter.id) for k in g.items]
+                _q(k.counter.article_id, k.counter.quote, "counter", k.counter.id) for k in g.items
+            ]
             by_subject = g.speaker is not None and (
-                g.speaker in abouts or self.kind(g.speaker) == SourceKind.government)
-            out.append(RawFinding(
-                kind, [ci], [it.claim.id for it in c.items], [k.counter.id for k in g.items],
-                {it.art_idx for it in c.items} | {k.art_idx for k in g.items}, evidence=ev,
-                data={"speaker": g.speaker, "by_subject": by_subject, "counter_kind": g.kind,
-                      "claimant": self.claimant(c)},
-                first=min(self.order[k.counter.id] for k in g.items)))
+                g.speaker in abouts or self.kind(g.speaker) == SourceKind.government
+            )
+            out.append(
+                RawFinding(
+                    kind,
+                    [ci],
+                    [it.claim.id for it in c.items],
+                    [k.counter.id for k in g.items],
+                    {it.art_idx for it in c.items} | {k.art_idx for k in g.items},
+                    evidence=ev,
+                    data={
+                        "speaker": g.speaker,
+                        "by_subject": by_subject,
+                        "counter_kind": g.kind,
+                        "claimant": self.claimant(c),
+                    },
+                    first=min(self.order[k.counter.id] for k in g.items),
+                )
+            )
         return out
 
     def origin_findings(self, ci: int, c: Cluster, judged: list[RawFinding], discrepant: bool) -> list[RawFinding]:
@@ -137,22 +180,69 @@ class Detector:
         anon_only = any(self.anonymous(x) for x in claims) and not any(self.named_sourcing(x) for x in claims)
         disputed = any(f.kind in (FindingKind.contested, FindingKind.attribution_disputed) for f in judged)
         if anon_only:
-            anon = next((b for x in claims for b in [*x.based_on, x.claimant]
-                         if b and self.kind(b) == SourceKind.anonymous), None)
+            anon = next(
+                (b for x in claims for b in [*x.based_on, x.claimant] if b and self.kind(b) == SourceKind.anonymous),
+                None,
+            )
             sourcing = [_q(x.article_id, e, "sourcing", x.id) for x in claims for e in x.evidence]
-            out.append(RawFinding(FindingKind.anonymous_sourcing, [ci], ids, articles=arts, origin=anon,
-                                  evidence=self.claim_evidence(c) + sourcing,
-                                  data={"origin": anon, "claimant": self.claimant(c)}, first=first))
+            out.append(
+                RawFinding(
+                    FindingKind.anonymous_sourcing,
+                    [ci],
+                    ids,
+                    articles=arts,
+                    origin=anon,
+                    evidence=self.claim_evidence(c) + sourcing,
+                    data={"origin": anon, "claimant": self.claimant(c)},
+                    first=first,
+                )
+            )
         if len(arts) >= 2 and len(origins) == 1 and (disputed or anon_only):
-            out.append(RawFinding(FindingKind.single_origin, [ci], ids, articles=arts, origin=origins[0],
-                                  evidence=self.claim_evidence(c),
-                                  data={"origin": origins[0], "n_articles": len(arts)}, first=first))
-        independent = [o for o in origins if self.kind(o) != SourceKind.anonymous]
+            out.append(
+                RawFinding(
+                    FindingKind.single_origin,
+                    [ci],
+                    ids,
+                    articles=arts,
+                    origin=origins[0],
+                    evidence=self.claim_evidence(c),
+                    data={"origin": origins[0], "n_articles": len(arts)},
+                    first=first,
+                )
+            )
+        independent = self._one_account_merged(
+            c.items,
+            one_report_merged(c.items, [o for o in origins if self.kind(o) != SourceKind.anonymous], self.same_report),
+        )
         confirmed = any(f.kind == FindingKind.corroborated for f in judged)  # said already, by its confirmations
         if len(independent) >= 2 and not discrepant and not confirmed and self._independent(claims, independent):
-            out.append(RawFinding(FindingKind.corroborated, [ci], ids, articles=arts,
-                                  evidence=self.claim_evidence(c), data={"origins": independent}, first=first))
+            out.append(
+                RawFinding(
+                    FindingKind.corroborated,
+                    [ci],
+                    ids,
+                    articles=arts,
+                    evidence=self.claim_evidence(c),
+                    data={"origins": independent},
+                    first=first,
+                )
+            )
         return out
+
+    def _one_account_merged(self, items: Sequence[ClaimItem], origins: list[str]) -> list[str]:
+        """The origins, keeping one of those posted by the same social-media account: an account's own
+        posts, its reposts and the words of its people it quotes are one origin."""
+        accounts: dict[str, set[str]] = {}
+        for it in items:
+            outlet = self.articles[it.art_idx].outlet or ""
+            o = origin_of(it.claim)
+            if o and outlet.startswith("@"):
+                accounts.setdefault(o, set()).add(outlet.lower())
+        kept: list[str] = []
+        for o in origins:
+            if not any(accounts.get(o, set()) & accounts.get(k, set()) for k in kept):
+                kept.append(o)
+        return kept
 
     @staticmethod
     def _independent(claims: Sequence[Claim], origins: Sequence[str]) -> bool:
@@ -168,8 +258,9 @@ class Detector:
         return Version(it.claim.quote.text, it.claim.quote.start, self.articles[it.art_idx].published)
 
     def discrepancies(self) -> list[RawFinding]:
-        items = sorted(((it, ci) for ci, c in enumerate(self.clusters) for it in c.items),
-                       key=lambda p: self.order[p[0].claim.id])
+        items = sorted(
+            ((it, ci) for ci, c in enumerate(self.clusters) for it in c.items), key=lambda p: self.order[p[0].claim.id]
+        )
         found: dict[tuple[Any, ...], RawFinding] = {}
         pair_done: set[tuple[int, int]] = set()
         is_worthy = [worthy(c) for c in self.clusters]
@@ -195,14 +286,27 @@ class Detector:
                     f = found.get(key)
                     if f is None:
                         f = found[key] = RawFinding(
-                            FindingKind.discrepancy, sorted({ca, cb}), [], field=d.field,
+                            FindingKind.discrepancy,
+                            sorted({ca, cb}),
+                            [],
+                            field=d.field,
                             versions=[
-                                VersionModel(claim=ia.claim.id, article_id=ia.claim.article_id, quote=ia.claim.quote,
-                                             differing=list(d.a_words)),
-                                VersionModel(claim=ib.claim.id, article_id=ib.claim.article_id, quote=ib.claim.quote,
-                                             differing=list(d.b_words))],
+                                VersionModel(
+                                    claim=ia.claim.id,
+                                    article_id=ia.claim.article_id,
+                                    quote=ia.claim.quote,
+                                    differing=list(d.a_words),
+                                ),
+                                VersionModel(
+                                    claim=ib.claim.id,
+                                    article_id=ib.claim.article_id,
+                                    quote=ib.claim.quote,
+                                    differing=list(d.b_words),
+                                ),
+                            ],
                             data={"field": d.field, "a_words": list(d.a_words), "b_words": list(d.b_words)},
-                            first=self.order[ia.claim.id])
+                            first=self.order[ia.claim.id],
+                        )
                     pair_done.add(pair)  # one finding per pair of claims groups: its first, clearest case
                     for it in (ia, ib):
                         if it.claim.id not in f.claims:
@@ -226,12 +330,27 @@ class Detector:
                     for d in find_resolved_dates(art.text[s:e], art.published, s):
                         if d.value[1] is not None:
                             surface = fold(d.text, loose=True).replace(" ", "")
-                            dates.setdefault((it.art_idx, d.start), (d.value, surface, (it.art_idx, s), it.art_idx,
-                                                                     Quote(text=d.text, start=d.start, end=d.end)))
+                            dates.setdefault(
+                                (it.art_idx, d.start),
+                                (
+                                    d.value,
+                                    surface,
+                                    (it.art_idx, s),
+                                    it.art_idx,
+                                    Quote(text=d.text, start=d.start, end=d.end),
+                                ),
+                            )
                 for n in find_numbers(span.text, span.start):
-                    numbers.setdefault((it.art_idx, n.start), (n.value, "".join(n.text.split()).strip(".,;:،"),
-                                                               (it.art_idx, span.start), it.art_idx,
-                                                               Quote(text=n.text, start=n.start, end=n.end)))
+                    numbers.setdefault(
+                        (it.art_idx, n.start),
+                        (
+                            n.value,
+                            "".join(n.text.split()).strip(".,;:،"),
+                            (it.art_idx, span.start),
+                            it.art_idx,
+                            Quote(text=n.text, start=n.start, end=n.end),
+                        ),
+                    )
         out = []
         first = min(self.order[it.claim.id] for it in c.items)
         pairs: tuple[tuple[Field, Any], ...] = (("date", dates), ("number", numbers))
@@ -248,10 +367,19 @@ class Detector:
                         shown.append(m[4].text)
                 if len(surfaces) < 2 or len({m[2] for m in ms}) < 2:
                     continue
-                out.append(RawFinding(
-                    FindingKind.consistent, [ci], [it.claim.id for it in c.items], articles={m[3] for m in ms},
-                    field=fieldname,
-                    evidence=[_q(self.articles[m[3]].id, m[4], "date" if fieldname == "date" else "claim", None)
-                              for m in ms],
-                    data={"field": fieldname, "value": value, "surfaces": shown}, first=first))
+                out.append(
+                    RawFinding(
+                        FindingKind.consistent,
+                        [ci],
+                        [it.claim.id for it in c.items],
+                        articles={m[3] for m in ms},
+                        field=fieldname,
+                        evidence=[
+                            _q(self.articles[m[3]].id, m[4], "date" if fieldname == "date" else "claim", None)
+                            for m in ms
+                        ],
+                        data={"field": fieldname, "value": value, "surfaces": shown},
+                        first=first,
+                    )
+                )
         return out

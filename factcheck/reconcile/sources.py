@@ -8,6 +8,11 @@ overlap almost entirely ("الرئاسة السورية" ~ "رئاسة الجم�
 conservative: kinds must be compatible, generic referents ("الصحيفة", "the newspaper") never act as
 keys, people never merge on partial overlap (two people sharing a first and family name stay two),
 and unnamed (anonymous) sources merge only on an identical name.
+
+(d) One person named in Arabic script in one article and in Latin script in another ("كريم الحداد",
+"Karim al-Haddad") is one source when the whole names match by ``extract.arabic.
+same_name_across_scripts`` (consonant skeleton and long vowels), both are people, and the merge
+would not join two different spellings of the same script (two different people).
 """
 
 from __future__ import annotations
@@ -15,17 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .._lexicon_lazy import LazySet, words
 from ..models import Extraction, Source, SourceKind
 from ..normalize import STOPWORDS, content_stems, fold, tokens
 
-# Words that refer back to a source without naming it: never a merge key.
-_GENERIC_WORDS = """الصحيفة الجريدة المجلة الوكالة المديرية الوزارة الوزير الرئاسة الحكومة المصدر المصادر
-المتحدث الموقع المنصة الشبكة القناة البيان المكتب المسؤول المسؤولون الرئيس
-newspaper paper agency ministry minister presidency government source sources spokesman
-spokesperson office official officials president"""
-GENERIC_REFERENTS = frozenset(fold(w, loose=True) for w in _GENERIC_WORDS.split()) | frozenset(
-    {"the newspaper", "the paper", "the agency", "the ministry", "the presidency", "the office"}
-)
+# Words that refer back to a source without naming it: never a merge key (lexicon data).
+GENERIC_REFERENTS = LazySet(lambda: frozenset(fold(w, loose=True) for w in words("generic_referent")))
 
 _MEDIA = {SourceKind.news_outlet, SourceKind.news_agency, SourceKind.social_account}
 _ORGS = {SourceKind.government, SourceKind.organisation, SourceKind.official}
@@ -83,6 +83,15 @@ def _similar_names(a: Source, b: Source) -> bool:
     return False
 
 
+def _same_person_across_scripts(a: Source, b: Source) -> bool:
+    from ..extract.arabic import is_arabic, same_name_across_scripts  # its patterns load the lexicon
+
+    people = _PEOPLE | {SourceKind.unknown}
+    if a.kind not in people or b.kind not in people or is_arabic(a.name) == is_arabic(b.name):
+        return False
+    return any(same_name_across_scripts(na, nb) for na in [a.name, *a.aliases] for nb in [b.name, *b.aliases])
+
+
 @dataclass
 class MergedSources:
     sources: list[Source]
@@ -137,6 +146,24 @@ def merge_sources(extractions: Sequence[Extraction]) -> MergedSources:
             if find(i) != find(j) and _similar_names(entries[i][1], entries[j][1]):
                 union(i, j)
 
+    from ..extract.arabic import is_arabic
+
+    def spellings(root: int, arabic: bool) -> set[str]:
+        return {fold(entries[k][1].name) for k in members[root] if is_arabic(entries[k][1].name) == arabic}
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            ri, rj = find(i), find(j)
+            if ri == rj or not _same_person_across_scripts(entries[i][1], entries[j][1]):
+                continue
+            # Never join two different people: each script keeps one spelling of the name.
+            if any(
+                spellings(ri, ar) and spellings(rj, ar) and not spellings(ri, ar) & spellings(rj, ar)
+                for ar in (True, False)
+            ):
+                continue
+            union(i, j)
+
     roots: dict[int, list[int]] = {}
     for i in range(n):
         roots.setdefault(find(i), []).append(i)
@@ -155,12 +182,17 @@ def merge_sources(extractions: Sequence[Extraction]) -> MergedSources:
                 if name not in names:
                     names.append(name)
             handles += [h for h in s.handles if h not in handles]
-        merged.append(Source(
-            id=sid, name=first.name, kind=kind,
-            name_en=next((s.name_en for s in group if s.name_en), None),
-            aliases=[a for a in names if a != first.name], handles=handles,
-            role=next((s.role for s in group if s.role), None),
-        ))
+        merged.append(
+            Source(
+                id=sid,
+                name=first.name,
+                kind=kind,
+                name_en=next((s.name_en for s in group if s.name_en), None),
+                aliases=[a for a in names if a != first.name],
+                handles=handles,
+                role=next((s.role for s in group if s.role), None),
+            )
+        )
         for idx in roots[root]:
             art_idx, member = entries[idx]
             by_article[(art_idx, member.id)] = sid

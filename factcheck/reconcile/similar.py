@@ -1,0 +1,83 @@
+"""Encoder cosines between the story's claims and counters: what the sentence encoder *proposes*.
+
+Computed once per reconcile (one batch), rounded to 3 decimals (``embed.cosine_matrix``) so float
+noise never flips a decision. Without an encoder every cosine is 0 and only the lexical rules run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from numpy import float64
+    from numpy.typing import NDArray
+
+    from ..embed import Encoder
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+# Cosine bars (USE multilingual v3; docs/benchmarks.md): paraphrases and translations score
+# 0.5-0.9, unrelated sentences <= 0.35 -- but a claim and its own denial also score 0.6-0.9, so a
+# proposal is always checked by the polarity / figures rules (``stance``).
+SAME_CLAIM_COS = 0.75  # with >= 1 shared stem
+# An Arabic and an English statement (no stems can be shared): translations of short news sentences
+# score 0.55-0.9, so the bar is low but the pair must be each other's best match across languages.
+CROSS_LINGUAL_COS = 0.5
+CROSS_LINK_COS = 0.65  # a counter in one language answering a claim in the other
+RELATED_COS = 0.5  # "speaks of the same thing" for linking, with >= 2 shared stems
+
+
+def script(text: str) -> str:
+    """'ar' or 'en' by the majority of letters (the language a quote is written in)."""
+    ar, la = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
+    return "ar" if ar >= la else "en"
+
+
+class Similarity:
+    def __init__(self, encoder: Encoder | None, claims: Sequence[str], counters: Sequence[str]) -> None:
+        self.enabled = encoder is not None and bool(claims)
+        self.claim_script = [script(t) for t in claims]
+        self._across: dict[int, int] = {}
+        self.counter_script = [script(t) for t in counters]
+        # Lazy: `factcheck --help` never loads numpy; and embed sets numpy's thread count first.
+        from ..embed import cosine_matrix, zeros
+
+        n, m = len(claims), len(counters)
+        self.cc: NDArray[float64] = zeros((n, n))
+        self.kc: NDArray[float64] = zeros((m, n))
+        if encoder is not None and claims:
+            vecs = encoder.encode(list(claims) + list(counters))
+            cv, kv = vecs[:n], vecs[n:]
+            self.cc = cosine_matrix(cv, cv)
+            if m:
+                self.kc = cosine_matrix(kv, cv)
+
+    def _best_across(self, i: int) -> int:
+        """The claim in another language closest to claim ``i`` (-1: none); ties go to the first."""
+        best, best_j = -2.0, -1
+        for j in range(len(self.claim_script)):
+            if self.claim_script[j] != self.claim_script[i] and self.cc[i, j] > best:
+                best, best_j = float(self.cc[i, j]), j
+        return best_j
+
+    def mutual_translation(self, i: int, j: int) -> bool:
+        """Claims in two languages, each the other's closest claim in that language, >= CROSS_LINGUAL_COS."""
+        if not self.enabled or self.claim_script[i] == self.claim_script[j] or self.cc[i, j] < CROSS_LINGUAL_COS:
+            return False
+        if i not in self._across:
+            self._across[i] = self._best_across(i)
+        if j not in self._across:
+            self._across[j] = self._best_across(j)
+        return self._across[i] == j and self._across[j] == i
+
+    def claims(self, i: int, j: int) -> float:
+        return float(self.cc[i, j])
+
+    def counter_claim(self, k: int, i: int) -> float:
+        return float(self.kc[k, i]) if k < len(self.kc) else 0.0
+
+    def cross_lingual(self, i: int, j: int) -> bool:
+        return self.claim_script[i] != self.claim_script[j]

@@ -1,0 +1,277 @@
+"""Stance by content: how a response relates to a claim it speaks about, without a cue word.
+
+Two statements already proposed as "about the same thing" (shared stems, or the encoder) relate as:
+
+- **denial**: the response states the claim's proposition with the opposite polarity — a negator
+  governing words the two share ("no case has been diagnosed" against "a case was diagnosed"), an
+  antonymous predicate ("the border is closed" against "the border was opened"), or a zero count;
+- **correction**: contradicting quantities of the *same counted thing* ("12 dead" against "40 dead");
+  a number of another thing ("one week" against "fifty cases") is no conflict;
+- **confirmation**: the same proposition with the same polarity.
+
+Polarity is read only where it bears on the shared content: a negator counts when one of the next
+few words is a stem the two statements share (a post that also says "this is no cause for alarm"
+does not deny a claim about a hospital opening). All word lists of this module are in the marked
+block below, one entry per lemma with an invented example, ready to move into a data file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from ..normalize import STOPWORDS, fold, stem
+from .compare import find_numbers
+
+# ==== LEXICON (to be migrated to the per-language data files) =======================================
+# Negators: a word that turns the words after it into their negation.
+NEGATORS: dict[str, str] = {
+    "لا": "لا توجد إصابات في المدرسة",  # "there are no infections at the school"
+    "لم": "لم يتم تسجيل أي حالة",  # "no case has been recorded"
+    "لن": "لن ترتفع أسعار الوقود",  # "fuel prices will not rise"
+    "ليس": "ليس هناك قرار بالإغلاق",  # "there is no closure decision"
+    "ليست": "الصورة ليست حقيقية",  # "the photo is not real"
+    "ليسوا": "المحتجزون ليسوا مواطنين",  # "the detainees are not citizens"
+    "غير": "الخبر غير صحيح",  # "the report is not true"
+    "عدم": "أكدت الوزارة عدم وجود إصابات",  # "the ministry confirmed the absence of cases"
+    "بدون": "مرت العاصفة بدون ضحايا",  # "the storm passed without casualties"
+    "دون": "انتهى الاجتماع دون اتفاق",  # "the meeting ended without agreement"
+    "ولا": "ولا يوجد أي احتكاك بين الطرفين",  # "and there is no friction between the sides"
+    "ولم": "ولم تسجل وفيات",  # "and no deaths were recorded"
+    "not": "The bridge was not damaged",
+    "no": "No case has been diagnosed so far",
+    "never": "The mayor never signed the contract",
+    "none": "None of the passengers was hurt",
+    "without": "The talks ended without a deal",
+    "nobody": "Nobody was arrested",
+    "nothing": "Nothing was stolen from the museum",
+    "n't": "The school didn't close",
+}
+# Negating predicates: verbs/nouns that undo what follows them, read like a negator.
+NEGATING_PREDICATES: dict[str, str] = {
+    "الغاء": "إلغاء الرسوم على الطلاب",  # "the fees on students are cancelled"
+    "الغت": "ألغت البلدية المهرجان",  # "the municipality cancelled the festival"
+    "الغى": "ألغى الوزير القرار",  # "the minister revoked the decision"
+    "وقف": "وقف تصدير القمح",  # "wheat exports halted"
+    "تعليق": "تعليق الرحلات إلى المطار",  # "flights to the airport suspended"
+    "نفي": "نفي وجود إصابات",  # "denial that there are cases"
+    "cancelled": "The concert was cancelled",
+    "canceled": "The vote was canceled",
+    "suspended": "Flights were suspended",
+    "halted": "Exports were halted",
+    "scrapped": "The tax was scrapped",
+}
+# Antonymous predicates: (one side, other side); each side a set of lemmas (folded, stemmed on use).
+ANTONYMS: list[tuple[tuple[str, ...], tuple[str, ...], str]] = [
+    (("فتح", "مفتوح", "افتتاح"), ("اغلاق", "مغلق", "اغلق"), "أغلقت المعابر / فتحت المعابر (crossings closed / opened)"),
+    (("حقيقي", "صحيح"), ("مزيف", "مفبرك", "كاذب", "مزور"), "الصورة حقيقية / الصورة مفبركة (real / fabricated)"),
+    (("حي", "احياء"), ("توفي", "ميت", "وفاه", "مات"), "الفنان حي / توفي الفنان (alive / died)"),
+    (("open", "opened", "reopened"), ("closed", "shut"), "The crossing was opened / The crossing is closed"),
+    (("true", "real", "genuine"), ("false", "fake", "fabricated", "doctored"), "The video is real / fake"),
+    (("alive",), ("dead", "died", "killed"), "The singer is alive / The singer died"),
+    (("rose", "increased", "raised"), ("fell", "decreased", "cut", "lowered"), "Prices rose / Prices fell"),
+]
+# Words for "zero" that count as a quantity of nothing.
+ZERO_WORDS: dict[str, str] = {
+    "صفر": "سجلت المدينة صفر إصابات اليوم",  # "the city recorded zero cases today"
+    "zero": "The region reported zero deaths",
+}
+# Numbers written after their noun in Arabic ("حالة واحدة", "طفلان اثنان"): the noun is the word before.
+POSTPOSED_NUMBERS: dict[str, str] = {
+    "واحد": "قتل شخص واحد",  # "one person was killed"
+    "واحده": "سجلت حالة واحدة",  # "one case was recorded"
+    "اثنان": "أصيب طفلان اثنان",  # "two children were injured"
+    "اثنين": "اعتقل شخصين اثنين",  # "two people were arrested"
+}
+# ==== END LEXICON ===================================================================================
+
+
+class Stance(Enum):
+    denial = "denial"
+    correction = "correction"
+    confirmation = "confirmation"
+
+
+_WORD = re.compile(r"[\w@#']+")
+_EN_SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """A light lemma of a folded word: Arabic light stem, English suffix stripping ("died" ~ "dies")."""
+    if word.isascii():
+        for suf in _EN_SUFFIXES:
+            if len(word) - len(suf) >= 3 and word.endswith(suf):
+                word = word[: -len(suf)]
+                break
+        return word[:-1] if len(word) >= 4 and word.endswith("e") else word  # "close" ~ "closed"
+    s = stem(word)
+    # Person / derivation prefixes (يتوقف ~ توقف, تسجل ~ سجل): dropped alike in both texts compared.
+    while len(s) > 3 and s[0] in "يتنا":
+        s = s[1:]
+    return s
+
+
+_NEG = frozenset(fold(w) for w in [*NEGATORS, *NEGATING_PREDICATES] if w != "n't")
+_ZERO = frozenset(fold(w) for w in ZERO_WORDS)
+_POSTPOSED = frozenset(fold(w) for w in POSTPOSED_NUMBERS)
+_ANT = [
+    tuple(frozenset(lemma(fold(w)) if w.isascii() else fold(w) for w in side) for side in (a, b))
+    for a, b, _ in ANTONYMS
+]
+SCOPE = 4  # words after a negator that it governs
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    text = re.sub(r"https?://\S+", " ", text)
+    out: list[str] = []
+    for w in _WORD.findall(fold(text)):
+        if w.endswith("n't"):
+            out += [w[:-3], "n't"]
+        else:
+            out.append(w.strip("'#"))
+    return tuple(w for w in out if w)
+
+
+@lru_cache(maxsize=8192)
+def lemmas(text: str) -> frozenset[str]:
+    """Lemmas of the content words of ``text`` (stopwords and negators left out)."""
+    return frozenset(lemma(w) for w in _words(text) if w not in STOPWORDS and w not in _NEG and len(w) >= 2)
+
+
+_CLAUSE_END = re.compile(r"[.!?؟;؛:\n]+")
+
+
+def negated(text: str, shared: frozenset[str]) -> int:
+    """Negators in ``text`` that govern a shared lemma within SCOPE words of the same sentence
+    (parity is what counts)."""
+    return sum(_negated(part, shared) for part in _CLAUSE_END.split(text))
+
+
+def _negated(text: str, shared: frozenset[str]) -> int:
+    ws = _words(text)
+    n = 0
+    for i, w in enumerate(ws):
+        if (w in _NEG or w == "n't" or w in _ZERO) and any(lemma(x) in shared for x in ws[i + 1 : i + 1 + SCOPE]):
+            n += 1
+    return n
+
+
+@lru_cache(maxsize=8192)
+def _sides(text: str) -> frozenset[tuple[int, int]]:
+    """(antonym pair, side) of the words of ``text``. English words match by lemma; Arabic words by
+    prefix, once a conjunction (و ف) and the article are off, so inflected verbs match their entry
+    ("وأغلقت" ~ "اغلق")."""
+    out = set()
+    for w in _words(text):
+        forms = {w}
+        if not w.isascii():
+            for f in list(forms):
+                if len(f) > 3 and f[0] in "وف":
+                    forms.add(f[1:])
+            forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}
+        for pi, sides in enumerate(_ANT):
+            for si, entries in enumerate(sides):
+                if any((lemma(f) in entries) if f.isascii() else any(_prefix(f, e) for e in entries) for f in forms):
+                    out.add((pi, si))
+    return frozenset(out)
+
+
+def _prefix(word: str, entry: str) -> bool:
+    return word.startswith(entry) if len(entry) >= 3 else word == entry
+
+
+def _antonym_flip(a: str, b: str) -> bool:
+    """One text uses one side of an antonym pair and the other text the other side (and not its own)."""
+    sa, sb = _sides(a), _sides(b)
+    flips = 0
+    for pi in range(len(_ANT)):
+        if ((pi, 0) in sa and (pi, 1) in sb and (pi, 0) not in sb) or (
+            (pi, 1) in sa and (pi, 0) in sb and (pi, 1) not in sb
+        ):
+            flips += 1
+    return flips % 2 == 1
+
+
+def opposite(claim: str, response: str) -> bool:
+    """The response states the claim's proposition with the opposite polarity."""
+    la, lb = lemmas(claim), lemmas(response)
+    shared = la & lb
+    if _antonym_flip(claim, response):
+        return True
+    return bool(shared) and negated(claim, shared) % 2 != negated(response, shared) % 2
+
+
+@dataclass(frozen=True)
+class Count:
+    value: float
+    after: str  # lemma of the word right after the number (the counted noun: "75 cases")
+    before: str  # lemma of the content word right before it ("حالة واحدة", "إصابة أربعة أشخاص")
+
+
+def counts(text: str) -> list[Count]:
+    """Quantities with the words around them that say what they count. Years are dates, not counts.
+    The word before counts only when it is a content word right next to the number, so "in one week"
+    has no word before and "one" counts weeks."""
+    out = []
+    for n in find_numbers(text):
+        if 1900 <= n.value <= 2100 and n.value.is_integer() and n.text.strip().isdigit():
+            continue
+        out.append(count_at(text, n.start, n.end, n.value))
+    return out
+
+
+def count_at(text: str, start: int, end: int, value: float) -> Count:
+    """The quantity written at text[start:end], with the words that say what it counts."""
+    before_ws = _words(text[:start])
+    before = before_ws[-1] if before_ws else ""
+    after_ws = [w for w in _words(text[end:]) if not w.isdigit()]
+    after = after_ws[0] if after_ws else ""
+    last = fold(text[start:end]).split()
+    if last and last[-1] in _POSTPOSED:
+        return Count(value, "", _content_lemma(before))  # "أسبوع واحد": the noun is the word before
+    if after in STOPWORDS:
+        after = next((w for w in after_ws[:2] if w not in STOPWORDS), "")
+    return Count(value, _content_lemma(after), _content_lemma(before))
+
+
+def other_things(a: Count, b: Count) -> bool:
+    """Both quantities say what they count, and it is not the same thing ("one week", "fifty cases")."""
+    return bool((a.after or a.before) and (b.after or b.before)) and not (_same_thing(a, b) or _same_thing(b, a))
+
+
+def _content_lemma(w: str) -> str:
+    return "" if not w or w in STOPWORDS or w in _NEG or len(w) < 2 else lemma(w)
+
+
+def _same_thing(a: Count, b: Count) -> bool:
+    """Two quantities of the same counted thing: the same noun after, or one's noun written before the
+    other number (Arabic "إصابة أربعة أشخاص" ~ "75 إصابة"); never two words before (two verbs)."""
+    return bool((a.after and a.after in (b.after, b.before)) or (a.before and a.before == b.after))
+
+
+def figures_conflict(claim: str, response: str) -> bool:
+    """Both count the same thing and the response gives none of the claim's values for it."""
+    ca, cb = counts(claim), counts(response)
+    for a in ca:
+        same = [b for b in cb if _same_thing(a, b)]
+        if same and all(b.value != x.value for b in same for x in ca if _same_thing(x, b)):
+            return True
+    return False
+
+
+def stance(claim: str, response: str) -> Stance:
+    """How ``response`` relates to ``claim``, given that both speak of the same thing."""
+    if opposite(claim, response):
+        return Stance.denial
+    if figures_conflict(claim, response):
+        return Stance.correction
+    return Stance.confirmation
+
+
+def shared_lemmas(a: Iterable[str], b: Iterable[str]) -> int:
+    return len(set(a) & set(b))

@@ -1,0 +1,337 @@
+"""English quotes and speakers (factcheck.extract.english), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from factcheck.extract.english import SPEECH_VERBS
+from factcheck.extract.english_patterns import _forms
+from factcheck.extract.offline import extract_offline
+from factcheck.extract.sources import clean_name
+from factcheck.grounding import ungrounded
+from factcheck.ingest import article_from_text
+from factcheck.models import Extraction, Source
+
+# Two paragraphs of filler keep each text an article (a short single paragraph reads as a post).
+FILLER = "\n\nThe river rose by two metres overnight and several roads in the valley were closed to traffic."
+
+
+def _extract(text: str) -> Extraction:
+    article = article_from_text(text + FILLER, outlet="Example News")
+    assert article.language == "en"
+    ex = extract_offline(article)
+    assert ungrounded(ex) == []
+    return ex
+
+
+def _src(ex: Extraction, sid: str | None) -> Source:
+    return next(s for s in ex.sources if s.id == sid)
+
+
+def _claim(ex: Extraction, words: str) -> tuple[str, Source]:
+    c = next(c for c in [*ex.claims, *ex.counters] if words in c.quote.text)
+    sid = c.claimant if hasattr(c, "claimant") else c.speaker  # type: ignore[union-attr]
+    return c.quote.text, _src(ex, sid)
+
+
+def test_verb_forms() -> None:
+    assert {"told", "tell", "tells", "telling"} <= set(_forms("tell|told"))
+    assert {"testified", "testifies", "testifying"} <= set(_forms("testify|testified"))
+    assert {"pointed out", "points out", "pointing out"} <= set(_forms("point out"))
+    assert {"admitted", "admitting"} <= set(_forms("admit|admitted"))
+    assert all(example.strip() for example in SPEECH_VERBS.values())
+
+
+def test_continuation_paragraph_keeps_the_speaker() -> None:
+    ex = _extract(
+        '"The harbour will be dredged before the winter storms arrive," Mayor Tomas Brandt wrote on his blog.\n\n'
+        '"Nobody in this town should fear another flooded quay."'
+    )
+    quote, src = _claim(ex, "Nobody in this town")
+    assert quote == "Nobody in this town should fear another flooded quay."
+    assert "Brandt" in src.name
+
+
+def test_post_posed_inverted_and_pre_posed_attributions() -> None:
+    ex = _extract(
+        "The bakery chain will close nine shops by March, said Ilse Varga, its chief executive.\n\n"
+        "Rep. Anton Mirez argued that the tariff would raise bread prices across the region.\n\n"
+        'The union leader said: "We will strike if a single worker is sacked without notice."'
+    )
+    quote, src = _claim(ex, "nine shops")
+    assert quote.startswith("The bakery chain") and "Varga" in src.name
+    quote, src = _claim(ex, "tariff")
+    assert quote == "the tariff would raise bread prices across the region."
+    assert src.name == "Rep. Anton Mirez"
+    quote, src = _claim(ex, "strike")
+    assert quote.startswith("We will strike") and "union leader" in src.name
+
+
+def test_content_starts_after_addressee_time_and_that() -> None:
+    ex = _extract(
+        "Councillor Dana Pruitt told Valley Radio it is too early to rebuild the bridge.\n\n"
+        "The water board said Tuesday the version of the report it had seen was incomplete.\n\n"
+        "A spokesman for the port, Kurt Ellis, said in a statement that two cranes had been damaged."
+    )
+    assert _claim(ex, "too early")[0].startswith("it is too early")
+    assert _claim(ex, "incomplete")[0].startswith("the version of the report")
+    quote, src = _claim(ex, "cranes")
+    assert quote.startswith("two cranes") and src.name == "Kurt Ellis"
+
+
+def test_partial_quote_yields_the_whole_reported_clause() -> None:
+    ex = _extract(
+        "The school principal, Marta Olsen, said the inspectors were “unfair and badly informed” about the "
+        "new timetable."
+    )
+    quote, src = _claim(ex, "badly informed")
+    assert quote.startswith("the inspectors were") and quote.endswith("timetable.")
+    assert src.name == "Marta Olsen"
+
+
+def test_split_quote_and_adding_clause_keep_one_speaker() -> None:
+    ex = _extract(
+        '"The vaccine stocks are sufficient for every clinic," the health director Aino Lund told reporters, '
+        "adding that a second delivery would arrive in June."
+    )
+    assert "Lund" in _claim(ex, "vaccine stocks")[1].name
+    quote, src = _claim(ex, "second delivery")
+    assert quote.startswith("a second delivery") and "Lund" in src.name
+
+
+def test_speaker_without_discourse_words_and_never_a_number() -> None:
+    ex = _extract(
+        "But Senator Ruth Okafor said the pension fund had lost money for three years in a row.\n\n"
+        "Employers added 156,000 jobs last month, the statistics office said on Friday."
+    )
+    src = _claim(ex, "pension fund")[1]
+    assert (src.name, src.role) == ("Ruth Okafor", "Senator")  # the title is kept, as the role
+    quote, src = _claim(ex, "156,000")
+    assert quote.startswith("Employers added") and src.name == "the statistics office"
+    assert all("000" not in s.name for s in ex.sources)
+
+
+def test_possessive_speaker_stays_whole() -> None:
+    assert clean_name("Okafor's spokesman")[0] == "Okafor's spokesman"
+    ex = _extract("Okafor’s spokesman insisted that the senator had never met the lobbyist in private.")
+    assert _claim(ex, "lobbyist")[1].name == "Okafor’s spokesman"
+
+
+def test_pronouns_and_roles_resolve_to_a_compatible_named_source() -> None:
+    ex = _extract(
+        "Ms. Helga Brandvold, the mayor of Lakeside, said the ferry would run twice a day from May.\n\n"
+        "The Lakeside ferry company said it had ordered two new boats for the summer season.\n\n"
+        "She added that the fares would not rise this year, despite the cost of fuel.\n\n"
+        "The mayor said the harbour fees would be cut for local fishermen next spring."
+    )
+    assert "Brandvold" in _claim(ex, "fares would not rise")[1].name
+    src = _claim(ex, "harbour fees")[1]
+    assert "Brandvold" in src.name and "The mayor" in src.aliases
+
+
+def test_headline_and_transcript_turns() -> None:
+    ex = _extract(
+        "Lina Moreau: Coastal Towns Need A Sea Wall Before The Next Storm Season\n\n"
+        "ANCHOR: What do you say to the families who lost their homes last winter?\n\n"
+        "MOREAU: We will rebuild every house that the sea took, and we will do it this year."
+    )
+    quote, src = _claim(ex, "rebuild every house")
+    assert "Moreau" in src.name
+    assert not quote.startswith("MOREAU")
+    # One capitalised label is no transcript turn.
+    ex = _extract("CORRECTION: An earlier version of this article gave the wrong date for the harbour vote.")
+    assert all(s.name.upper() != "CORRECTION" for s in ex.sources)
+
+
+def test_reporter_statements_and_quotes_without_speaker_are_not_attributed() -> None:
+    ex = _extract(
+        "The storm caused damage estimated at four million euros in the coastal towns.\n\n"
+        'The town hall bears the motto "work and patience will build the harbour" above its door.'
+    )
+    assert ex.claims == [] and ex.counters == []
+
+
+def test_according_to_and_passive_addressee() -> None:
+    ex = _extract(
+        "According to the coast guard, the trawler sank within twenty minutes of hitting the rocks.\n\n"
+        "The captain was told the forecast had improved before he left the harbour."
+    )
+    quote, src = _claim(ex, "trawler sank")
+    assert quote.startswith("the trawler sank") and src.name == "the coast guard"
+    assert not any("forecast had improved" in c.quote.text for c in ex.claims)
+
+
+def test_quotation_split_by_its_attribution_is_one_statement() -> None:
+    ex = _extract(
+        '"The ferry will not sail tomorrow," said Captain Ivo Marek, the harbour master. '
+        '"The wind is too strong for the crossing."'
+    )
+    quote, src = _claim(ex, "ferry will not sail")
+    assert quote.endswith("too strong for the crossing.") and "Marek" in src.name
+
+
+def test_ascii_quotation_marks() -> None:
+    ex = _extract("''The levy will hurt small shops first,'' said Olga Ferris, an economist at the Harbor Institute.")
+    quote, src = _claim(ex, "levy")
+    assert quote == "The levy will hurt small shops first" and src.name == "Olga Ferris"
+
+
+def test_object_verbs_and_colon_introduction() -> None:
+    ex = _extract(
+        "Governor Ann Ruiz called the flood defences “a scandal waiting to happen” on Monday.\n\n"
+        "Employers added 3,000 jobs in the valley last year.\n\n"
+        "The Valley Courier reported the following:\n\n"
+        '"Fewer than a third of the pumps were working when the river broke its banks."'
+    )
+    quote, src = _claim(ex, "scandal")
+    assert quote.startswith("the flood defences") and "Ruiz" in src.name
+    assert not any("3,000 jobs" in c.quote.text for c in ex.claims)  # "added" with an object is no speech
+    assert _claim(ex, "Fewer than a third")[1].name == "The Valley Courier"
+
+
+def test_apposition_and_party_tag_before_the_verb() -> None:
+    ex = _extract(
+        "Sen. Mark Alden (R-Tex.) said he did not believe the tariff would help farmers in his state.\n\n"
+        "Vera Holm, director of the Centre for Water Policy at the State University of Lakeside, "
+        "said the dams were failing."
+    )
+    assert _claim(ex, "tariff")[1].name == "Sen. Mark Alden"
+    src = _claim(ex, "dams were failing")[1]
+    assert src.name == "Vera Holm" and src.role and "director" in src.role
+
+
+def test_progressive_and_headline_attributions() -> None:
+    ex = _extract(
+        "Port Plan Will Cost Jobs, Union Leader Says\n\n"
+        "The ministry is saying that the new tariffs will protect local farms from cheap imports."
+    )
+    assert _claim(ex, "Port Plan")[1].name == "Union Leader"
+    quote, src = _claim(ex, "tariffs")
+    assert quote.startswith("the new tariffs") and src.name == "The ministry"
+
+
+def test_coordinated_and_by_saying_attributions() -> None:
+    ex = _extract(
+        "Marta Ilves, the opposition leader, toured the harbour and said the dredging contract had been rigged.\n\n"
+        "Governor Paul Dorn answered a farmer on Tuesday by saying the drought fund would be doubled next year."
+    )
+    assert _claim(ex, "dredging contract")[1].name == "Marta Ilves"
+    quote, src = _claim(ex, "drought fund")
+    assert quote.startswith("the drought fund") and "Dorn" in src.name
+
+
+def test_no_dateline_or_opener_as_speaker() -> None:
+    ex = _extract(
+        "LAKESIDE -- Mayor Tove Berg, speaking at the town hall, said the ferry would be free for pupils.\n\n"
+        "Initially, the council said the bridge repairs would take two weeks at most."
+    )
+    assert "Berg" in _claim(ex, "ferry would be free")[1].name
+    assert _claim(ex, "bridge repairs")[1].name == "the council"
+    assert all(s.name not in ("LAKESIDE", "Initially") for s in ex.sources)
+
+
+def test_quotation_signed_with_a_dash() -> None:
+    ex = _extract(
+        "Readers sent us their views on the debate.\n\n"
+        "“The candidate has no plan for the valley and never answers a question.” ― Lena Ortiz "
+        "“We need a mayor who listens to the farmers.” ― Tomas Ruiz."
+    )
+    assert _claim(ex, "no plan for the valley")[1].name == "Lena Ortiz"
+    assert _claim(ex, "listens to the farmers")[1].name == "Tomas Ruiz"
+
+
+def test_quotation_inside_a_persons_sentence() -> None:
+    ex = _extract(
+        "Senator Ann Lee dismissed the bill as “a gift to the banks and their friends” on Monday.\n\n"
+        "Lee starred in “The Morning Show” for a decade before entering politics."
+    )
+    quote, src = _claim(ex, "gift to the banks")
+    assert quote.startswith("the bill as") and src.name == "Ann Lee"
+    assert not any("Morning Show" in c.quote.text for c in ex.claims)  # a title, not her words
+
+
+def test_role_before_name_and_relative_clause_subjects() -> None:
+    ex = _extract(
+        "A lawyer for the fishermen, Dora Keel, said no decision had been made about an appeal.\n\n"
+        "Voters watched the televised debate, in which she said the harbour tax would be scrapped.\n\n"
+        "The port authority chairman said he could not comment on the letter because he had not seen it."
+    )
+    quote, src = _claim(ex, "no decision")
+    assert quote.startswith("no decision") and src.name == "Dora Keel"
+    assert _claim(ex, "harbour tax")[0].startswith("the harbour tax")
+    assert _claim(ex, "not comment")[0].endswith("had not seen it.")
+
+
+def test_noun_homographs_agreement_and_party_tags() -> None:
+    ex = _extract(
+        "Twenty-seven states allow early voting by mail in the autumn elections.\n\n"
+        "Voters say the new bridge toll is far too high for daily commuters.\n\n"
+        "The plan would help Governor Ray Olsen maintain control of the budget committee next year.\n\n"
+        "Senate leader Mitch Garvey, R-Ky., said the toll would be reviewed before the winter."
+    )
+    assert not any("early voting" in c.quote.text for c in ex.claims)  # "states" is a noun here
+    assert not any("control of the budget" in c.quote.text for c in ex.claims)  # no subject agrees
+    assert _claim(ex, "bridge toll")[1].name == "Voters"
+    name = _claim(ex, "reviewed before the winter")[1].name
+    assert name.endswith("Mitch Garvey")  # the party tag is no part of the name
+    assert all(s.name not in ("has", "R-Ky") for s in ex.sources)
+
+
+def test_odd_fragments_never_break_the_rules() -> None:
+    # Fragments where a subject, a content or a quotation is missing or cut off.
+    odd = [
+        ", saying that.",
+        "Said.",
+        "“",
+        "― Ann Lee",
+        "According to",
+        "He said:",
+        "''",
+        "Says",
+        "“Unclosed quotation that runs to the end of the paragraph",
+        "shows the figures.",
+        "A poll shows",
+        ", adding",
+        "It is, she said,",
+        "MAYOR:",
+        "— said the mayor —",
+        "told reporters.",
+        "(D-Ore.) said",
+        "Mr.",
+        "U.S. officials said.",
+        "The, said",
+        "“A,” she said. “B.”",
+        "by saying",
+        "and said",
+    ]
+    for text in odd:
+        _extract("The harbour was closed on Monday after the storm.\n\n" + text)
+        _extract(text + " " + text)
+
+
+def test_records_show_without_that() -> None:
+    ex = _extract("A new poll shows the mayor leading her rival by five points among older voters.")
+    quote, src = _claim(ex, "leading her rival")
+    assert quote.startswith("the mayor leading") and src.name == "A new poll"
+
+
+def test_post_posed_apposed_speaker_and_her_pronoun() -> None:
+    ex = _extract(
+        "The harbour board approved a plan on Monday to dredge the northern channel, its chairwoman, "
+        "Ines Vold, told reporters.\n\n"
+        '"We cannot wait another winter," she said.\n\n'
+        "The channel will be closed for two months, Per Lind, the union secretary, said."
+    )
+    quote, src = _claim(ex, "dredge the northern channel")
+    assert quote.endswith("northern channel") and src.name == "Ines Vold"
+    assert _claim(ex, "another winter")[1].name == "Ines Vold"
+    quote, src = _claim(ex, "two months")
+    assert quote == "The channel will be closed for two months" and src.name == "Per Lind"
+
+
+def test_she_prefers_the_woman_the_article_titles() -> None:
+    ex = _extract(
+        "Mayor Ann Lee said the ferry would be free for pupils from May.\n\n"
+        "Karl Dunne, the opposition leader, said the plan would cost far too much.\n\n"
+        "She said the cost would be covered by the port fees.\n\n"
+        "Ms. Lee has led the town since 2019."
+    )
+    assert _claim(ex, "port fees")[1].name == "Ann Lee"
