@@ -14,60 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ._options import add_extractor_arguments as _llm_flags
+from ._options import settings_from_arguments as _settings
 from ._progress import Progress, summary
 from ._progress import wanted as progress_wanted
-from .config import Settings, load_settings
+from .config import load_settings
 from .errors import ConfigError, FactcheckError, InputError
 from .fileio import write_text_atomic
 
 FORMATS = ("md", "html", "json", "claimreview")
-
-
-def _llm_flags(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("extractor (flags > FACTCHECK_*/OPENAI_* env > config file > defaults)")
-    g.add_argument("--backend", choices=["auto", "llm", "offline"], help="auto: LLM if a key or base URL is set")
-    g.add_argument("--model", help="model name, e.g. gpt-4o-mini, qwen2.5:7b")
-    g.add_argument("--base-url", help="OpenAI-compatible server, e.g. http://localhost:11434/v1")
-    g.add_argument("--mode", choices=["tools", "json_schema", "json", "md_json"], help="instructor mode")
-    g.add_argument("--timeout", type=float, help="seconds per request (the whole answer, not each read)")
-    g.add_argument("--deadline", type=float, help="seconds for the whole run's extraction (unfinished articles fail)")
-    g.add_argument("--concurrency", type=int, help="articles extracted at once")
-    g.add_argument("--chunk-tokens", type=int, help="token budget of one article chunk")
-    g.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
-    g.add_argument("--refresh", action="store_true", help="re-ask the LLM and overwrite its cache entries")
-    g.add_argument("--max-cost", type=float, help="stop before spending more than this (USD)")
-    g.add_argument("--max-tokens", type=int, help="stop before using more tokens than this")
-    g.add_argument("--config", type=Path, help="config file (TOML), instead of ./factcheck.toml")
-    g.add_argument("--max-article-bytes", type=int, help="skip (and name) input files larger than this")
-    g.add_argument("--max-articles", type=int, help="refuse more inputs or records than this per run")
-    g.add_argument("--lexicon-dir", type=Path, help="folder of your own lexicon entries (TOML, docs/lexicon.md)")
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    flags: dict[str, Any] = {
-        name: getattr(args, name, None)
-        for name in (
-            "backend",
-            "model",
-            "base_url",
-            "mode",
-            "timeout",
-            "deadline",
-            "max_article_bytes",
-            "max_articles",
-            "concurrency",
-            "chunk_tokens",
-            "max_cost",
-            "max_tokens",
-            "template_dir",
-            "lexicon_dir",
-        )
-    }
-    if getattr(args, "no_cache", False):
-        flags["cache"] = False
-    if getattr(args, "refresh", False):
-        flags["refresh"] = True
-    return load_settings(flags, config_file=getattr(args, "config", None))
 
 
 def _output_flags(p: argparse.ArgumentParser) -> None:
