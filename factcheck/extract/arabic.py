@@ -297,7 +297,7 @@ def subject_head(phrase: str) -> str:
 
 # --- one person in two scripts ------------------------------------------------------------------
 
-_AR_CONS = {
+AR_CONSONANTS = {  # Arabic consonant -> its usual Latin consonant in transliterated names
     "ب": "b",
     "ت": "t",
     "ث": "t",
@@ -340,8 +340,8 @@ def _word_slots(word: str, arabic: bool) -> tuple[list[str], list[str]]:
     cons: list[str] = []
     between = [""]
     for ch in word:
-        if arabic and ch in _AR_CONS:
-            c = _AR_CONS[ch]
+        if arabic and ch in AR_CONSONANTS:
+            c = AR_CONSONANTS[ch]
         elif not arabic and ch.isascii() and ch.isalpha() and ch not in "aeiouyw":
             c = _LAT_CONS.get(ch, ch)
         else:

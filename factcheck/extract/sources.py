@@ -14,6 +14,7 @@ from ..normalize import find_span, fold
 from . import cues as C
 from . import patterns as P
 from .arabic import (
+    AR_CONSONANTS,
     body_head,
     is_arabic,
     is_title,
@@ -43,37 +44,8 @@ _SPEAKS_FOR = re.compile(C.B + C.ar("باسم") + r"\s+(.+)$")  # "المتحد�
 _PRONOUN = re.compile(r"^(?:he|she|they|it|هو|هي|هم)$", re.I)
 
 # Latin consonant skeleton of an Arabic name, to match "ماجد الخطيب" with "Majed al-Khatib".
-_AR2LAT = {
-    "ب": "b",
-    "ت": "t",
-    "ث": "t",
-    "ج": "j",
-    "ح": "h",
-    "خ": "k",
-    "د": "d",
-    "ذ": "d",
-    "ر": "r",
-    "ز": "z",
-    "س": "s",
-    "ش": "s",
-    "ص": "s",
-    "ض": "d",
-    "ط": "t",
-    "ظ": "z",
-    "ع": "",
-    "غ": "g",
-    "ف": "f",
-    "ق": "k",
-    "ك": "k",
-    "ل": "l",
-    "م": "m",
-    "ن": "n",
-    "ه": "h",
-    "و": "",
-    "ي": "",
-    "ا": "",
-    "ء": "",
-}
+# arabic's consonant table, with the letters a Latin spelling may leave out (ع, hamza, long vowels).
+_AR2LAT = {**AR_CONSONANTS, **dict.fromkeys("عويءا", "")}
 _LAT = str.maketrans(
     {
         "q": "k",
