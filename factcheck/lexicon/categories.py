@@ -128,6 +128,63 @@ _ALL = [
     Category("number", "a number word (three; ثلاثة)", "word", "reconcile.compare", value="its value"),
 ]
 
+# Word lists of the English quote and speaker rules (extract/english_patterns.py), read as written
+# from the shipped lexicon: they shape how a sentence is parsed, so a newsroom folder may not add to
+# them (a wrong entry would silently change every English article); propose entries upstream.
+_EN_RULES = {
+    "speech_verb": "a reporting verb of the English rules (said, told, pointed out)",
+    "object_verb": "a reporting verb that also takes a plain object (added 300 jobs): content needs that/:/quote",
+    "object_content_verb": "a verb whose object is what was said (called the plan a waste, urged voters to)",
+    "thought_verb": "a belief or finding verb that attributes (believes, found)",
+    "according_source": "an 'according to' phrase of the English rules (as reported by)",
+    "discourse_lead": "a word opening a sentence before its subject, never part of a speaker (But, Still)",
+    "subject_tail": "a word between a subject and its verb, not part of the speaker (also, has)",
+    "time_adverbial": "a time word between a verb and its content (said Tuesday ...)",
+    "addressee": "an addressee of 'told' before the content (told reporters ...)",
+    "evidence_noun": "a record whose 'shows/finds' is its content (poll, audit)",
+    "addressee_verb": "a verb that takes an addressee before its content (told, assured)",
+    "abbreviation": "an abbreviation whose period does not end a sentence (Sen., U.S.)",
+    "clause_opener": "a word opening an introductory phrase, not a reported clause (In, Asked)",
+    "male_word": "a title or role noun of a man, for resolving 'he' (spokesman)",
+    "female_word": "a title or role noun of a woman, for resolving 'she' (spokeswoman)",
+    "intent_verb": "a verb of intention whose content may be a 'to' clause (vowed to)",
+    "occasion": "an occasion named after a reported clause (in a statement)",
+    "noun_form": "a verb form that is also a common noun (claims, states): a cue only before a clause",
+    "noun_marker": "a word before a verb form that makes it a noun (the claims, his tweets)",
+    "subject_starter": "a lower-case word that may open a speaker phrase (the, two, several)",
+    "not_finite_before": "a word before a verb that makes it no report (to, would, did not)",
+    "subordinator": "a conjunction opening a clause with its own subject (after, whether)",
+    "not_speaker_word": "a word that never makes or ends a speaker phrase (has, of, help)",
+    "plural_subject": "a subject taking a base-form verb (people say, police say)",
+}
+_ALL += [Category(name, meaning, "word", "extract.english") for name, meaning in _EN_RULES.items()]
+
+# Word lists of stance by content (reconcile/stance.py), read folded from the shipped lexicon: they
+# decide how two statements relate, so, like the other lists of the reconciler, a folder may not add.
+_ALL += [
+    Category("negator", "a word that negates the words after it (not, no; لا، لم)", "word", "reconcile.stance"),
+    Category(
+        "negating_predicate",
+        "a verb or noun that undoes what follows, read like a negator (cancelled; إلغاء)",
+        "word",
+        "reconcile.stance",
+    ),
+    Category(
+        "antonym",
+        "a lemma of one side of an antonymous pair (opened / closed; فتح / أغلق)",
+        "word",
+        "reconcile.stance",
+        value="pair:side, e.g. open:a and open:b",
+    ),
+    Category("zero_word", "a word for zero, a quantity of nothing (zero; صفر)", "word", "reconcile.stance"),
+    Category(
+        "postposed_number",
+        "an Arabic number written after its noun (حالة واحدة)",
+        "word",
+        "reconcile.stance",
+    ),
+]
+
 CATEGORIES: dict[str, Category] = {c.name: c for c in _ALL}
 POS = ("verb", "noun", "adj", "participle", "particle", "phrase", "verb-phrase", "word", "name", "regex")
 LANGS = ("ar", "en")

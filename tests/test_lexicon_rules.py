@@ -1,0 +1,126 @@
+"""The word lists that rules read as written (lexicon categories whose ``used_by`` is a module, not
+the extractor's cue patterns): every entry's example goes through the matcher that reads its list
+and, for the reporting verbs, through the offline extractor."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from factcheck import lexicon
+from factcheck.extract import english_patterns as EP
+from factcheck.extract.offline import extract_offline
+from factcheck.ingest import article_from_text
+from factcheck.lexicon import Entry
+from factcheck.normalize import fold
+from factcheck.reconcile import stance
+
+RULE_MODULES = {"extract.english", "reconcile.stance"}
+ENTRIES = [e for e in lexicon.shipped().entries if lexicon.CATEGORIES[e.category].used_by in RULE_MODULES]
+
+
+def _word(e: Entry) -> re.Pattern[str]:
+    """The entry's written forms as whole words (an abbreviation ends with its period)."""
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in e.forms)
+    return re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w])", re.I)
+
+
+def _cue(e: Entry) -> bool:
+    """The cue pattern finds a form of this lemma and maps it back to the lemma."""
+    lemma = e.forms[0].split()[0] + "".join(" " + w for w in e.text.split()[1:])
+    return any(EP._LEMMA.get(m.group().lower(), m.group().lower()) == lemma for m in EP._CUE.finditer(e.example))
+
+
+def _in(table: object) -> Callable[[Entry], bool]:
+    """The set the rules build from the list holds the entry, and the example uses it."""
+
+    def check(e: Entry) -> bool:
+        return "|".join(e.forms) in table and bool(_word(e).search(e.example))  # type: ignore[operator]
+
+    return check
+
+
+def _verb_in(table: object) -> Callable[[Entry], bool]:
+    """The set the rules build holds the verb's lemma, and the example uses one of its forms."""
+
+    def check(e: Entry) -> bool:
+        forms = EP._forms("|".join(e.forms))
+        found = re.search(r"(?<!\w)(?:" + EP._alt(forms) + r")(?!\w)", e.example, re.I)
+        lemmas = {EP._LEMMA.get(m.group().lower()) for m in EP._CUE.finditer(e.example)}
+        return e.text in table and bool(found or e.text in lemmas)  # type: ignore[operator]
+
+    return check
+
+
+def _negates(e: Entry) -> bool:
+    words = stance._words(e.example)
+    used = fold(e.text) in words or (e.text == "n't" and "n't" in words)
+    return used and stance.negated(e.example, stance.lemmas(e.example)) > 0
+
+
+def _antonym(e: Entry) -> bool:
+    pairs = stance.antonyms()
+    pi = next(i for i, (a, b, _) in enumerate(pairs) if e.text in (a if str(e.value).endswith(":a") else b))
+    side = 0 if str(e.value).endswith(":a") else 1
+    return (pi, side) in stance._sides(e.example)
+
+
+def _postposed(e: Entry) -> bool:
+    return fold(e.text) in stance._POSTPOSED and fold(e.text) in stance._words(e.example)
+
+
+MATCHERS: dict[str, Callable[[Entry], bool]] = {
+    "speech_verb": _cue,
+    "thought_verb": _cue,
+    "object_content_verb": _cue,
+    "according_source": lambda e: bool(EP._CUE.search(e.example)),
+    "object_verb": _verb_in(EP._OBJECT),
+    "intent_verb": _verb_in(EP._INTENT),
+    "addressee_verb": _verb_in(EP._ADDRESSEE_VERBS),
+    "discourse_lead": lambda e: bool(EP._LEADS.match(e.example)),
+    "clause_opener": lambda e: bool(EP._OPENERS.match(e.example)),
+    "subject_tail": _in(EP.SUBJECT_TAIL),
+    "time_adverbial": lambda e: any(_word(e).search(m.group()) for m in EP._TIME.finditer(e.example)),
+    "addressee": lambda e: any(_word(e).match(e.example, m.end()) for m in re.finditer(r"\btold\s+", e.example)),
+    "evidence_noun": lambda e: e.text in EP._EVIDENCE and bool(_word(e).search(e.example)),
+    "abbreviation": lambda e: any(EP._ABBREV.search(e.example[: m.end()]) for m in _word(e).finditer(e.example)),
+    "male_word": lambda e: EP._GENDER.get(e.text) == "m" and bool(_word(e).search(e.example)),
+    "female_word": lambda e: EP._GENDER.get(e.text) == "f" and bool(_word(e).search(e.example)),
+    "occasion": lambda e: bool(EP._OCCASION_TAIL.search(e.example)),
+    "noun_form": lambda e: e.text in EP._NOUN_FORMS and bool(_word(e).search(e.example)),
+    "noun_marker": lambda e: e.text in EP._DETS and bool(_word(e).search(e.example)),
+    "subject_starter": lambda e: e.text in EP._SUBJECT_DETS and bool(_word(e).match(e.example)),
+    "not_finite_before": lambda e: e.text in EP._MODAL and bool(_word(e).search(e.example)),
+    "subordinator": lambda e: (
+        bool(re.search(r"(?<!\w)(?:" + EP._SUBORD + r")(?!\w)", e.example, re.I)) and bool(_word(e).search(e.example))
+    ),
+    "not_speaker_word": lambda e: e.text in EP._FUNCTION and bool(_word(e).search(e.example)),
+    "plural_subject": lambda e: e.text in EP._PLURAL and bool(_word(e).search(e.example)),
+    "negator": _negates,
+    "negating_predicate": _negates,
+    "zero_word": _negates,
+    "antonym": _antonym,
+    "postposed_number": _postposed,
+}
+
+
+def test_every_rule_category_has_a_matcher() -> None:
+    cats = {c.name for c in lexicon.CATEGORIES.values() if c.used_by in RULE_MODULES}
+    assert cats == set(MATCHERS)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[f"{e.lang}-{e.category}-{e.text[:20]}" for e in ENTRIES])
+def test_rule_list_example_is_recognised(entry: Entry) -> None:
+    assert MATCHERS[entry.category](entry), f"{entry.path}:{entry.line}: {entry.category} misses {entry.example!r}"
+
+
+_SPEECH = [e for e in ENTRIES if e.category == "speech_verb"]
+
+
+@pytest.mark.parametrize("entry", _SPEECH, ids=[e.text for e in _SPEECH])
+def test_speech_verb_example_yields_an_attribution(entry: Entry) -> None:
+    """A reporting verb's example is an attributed statement for the offline extractor."""
+    ext = extract_offline(article_from_text(entry.example, outlet="Example Daily"))
+    assert ext.claims or ext.counters, f"no attributed statement in {entry.example!r}"
