@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from factcheck import lexicon
+from factcheck.extract import arabic as AR
 from factcheck.extract import english_patterns as EP
 from factcheck.extract.offline import extract_offline
 from factcheck.ingest import article_from_text
@@ -17,7 +18,7 @@ from factcheck.lexicon import Entry
 from factcheck.normalize import fold
 from factcheck.reconcile import stance
 
-RULE_MODULES = {"extract.english", "reconcile.stance"}
+RULE_MODULES = {"extract.english", "reconcile.stance", "extract.arabic"}
 ENTRIES = [e for e in lexicon.shipped().entries if lexicon.CATEGORIES[e.category].used_by in RULE_MODULES]
 
 
@@ -71,6 +72,33 @@ def _postposed(e: Entry) -> bool:
     return fold(e.text) in stance._POSTPOSED and fold(e.text) in stance._words(e.example)
 
 
+def _ar_tokens(text: str) -> list[str]:
+    return [t.strip("،,.:؛;\"'()") for t in text.split()]
+
+
+def _ar(table: frozenset[str], *, feminine: bool = False) -> Callable[[Entry], bool]:
+    """The folded set the Arabic rules read holds the entry, and a word of the example is a form of
+    it (with و/ف, ال or ب/ل off; a title also in the feminine)."""
+
+    def check(e: Entry) -> bool:
+        forms = {fold(f) for f in e.forms}
+        for t in _ar_tokens(e.example):
+            seen = {fold(t), AR._bare(t), AR._bare(t, prepositions=False)}
+            seen |= {w[1:] for w in seen if len(w) > 3 and w[0] in "وف"}
+            seen |= {w[:-1] for w in seen if feminine and w.endswith("ه")}
+            if seen & forms & table:
+                return True
+        return False
+
+    return check
+
+
+def _at(e: Entry) -> int:
+    """Where the entry stands as a word of its example."""
+    m = re.search(r"(?<!\S)" + re.escape(e.text) + r"(?!\S)", e.example)
+    return m.start() if m else len(e.example)
+
+
 MATCHERS: dict[str, Callable[[Entry], bool]] = {
     "speech_verb": _cue,
     "thought_verb": _cue,
@@ -103,6 +131,29 @@ MATCHERS: dict[str, Callable[[Entry], bool]] = {
     "zero_word": _negates,
     "antonym": _antonym,
     "postposed_number": _postposed,
+    "speaker_title": lambda e: _ar(AR.TITLES, feminine=True)(e) and any(AR.is_title(t) for t in _ar_tokens(e.example)),
+    "title_abbreviation": lambda e: (
+        e.text in AR.TITLE_ABBREVIATIONS
+        and AR.split_title(e.example.split(" ", 1)[1].split(" إن ")[0].split(" أن ")[0])[0].count(" ") == 1
+    ),
+    "not_name_start": lambda e: (
+        _ar(AR.NOT_NAME_START)(e)
+        and AR.not_a_speaker(e.example[_at(e) :].split("،")[0]) == (e.text not in ("بن", "ابن", "بنت"))
+    ),
+    "speaker_adverb": _ar(AR.ADVERBS),
+    "masculine_ta_verb": lambda e: (
+        _ar(AR.MASCULINE_TA_VERBS)(e)
+        and any(AR.verb_gender(t) == "m" and t.endswith("ت") for t in _ar_tokens(e.example))
+    ),
+    "date_word": _ar(AR.DATE_WORDS),
+    "subject_end": _ar(AR.SUBJECT_END),
+    "source_preposition": _ar(AR.SOURCE_PREPOSITIONS),
+    "report_verb_extra": lambda e: bool(AR.REPORT_EXTRA.search(e.example)),
+    "body_head": _ar(AR.BODY_HEADS),
+    "social_head": _ar(AR.SOCIAL_HEADS),
+    "say_verb": lambda e: bool(AR.SAY.search(e.example)),
+    "document_noun": _ar(AR.DOCUMENT_NOUNS),
+    "statement_noun": lambda e: any(AR.is_document(t) for t in _ar_tokens(e.example)),
 }
 
 

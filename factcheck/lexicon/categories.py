@@ -185,6 +185,25 @@ _ALL += [
     ),
 ]
 
+# Word lists of the Arabic speaker rules (extract/arabic.py), read folded from the shipped lexicon.
+_AR_RULES = {
+    "speaker_title": "a title or honorific kept apart from a name (وزير، دكتور; the feminine adds ة)",
+    "title_abbreviation": "a title abbreviation before a name (د.، م.)",
+    "not_name_start": "a word that never starts a personal name: preposition, particle, name particle (باسم، بن)",
+    "speaker_adverb": "an adverb after a title, no part of a name (بدوره، مجددا)",
+    "masculine_ta_verb": "a masculine past verb whose root ends in ت (لفت، أثبت)",
+    "date_word": "a date or time word: a phrase holding one is a circumstance, not a speaker (أمس، الخميس)",
+    "subject_end": "a preposition that ends a subject after a reporting verb (وأعلنت البلدية | عن خطة)",
+    "source_preposition": "a preposition that introduces the source itself (نقلا عن | وزارة النقل)",
+    "report_verb_extra": "a reporting verb read only before a complement clause أن (نشر، تابع)",
+    "body_head": "the head noun of a non-government body (نقابة، حزب)",
+    "social_head": "the head noun of a social-media source (صفحة، حساب)",
+    "say_verb": "a verb of saying introducing direct speech with no أن, headline order (يقول)",
+    "document_noun": "a document that stands for its author after وفق/بحسب (أرقام، بيان)",
+    "statement_noun": "a statement standing alone for its author (البيان، الرسالة)",
+}
+_ALL += [Category(name, meaning, "word", "extract.arabic") for name, meaning in _AR_RULES.items()]
+
 CATEGORIES: dict[str, Category] = {c.name: c for c in _ALL}
 POS = ("verb", "noun", "adj", "participle", "particle", "phrase", "verb-phrase", "word", "name", "regex")
 LANGS = ("ar", "en")
