@@ -50,6 +50,9 @@ _PATTERN: dict[str, tuple[object, object]] = {
     "title": (P.TITLE, P.TITLE),
     "not_speaker": (P._NOT_NAME, P._NOT_NAME),
     "communication_noun": (re.compile(C.B + r"(?:" + C.COMM_AR + r")" + C.E), None),
+    "group_quantifier": (None, P.GROUP_START),
+    "group_modifier": (None, P.GROUP_START),
+    "trailing_attribution": (None, P.TRAIL_ATTR),
 }
 # Counter kinds the extractor must produce from an example of these categories.
 _COUNTER = {
@@ -61,12 +64,21 @@ _COUNTER = {
 }
 
 
-_RULE_MODULES = {"extract.english", "reconcile.stance", "extract.arabic"}
+_RULE_MODULES = {
+    "extract.english",
+    "reconcile.stance",
+    "extract.arabic",
+    "extract.sources",
+    "extract.patterns",
+    "extract.offline",
+    "ingest",
+}
 
 
 def _own(e: Entry) -> re.Pattern[str]:
-    if e.lang == "en":
-        return re.compile(r"\b" + e.regex() + r"\b", re.I)
+    if e.lang == "en":  # whole words; an entry may end with a period ("u.s.") or white space
+        rx = e.regex()
+        return re.compile(r"\b(?:" + rx + r")\b|(?<!\w)(?:" + rx + r")(?!\w)", re.I)
     return re.compile(C.B + C.CONJ + e.regex() + C.E)
 
 

@@ -11,14 +11,26 @@ import pytest
 
 from factcheck import lexicon
 from factcheck.extract import arabic as AR
+from factcheck.extract import cues as C
 from factcheck.extract import english_patterns as EP
+from factcheck.extract import offline as OFF
+from factcheck.extract import patterns as P
+from factcheck.extract import sources as SRC
 from factcheck.extract.offline import extract_offline
-from factcheck.ingest import article_from_text
+from factcheck.ingest import _EN_WORDS, article_from_text, detect_language
 from factcheck.lexicon import Entry
 from factcheck.normalize import fold
 from factcheck.reconcile import stance
 
-RULE_MODULES = {"extract.english", "reconcile.stance", "extract.arabic"}
+RULE_MODULES = {
+    "extract.english",
+    "reconcile.stance",
+    "extract.arabic",
+    "extract.sources",
+    "extract.patterns",
+    "extract.offline",
+    "ingest",
+}
 ENTRIES = [e for e in lexicon.shipped().entries if lexicon.CATEGORIES[e.category].used_by in RULE_MODULES]
 
 
@@ -99,6 +111,32 @@ def _at(e: Entry) -> int:
     return m.start() if m else len(e.example)
 
 
+def _written(e: Entry) -> re.Pattern[str]:
+    """The entry as the construction reads it: a regex entry as is, else its forms (Arabic tolerant)."""
+    if e.pos == "regex":
+        return re.compile(r"(?<!\w)(?:" + e.text + r")(?!\w)", re.I)
+    if e.lang == "ar":
+        return re.compile(C.B + C.CONJ + r"(?:" + C.ar_words(" ".join(e.forms)) + r")(?!\w)")
+    return _word(e)
+
+
+def _at_word(pattern: re.Pattern[str], *, before: bool = False, search: bool = False) -> Callable[[Entry], bool]:
+    """``pattern`` matches where the entry stands in its example (``before``: at the white space before
+    it; ``search``: the text up to and including it ends with a match that holds it)."""
+
+    def check(e: Entry) -> bool:
+        for m in _written(e).finditer(e.example):
+            if search:
+                hit = pattern.search(e.example[: m.end()])
+                if hit and hit.start() <= m.start():
+                    return True
+            elif pattern.match(e.example[m.start() - 1 if before and m.start() else m.start() :]):
+                return True
+        return False
+
+    return check
+
+
 MATCHERS: dict[str, Callable[[Entry], bool]] = {
     "speech_verb": _cue,
     "thought_verb": _cue,
@@ -154,6 +192,26 @@ MATCHERS: dict[str, Callable[[Entry], bool]] = {
     "say_verb": lambda e: bool(AR.SAY.search(e.example)),
     "document_noun": _ar(AR.DOCUMENT_NOUNS),
     "statement_noun": lambda e: any(AR.is_document(t) for t in _ar_tokens(e.example)),
+    "trail_preposition": _at_word(SRC._TRAIL_PP, before=True),
+    "trail_time_word": _at_word(SRC._TRAIL_PP, before=True),
+    "lead_title": lambda e: any(
+        SRC._LEAD.match(e.example[m.start() :]).end() >= m.end() - m.start()  # type: ignore[union-attr]
+        for m in _written(e).finditer(e.example)
+    ),
+    "name_title": _at_word(SRC._NAME_TITLE),
+    "personal_pronoun": lambda e: any(SRC._PRONOUN.match(m.group()) for m in _written(e).finditer(e.example)),
+    "name_tail": _at_word(SRC._EN_TAIL, search=True),
+    "kana": lambda e: bool(P.KANA.search(e.example)) and bool(_written(e).search(e.example)),
+    "qad": _at_word(P.QAD),
+    "reporter_preposition": _at_word(P.FROM_SRC),
+    "dangling_preposition": _at_word(P.TRAIL_PREP, search=True),
+    "rests_on_target": lambda e: bool(P.RESTS_ON.search(e.example)) and _at_word(OFF._RESTS_ON_TARGET)(e),
+    "rests_on_clause_verb": _at_word(re.compile(OFF._RESTS_ON_SOURCE_END), before=True),
+    "rests_on_subject_end": _at_word(re.compile(OFF._RESTS_ON_SUBJECT_END)),
+    "saying_noun": lambda e: any(OFF._SAYING.search(e.example[: m.end()]) for m in _written(e).finditer(e.example)),
+    "english_cue_word": lambda e: (
+        e.text in _EN_WORDS and bool(_word(e).search(e.example)) and detect_language(e.example) == "en"
+    ),
 }
 
 

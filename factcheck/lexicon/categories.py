@@ -204,6 +204,60 @@ _AR_RULES = {
 }
 _ALL += [Category(name, meaning, "word", "extract.arabic") for name, meaning in _AR_RULES.items()]
 
+# Words of the extractor's constructions that a newsroom may extend (compiled per lexicon in
+# extract/patterns.py): the quantifiers and modifiers before an unnamed group, trailing attributions.
+_ALL += [
+    Category(
+        "group_quantifier",
+        "a quantifier before an unnamed group (some, two officials); English",
+        "word",
+        "extractor",
+    ),
+    Category(
+        "group_modifier",
+        "a modifier before an unnamed group (western, senior officials); English",
+        "word",
+        "extractor",
+    ),
+    Category(
+        "trailing_attribution",
+        "a phrase after a comma that attributes the clause before it (..., via X); English",
+        "word",
+        "extractor",
+    ),
+]
+# Closed-class words of the extractor's constructions, read as written from the shipped lexicon.
+_CONSTRUCTIONS = {
+    "trail_preposition": (
+        "extract.sources",
+        "a preposition that ends a speaker phrase before a medium or time (X في بيان; X said in)",
+    ),
+    "trail_time_word": ("extract.sources", "a time word that ends a speaker phrase (X اليوم)"),
+    "lead_title": ("extract.sources", "a title dropped before a name when naming a speaker (الرئيس)"),
+    "name_title": (
+        "extract.sources",
+        "a title dropped before a name when comparing names across scripts (Dr., الدكتور)",
+    ),
+    "personal_pronoun": ("extract.sources", "a personal pronoun, never a source name (he, هو)"),
+    "name_tail": (
+        "extract.sources",
+        "an auxiliary, adverb or time word after an English name, no part of it (has, later)",
+    ),
+    "kana": ("extract.patterns", "the auxiliary كان opening a subject-first report (وكانت الصحيفة قد ذكرت)"),
+    "qad": ("extract.patterns", "the particle قد between a subject and its verb"),
+    "reporter_preposition": (
+        "extract.patterns",
+        "a preposition after a reporter introducing what it rests on (نقلت X عن Y)",
+    ),
+    "dangling_preposition": ("extract.patterns", "a preposition left at the end of a speaker phrase (لفت المتحدث إلى)"),
+    "rests_on_target": ("extract.offline", "the preposition before the source a report rests on (استندت إلى Y)"),
+    "rests_on_clause_verb": ("extract.offline", "a verb that ends the source phrase after استندت إلى (وذكرت أن)"),
+    "rests_on_subject_end": ("extract.offline", "a word that ends the subject of استندت (في، إلى)"),
+    "saying_noun": ("extract.offline", "the noun قول with a pronoun after a quoted source (عن Y قوله إن)"),
+    "english_cue_word": ("ingest", "a common English function word that shows a Latin-script text is English"),
+}
+_ALL += [Category(name, meaning, "word", used_by) for name, (used_by, meaning) in _CONSTRUCTIONS.items()]
+
 CATEGORIES: dict[str, Category] = {c.name: c for c in _ALL}
 POS = ("verb", "noun", "adj", "participle", "particle", "phrase", "verb-phrase", "word", "name", "regex")
 LANGS = ("ar", "en")
