@@ -209,6 +209,10 @@ MATCHERS: dict[str, Callable[[Entry], bool]] = {
     "rests_on_clause_verb": _at_word(re.compile(OFF._RESTS_ON_SOURCE_END), before=True),
     "rests_on_subject_end": _at_word(re.compile(OFF._RESTS_ON_SUBJECT_END)),
     "saying_noun": lambda e: any(OFF._SAYING.search(e.example[: m.end()]) for m in _written(e).finditer(e.example)),
+    "root_initial_wa": lambda e: (
+        e.text in SRC._ROOT_WA
+        and any(fold(t).startswith(SRC._ROOT_WA) and fold(t).startswith(e.text) for t in _ar_tokens(e.example))
+    ),
     "english_cue_word": lambda e: (
         e.text in _EN_WORDS and bool(_word(e).search(e.example)) and detect_language(e.example) == "en"
     ),

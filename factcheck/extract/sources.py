@@ -36,6 +36,8 @@ _TRAIL_PP = re.compile(
     r"|\s+(?:" + "|".join(words("trail_preposition", "en")) + r")\s+.*$",
     re.S,
 )
+# Word starts whose و/ف is a root letter (وزارة، وكالة، فرانس), never a clitic to strip.
+_ROOT_WA = tuple(words("root_initial_wa", "ar"))
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
 _LEAD = re.compile(r"^(?:[وف]\s*)?(?:" + C.ar_words(" ".join(words("lead_title", "ar"))) + r")?\s*")
 # Lexicon patterns (factcheck/lexicon), compiled once per lexicon in patterns.py.
@@ -160,11 +162,11 @@ def clean_name(text: str) -> tuple[str, list[str], str | None]:
             name, role = proper[0], others[0]
     if role is None and name.isascii():
         name, role = _split_english_title(name)
-    # A clitic "و/ف" (and) glued to the first word; not the first letter of وزارة/وكالة/وزير ...,
+    # A clitic "و/ف" (and) glued to the first word; not the first letter of وزارة/وكالة/وزير (_ROOT_WA),
     # nor of a name (فؤاد، وليد): in Arabic only before the article or a title ("والوزير").
     rest = name[1:].split()
     glued = bool(rest) and (fold(rest[0]).startswith("ال") or is_title(rest[0]))
-    if name[:1] in "وف" and glued and not fold(name).startswith(("وزار", "وكال", "وزير", "وفد", "فرانس")):
+    if name[:1] in "وف" and glued and not fold(name).startswith(_ROOT_WA):
         name = re.sub(r"^(?:[وف](?=\S{3,}))", "", name)
     if is_arabic(name):
         # "الدكتور كريم الحداد": the title is a role (or, when the role is already known, the

@@ -254,6 +254,10 @@ _CONSTRUCTIONS = {
     "rests_on_clause_verb": ("extract.offline", "a verb that ends the source phrase after استندت إلى (وذكرت أن)"),
     "rests_on_subject_end": ("extract.offline", "a word that ends the subject of استندت (في، إلى)"),
     "saying_noun": ("extract.offline", "the noun قول with a pronoun after a quoted source (عن Y قوله إن)"),
+    "root_initial_wa": (
+        "extract.sources",
+        "the start of a word whose first letter و/ف is its own, not the conjunction (وزارة، فرانس)",
+    ),
     "english_cue_word": ("ingest", "a common English function word that shows a Latin-script text is English"),
 }
 _ALL += [Category(name, meaning, "word", used_by) for name, (used_by, meaning) in _CONSTRUCTIONS.items()]
