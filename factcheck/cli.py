@@ -34,9 +34,7 @@ def _output_flags(p: argparse.ArgumentParser) -> None:
         "--digits", choices=["latin", "arabic"], default="latin", help="digits of the Arabic part's dates and counts"
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or 'wrote …' line on standard error")
-    p.add_argument(
-        "--publisher", help="with --format claimreview: your organisation's name (FACTCHECK_PUBLISHER)"
-    )
+    p.add_argument("--publisher", help="with --format claimreview: your organisation's name (FACTCHECK_PUBLISHER)")
     p.add_argument("--publisher-url", help="with --format claimreview: your organisation's site")
     p.add_argument("--brief-url", help="with --format claimreview: where this brief is published")
 
@@ -83,6 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
     from .evaluate import add_eval_arguments
 
     add_eval_arguments(p)
+
+    p = sub.add_parser("batch", help="LLM back-fills through OpenAI's Batch API: submit, later collect")
+    actions = p.add_subparsers(dest="batch_command", metavar="ACTION", required=True)
+    b = actions.add_parser("submit", help="send every uncached part of FILES as one batch; prints its id")
+    b.add_argument("files", nargs="+", metavar="FILE")
+    b.add_argument("--encoding")
+    _llm_flags(b)
+    b = actions.add_parser("collect", help="store a finished batch's answers in the cache (exit 1: parts failed)")
+    b.add_argument("batch_id", metavar="ID")
+    _llm_flags(b)
+    for each in actions.choices.values():
+        each.allow_abbrev = False
 
     p = sub.add_parser("cache", help="manage the LLM extraction cache")
     p.add_argument("action", choices=["clear", "path"])
@@ -318,6 +328,12 @@ def _cmd_cache(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .extract.batch import run_cli
+
+    return run_cli(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -334,6 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_eval(args)
     handlers = {
+        "batch": _cmd_batch,
         "brief": _cmd_brief,
         "extract": _cmd_extract,
         "reconcile": _cmd_reconcile,

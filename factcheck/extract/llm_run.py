@@ -246,13 +246,7 @@ class _Extractor:
         hooks = Hooks()
         hooks.on("completion:kwargs", lambda *a, **k: setattr(state, "attempt", state.attempt + 1))
         call = Call(self.settings, meter, self.budget, deadline, handle.secrets)
-        kwargs = {
-            **request,
-            "response_model": self.plan.response_model,
-            "context": {STATE_KEY: state, **values},
-            "max_retries": retries,
-            "hooks": hooks,
-        }
+        kwargs = {**instructor_kwargs(self.plan, request, values, state, retries), "hooks": hooks}
         raw_create = handle.client.chat.completions.create
         try:
             if handle.is_async:
@@ -266,6 +260,18 @@ class _Extractor:
         if not isinstance(answer, ChunkAnswer):
             raise LLMError("the model's answer was not an extraction", article_id=article.id)
         return answer, state
+
+
+def instructor_kwargs(
+    plan: Planner, request: dict[str, Any], values: dict[str, Any], state: GroundingState, retries: int
+) -> dict[str, Any]:
+    """What a part's call passes to instructor (shared with the Batch API path, ``batch``)."""
+    return {
+        **request,
+        "response_model": plan.response_model,
+        "context": {STATE_KEY: state, **values},
+        "max_retries": retries,
+    }
 
 
 def _answer_text(response: Any) -> str:
