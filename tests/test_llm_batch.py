@@ -13,6 +13,7 @@ from llm_server import Reply, article_in, article_text, completion, error, seed_
 
 from factcheck.cli import main
 from factcheck.config import Settings
+from factcheck.extract import batch as batch_mod
 from factcheck.extract import client as client_mod
 from factcheck.extract.batch import manifest_dir
 from factcheck.extract.cache import cache_root
@@ -165,3 +166,14 @@ def test_collect_without_a_manifest_is_a_usage_error(
         _point_at(monkeypatch, srv.url)
         assert main(["batch", "collect", "batch_unknown"]) == 2
         assert "no manifest" in capsys.readouterr().err
+
+
+def test_over_one_batchs_limits_nothing_is_uploaded(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(batch_mod, "MAX_REQUESTS", 1)
+    with serve_batches(seed_responder()) as srv:
+        _point_at(monkeypatch, srv.url)
+        assert main(["batch", "submit", *SEED_PATHS]) == 2
+        assert "several batches" in capsys.readouterr().err
+        assert srv.uploads == [] and srv.batches == {}

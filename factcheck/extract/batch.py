@@ -30,6 +30,7 @@ from .schema import ChunkAnswer
 
 ENDPOINT = "/v1/chat/completions"
 PENDING = ("validating", "in_progress", "finalizing", "cancelling")
+MAX_REQUESTS, MAX_BYTES = 50_000, 200_000_000  # OpenAI's limits on one batch's input file
 
 
 def manifest_dir(settings: Settings) -> Path:
@@ -122,8 +123,14 @@ def submit(articles: Sequence[Article], settings: Settings, *, client: Any = Non
             parts[key]["n_chunks"] = len(chunks)
     if not lines:
         return Submitted(None, 0, cached)
-    client = client or _client(settings)
     jsonl = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
+    if len(lines) > MAX_REQUESTS or len(jsonl) > MAX_BYTES:
+        raise ConfigError(
+            f"{len(lines)} requests, {len(jsonl) / 1e6:.0f} MB: over one batch's limits "
+            f"({MAX_REQUESTS} requests, {MAX_BYTES / 1e6:.0f} MB)",
+            hint="submit the files in several batches (about 16 KB a part)",
+        )
+    client = client or _client(settings)
     uploaded = client.files.create(file=("factcheck-batch.jsonl", jsonl), purpose="batch")
     job = client.batches.create(input_file_id=uploaded.id, endpoint=ENDPOINT, completion_window="24h")
     used = {p["article"] for p in parts.values()}
