@@ -141,7 +141,13 @@ def submit(articles: Sequence[Article], settings: Settings, *, client: Any = Non
         "articles": {a.id: a.model_dump(mode="json") for a in articles if a.id in used},
         "parts": parts,
     }
-    write_text_atomic(manifest_dir(settings) / f"{job.id}.json", json.dumps(manifest, ensure_ascii=False))
+    try:
+        write_text_atomic(manifest_dir(settings) / f"{job.id}.json", json.dumps(manifest, ensure_ascii=False))
+    except OSError as err:  # the batch exists and is paid for: say its id
+        raise ConfigError(
+            f"batch {job.id} was created, but its manifest could not be written: {err}",
+            hint="fix the cache dir and submit again; cancel this batch on the provider's side",
+        ) from err
     return Submitted(str(job.id), len(lines), cached, lines)
 
 
