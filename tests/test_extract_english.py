@@ -335,3 +335,26 @@ def test_she_prefers_the_woman_the_article_titles() -> None:
         "Ms. Lee has led the town since 2019."
     )
     assert _claim(ex, "port fees")[1].name == "Ann Lee"
+
+
+def test_intention_of_a_named_subject_is_its_to_clause() -> None:
+    ex = _extract(
+        "Northfield Council plans to sell the empty depot to a housing charity.\n\n"
+        "Mayor Ilse Brandt said the council wants to keep the market hall.\n\n"
+        "He hopes to see the harbour dredged before the winter.\n\n"
+        "The depot that the Harbour Trust wanted to buy has stood empty for years."
+    )
+    quote, src = _claim(ex, "empty depot")
+    assert quote == "to sell the empty depot to a housing charity" and "Northfield" in src.name
+    quotes = [c.quote.text for c in ex.claims]
+    # nested in what the mayor said: one attribution, hers
+    assert not any(q.startswith("to keep") for q in quotes)
+    assert any(q.startswith("the council wants to keep") for q in quotes)
+    # a pronoun's intention may be the reporter's own statement; a relative clause is none
+    assert not any(q.startswith(("to see", "to buy")) for q in quotes)
+
+
+def test_a_clause_after_that_may_open_with_a_phrase() -> None:
+    ex = _extract("The audit found that in three of the five districts the ballots had been counted twice.")
+    quote, src = _claim(ex, "ballots")
+    assert quote.startswith("in three of the five districts") and "audit" in src.name.lower()

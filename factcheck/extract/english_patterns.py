@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import shipped
 from .english import (
     ABBREVIATIONS,
     ACCORDING,
@@ -72,6 +73,10 @@ _LEMMA: dict[str, str] = {}
 for _key in [*SPEECH_VERBS, *THOUGHT_VERBS, *OBJECT_CONTENT_VERBS]:
     for _f in _forms(_key):
         _LEMMA.setdefault(_f, _key.split("|")[0])
+# Intention verbs whose content is a "to" clause ("The council plans to sell the land"); not
+# "expected to", mostly a reduced passive ("the senator, expected to win, ...").
+_PLAN_KEYS = ["|".join(e.forms) for e in shipped().of("intent_verb", "en")]
+_PLAN = re.compile(r"(?<![\w’'-])(" + _alt([f for k in _PLAN_KEYS for f in _forms(k) if f != "expected"]) + r")\s+to\s")
 _PAST = {_forms(k)[0] for k in [*SPEECH_VERBS, *THOUGHT_VERBS]}
 _THOUGHT = {k.split("|")[0] for k in THOUGHT_VERBS}
 _OBJECT = {k.split("|")[0] for k in OBJECT_VERBS}

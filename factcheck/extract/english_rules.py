@@ -25,6 +25,7 @@ from .english_patterns import (
     _OCCASION_TAIL,
     _OPENERS,
     _PERSON,
+    _PLAN,
     _PLURAL,
     _PP,
     _PROGRESSIVE,
@@ -65,6 +66,8 @@ class EnglishRules(Speakers):
         for u in self.units:
             self._sentence(u)
         self._continuations()
+        for u in self.units:
+            self._plans(u)
         self.found.sort(key=lambda a: a.content)
         # Each attribution is handed out with the unit its content starts in (the offline extractor
         # classifies it there); the rules saw the whole article, across units and paragraphs.
@@ -188,7 +191,8 @@ class EnglishRules(Speakers):
                 if qr and qr[1] > cend:
                     cend = qr[1]
                 to_ok = lemma in _INTENT and text.startswith("to ", cstart)  # "vowed to close the mine"
-                if len(text[cstart:cend].split()) >= 3 and (to_ok or not _NOT_CLAUSE.match(text, cstart)):
+                # after "that" or a colon a clause may open with a phrase ("found that in 2015 ...")
+                if len(text[cstart:cend].split()) >= 3 and (to_ok or opened or not _NOT_CLAUSE.match(text, cstart)):
                     last_speaker = sid
                     self._add(sid, cstart, cend, word, who)
                     continue
@@ -215,6 +219,33 @@ class EnglishRules(Speakers):
                     self._add(sid, prev_end, end, word, who)
         if pending or not cues:
             self._colon_intro(u, self._resolve(pending, s) if pending else None, pending)
+
+    def _plans(self, u: Unit) -> None:
+        """'The council plans to sell the land': a named subject's intention, its "to" clause.
+
+        Only when no other attribution holds the verb ("she said the firm plans to ..." is one) and
+        the subject is a name (a pronoun or a description may be the reporter's own statement)."""
+        text = self.text
+        for m in _PLAN.finditer(text, u.start, u.end):
+            if self._nested(m.start()) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : m.start()]):
+                continue  # a relative clause: "the land that the council plans to sell"
+            who, sub_start = self._subject_before(u.start, m.start())
+            if not self._named(who) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : sub_start]):
+                continue
+            start = m.start() + m.group().rfind("to")
+            end = self._clause_end(start, u.end)
+            end = start + len(text[start:end].rstrip(" .!?"))
+            if len(text[start:end].split()) >= 3:
+                self._add(self._resolve(who, m.start()), start, end, m.group(1), who)
+
+    def _named(self, who: str) -> bool:
+        """A named person or organisation ("Ann Lee", "the Lee campaign"), not a pronoun or a description."""
+        name = r"(?:(?:[Tt]he|of|and|for|&)\s+|[A-Z][\w.’'&/-]*(?:\s+|$))+"
+        return who.lower() not in _PRONOUNS and bool(re.fullmatch(name, who)) and bool(re.search(r"\b[A-Z]", who))
+
+    def _nested(self, pos: int) -> bool:
+        """Is pos inside content already attributed ("X said she wants to ...": one attribution)?"""
+        return any(a.content[0] <= pos < a.content[1] for a in self.found)
 
     def _colon_intro(self, u: Unit, speaker: str | None, written: str) -> None:
         """'The senator made this comment:' followed by a quotation: the quotation is the subject's."""

@@ -125,6 +125,12 @@ _ALL = [
         "dates",
         value="last | this | next",
     ),
+    Category(
+        "intent_verb",
+        "an English verb of intention whose 'to' clause is attributed to its named subject (plans to)",
+        "verb",
+        "extract.english",
+    ),
     Category("number", "a number word (three; ثلاثة)", "word", "reconcile.compare", value="its value"),
 ]
 
