@@ -358,3 +358,17 @@ def test_a_clause_after_that_may_open_with_a_phrase() -> None:
     ex = _extract("The audit found that in three of the five districts the ballots had been counted twice.")
     quote, src = _claim(ex, "ballots")
     assert quote.startswith("in three of the five districts") and "audit" in src.name.lower()
+
+
+def test_what_a_record_shows_is_attributed_to_the_record() -> None:
+    ex = _extract(
+        "A 2019 survey of 600 bus drivers by the transport union found that most had worked a double shift.\n\n"
+        "Ferry polls show the harbour ballot tied, with the east side leaning towards the new quay.\n\n"
+        "The mayor said the audit showed that the fund had been raided twice."
+    )
+    quote, src = _claim(ex, "double shift")
+    assert quote.rstrip(".") == "most had worked a double shift" and "survey" in src.name
+    quote, src = _claim(ex, "harbour ballot")
+    assert quote == "the harbour ballot tied" and "polls" in src.name.lower()
+    # inside what the mayor said: one attribution, the mayor's
+    assert not any(c.quote.text.startswith("the fund had been raided") for c in ex.claims)

@@ -112,6 +112,14 @@ def _reconciler_recognises(e: Entry) -> bool:
         filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
         ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
         return any(c.quote.text.startswith("to ") for c in ex.claims)
+    if e.category in ("record_noun", "record_verb"):  # a record's finding, the record its source
+        filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
+        ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
+        names = {s.id: s.name.lower() for s in ex.sources}
+        if e.category == "record_noun":
+            return any(c.claimant and any(f in names[c.claimant] for f in e.forms) for c in ex.claims)
+        finding = e.example.split(" that ", 1)[1].rstrip(".")  # the record_verb examples use "that"
+        return any(c.claimant and c.quote.text.rstrip(".") == finding for c in ex.claims)
     return True
 
 

@@ -77,6 +77,15 @@ for _key in [*SPEECH_VERBS, *THOUGHT_VERBS, *OBJECT_CONTENT_VERBS]:
 # "expected to", mostly a reduced passive ("the senator, expected to win, ...").
 _PLAN_KEYS = ["|".join(e.forms) for e in shipped().of("intent_verb", "en")]
 _PLAN = re.compile(r"(?<![\w’'-])(" + _alt([f for k in _PLAN_KEYS for f in _forms(k) if f != "expected"]) + r")\s+to\s")
+# A record as a source: "A 2014 study of 300 schools found ...", "Video of the arrest shows ...". The
+# noun heads the subject; what stands between it and the verb modifies it (no sentence break).
+_RECORD = re.compile(
+    r"(?<![\w’'-])(?i:"
+    + _alt([*EVIDENCE_NOUNS, *(f for e in shipped().of("record_noun", "en") for f in e.forms)])
+    + r")(?![\w’'-])(?P<mid>[^.;:!?“”\"]{0,120}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>"
+    + _alt([f for e in shipped().of("record_verb", "en") for f in _forms("|".join(e.forms)) if not f.endswith("ing")])
+    + r")\b"
+)
 _PAST = {_forms(k)[0] for k in [*SPEECH_VERBS, *THOUGHT_VERBS]}
 _THOUGHT = {k.split("|")[0] for k in THOUGHT_VERBS}
 _OBJECT = {k.split("|")[0] for k in OBJECT_VERBS}

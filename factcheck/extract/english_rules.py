@@ -30,6 +30,7 @@ from .english_patterns import (
     _PP,
     _PROGRESSIVE,
     _PRONOUNS,
+    _RECORD,
     _REPORTER_TAIL,
     _SUBJECT_DETS,
     _THOUGHT,
@@ -68,6 +69,7 @@ class EnglishRules(Speakers):
         self._continuations()
         for u in self.units:
             self._plans(u)
+            self._records(u)
         self.found.sort(key=lambda a: a.content)
         # Each attribution is handed out with the unit its content starts in (the offline extractor
         # classifies it there); the rules saw the whole article, across units and paragraphs.
@@ -190,6 +192,8 @@ class EnglishRules(Speakers):
                 qr = self._in_quote(cstart)
                 if qr and qr[1] > cend:
                     cend = qr[1]
+                if evidence:
+                    cend = self._finding_end(cstart, cend)
                 to_ok = lemma in _INTENT and text.startswith("to ", cstart)  # "vowed to close the mine"
                 # after "that" or a colon a clause may open with a phrase ("found that in 2015 ...")
                 if len(text[cstart:cend].split()) >= 3 and (to_ok or opened or not _NOT_CLAUSE.match(text, cstart)):
@@ -237,6 +241,36 @@ class EnglishRules(Speakers):
             end = start + len(text[start:end].rstrip(" .!?"))
             if len(text[start:end].split()) >= 3:
                 self._add(self._resolve(who, m.start()), start, end, m.group(1), who)
+
+    def _records(self, u: Unit) -> None:
+        """'A 2014 study of rural clinics found (that) ...': what a poll, study or record shows, its
+        source the noun phrase the record heads. Only where no other attribution holds the verb."""
+        text = self.text
+        for m in _RECORD.finditer(text, u.start, u.end):
+            mid, vs = m.group("mid"), m.start("verb")
+            if len(mid.split()) > 18 or re.search(r"\b(?:and|but|said|says|say)\b", mid) or self._nested(vs):
+                continue
+            noun_end = m.end() - len(text[m.start("mid") : m.end()])
+            who = self._subject_before(u.start, noun_end)[0]
+            if not who:  # "Early estimates": the noun with the words before it in its phrase
+                lead = re.search(r"(?:[\w’'/&.-]+[ \t]+){0,3}$", text[u.start : m.start()])
+                who = self._clean_subject(text[m.start() - len(lead.group()) if lead else m.start() : noun_end])
+            if not who or who.lower() in _PRONOUNS:
+                continue
+            start = m.end() + len(text[m.end() : u.end]) - len(text[m.end() : u.end].lstrip())
+            if re.match(r"that\b", text[start : u.end]):
+                start += 4 + len(text[start + 4 : u.end]) - len(text[start + 4 : u.end].lstrip())
+            end = self._finding_end(start, self._clause_end(start, u.end))
+            if len(text[start:end].split()) < 3 or any(a.content[0] < end and start < a.content[1] for a in self.found):
+                continue
+            self._add(self._resolve(who, m.start()), start, end, m.group("verb"), who)
+
+    def _finding_end(self, start: int, end: int) -> int:
+        """A record's finding ends where the reporter goes on: ", where ...", ", with X showing ..."."""
+        seg = self.text[start:end]
+        tail = re.search(r",\s+(?:where|with|using|but|as|while|and|which|who|according|up|down)\b", seg)
+        seg = seg[: tail.start()] if tail and tail.start() > 10 else seg
+        return start + len(seg.rstrip(" .!?"))
 
     def _named(self, who: str) -> bool:
         """A named person or organisation ("Ann Lee", "the Lee campaign"), not a pronoun or a description."""

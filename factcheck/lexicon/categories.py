@@ -131,6 +131,18 @@ _ALL = [
         "verb",
         "extract.english",
     ),
+    Category(
+        "record_noun",
+        "an English noun for a record that can be a source (poll, transcript): 'A poll of 900 voters shows ...'",
+        "noun",
+        "extract.english",
+    ),
+    Category(
+        "record_verb",
+        "an English verb by which a record states a finding (show, find): its clause is the record's content",
+        "verb",
+        "extract.english",
+    ),
     Category("number", "a number word (three; ثلاثة)", "word", "reconcile.compare", value="its value"),
 ]
 
