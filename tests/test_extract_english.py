@@ -372,3 +372,16 @@ def test_what_a_record_shows_is_attributed_to_the_record() -> None:
     assert quote == "the harbour ballot tied" and "polls" in src.name.lower()
     # inside what the mayor said: one attribution, the mayor's
     assert not any(c.quote.text.startswith("the fund had been raided") for c in ex.claims)
+
+
+def test_a_belief_without_that_needs_a_clause_after_the_verb() -> None:
+    ex = _extract(
+        "Mayor Tomas Brandt believes his plan to cut bus fares will win back riders.\n\n"
+        "Many of the growers believe subsidies are unfair to small farms.\n\n"
+        "The harbour officials felt comfortable with the deal because they could sell the quay later."
+    )
+    quote, src = _claim(ex, "bus fares")
+    assert quote.startswith("his plan to cut bus fares") and "Brandt" in src.name
+    quote, src = _claim(ex, "subsidies")
+    assert quote.startswith("subsidies are unfair")
+    assert not any("comfortable" in c.quote.text for c in ex.claims)  # an adjective, not a clause

@@ -86,6 +86,14 @@ _RECORD = re.compile(
     + _alt([f for e in shipped().of("record_verb", "en") for f in _forms("|".join(e.forms)) if not f.endswith("ing")])
     + r")\b"
 )
+_FN = r"(?:about|of|for|to|in|on|at|by|from|with|as|than|because|if|when|and|or|but)\b"
+# A clause with no "that" after a belief verb: a determiner opens its subject, or a finite verb
+# follows a short subject ("believes his plan will work", "believe subsidies are unfair").
+_BARE_CLAUSE = re.compile(
+    r"(?:these|those|his|her|their|its|our|my|your|some|most|many|no|every|all|both|few)\s+(?!" + _FN + r")[\w’'-]+"
+    r"|(?:(?!" + _FN + r")[\w’'-]+\s+){1,4}?"
+    r"(?:is|are|was|were|will|would|can|could|should|has|have|had|may|might|must)\b"
+)
 _PAST = {_forms(k)[0] for k in [*SPEECH_VERBS, *THOUGHT_VERBS]}
 _THOUGHT = {k.split("|")[0] for k in THOUGHT_VERBS}
 _OBJECT = {k.split("|")[0] for k in OBJECT_VERBS}

@@ -11,6 +11,7 @@ import re
 from .english_patterns import (
     _ADDRESSEE,
     _ADDRESSEE_VERBS,
+    _BARE_CLAUSE,
     _CUE,
     _DETS,
     _EVIDENCE,
@@ -185,6 +186,9 @@ class EnglishRules(Speakers):
                 if not _agrees(word, lemma, who):
                     continue
                 subject_next = re.match(r"(?:[A-Z]\w*|the|a|an|he|she|it|they|we|i|there|this)\b", text[start:cend])
+                if lemma in _THOUGHT and not subject_next:
+                    # "believes his plan will work", "believe subsidies are unfair": a clause all the same
+                    subject_next = _BARE_CLAUSE.match(text, start, cend)
                 if lemma in _THOUGHT and not opened and not subject_next:
                     continue
                 if sid is None and who:
