@@ -108,7 +108,7 @@ def _reconciler_recognises(e: Entry) -> bool:
         return any(d.weekday == e.value for d in find_dates(e.example))
     if e.category == "relative_time":
         return any(d.relative == e.value for d in find_dates(e.example))
-    if e.category == "intent_verb":  # the English rules attribute the "to" clause to the named subject
+    if e.category == "plan_verb":  # the English rules attribute the "to" clause to the named subject
         filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
         ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
         return any(c.quote.text.startswith("to ") for c in ex.claims)

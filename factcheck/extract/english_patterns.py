@@ -75,7 +75,7 @@ for _key in [*SPEECH_VERBS, *THOUGHT_VERBS, *OBJECT_CONTENT_VERBS]:
         _LEMMA.setdefault(_f, _key.split("|")[0])
 # Intention verbs whose content is a "to" clause ("The council plans to sell the land"); not
 # "expected to", mostly a reduced passive ("the senator, expected to win, ...").
-_PLAN_KEYS = ["|".join(e.forms) for e in shipped().of("intent_verb", "en")]
+_PLAN_KEYS = ["|".join(e.forms) for e in shipped().of("plan_verb", "en")]
 _PLAN = re.compile(r"(?<![\w’'-])(" + _alt([f for k in _PLAN_KEYS for f in _forms(k) if f != "expected"]) + r")\s+to\s")
 # A record as a source: "A 2014 study of 300 schools found ...", "Video of the arrest shows ...". The
 # noun heads the subject; what stands between it and the verb modifies it (no sentence break).

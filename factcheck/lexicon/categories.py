@@ -126,7 +126,7 @@ _ALL = [
         value="last | this | next",
     ),
     Category(
-        "intent_verb",
+        "plan_verb",
         "an English verb of intention whose 'to' clause is attributed to its named subject (plans to)",
         "verb",
         "extract.english",
