@@ -385,3 +385,15 @@ def test_a_belief_without_that_needs_a_clause_after_the_verb() -> None:
     quote, src = _claim(ex, "subsidies")
     assert quote.startswith("subsidies are unfair")
     assert not any("comfortable" in c.quote.text for c in ex.claims)  # an adjective, not a clause
+
+
+def test_what_a_named_subject_cites_or_offers_is_its_object() -> None:
+    ex = _extract(
+        "Governor Elena Ruiz cited the flood damage as the reason for the delay of the ferry.\n\n"
+        "The plan was rejected by the harbour board after a long debate about costs.\n\n"
+        "Mayor Tomas Brandt offered it to the club without asking the council first."
+    )
+    quote, src = _claim(ex, "flood damage")
+    assert quote.startswith("the flood damage as the reason") and "Ruiz" in src.name
+    quotes = [c.quote.text for c in [*ex.claims, *ex.counters]]
+    assert not any(q.startswith(("by the harbour", "it to the club")) for q in quotes)  # passive; a pronoun

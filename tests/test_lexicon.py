@@ -112,6 +112,12 @@ def _reconciler_recognises(e: Entry) -> bool:
         filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
         ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
         return any(c.quote.text.startswith("to ") for c in ex.claims)
+    if e.category == "object_stance_verb":  # the object is attributed to the named subject
+        filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
+        ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
+        verb = re.search(r"\b(?:" + e.regex() + r")\s+", e.example, re.I)
+        said = [(c.claimant, c.quote.text) for c in ex.claims] + [(c.speaker, c.quote.text) for c in ex.counters]
+        return bool(verb) and any(who and e.example[verb.end() :].startswith(q) for who, q in said)
     if e.category in ("record_noun", "record_verb"):  # a record's finding, the record its source
         filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
         ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))

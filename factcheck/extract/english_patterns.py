@@ -94,6 +94,14 @@ _BARE_CLAUSE = re.compile(
     r"|(?:(?!" + _FN + r")[\w’'-]+\s+){1,4}?"
     r"(?:is|are|was|were|will|would|can|could|should|has|have|had|may|might|must)\b"
 )
+# Verbs whose object is what a named subject puts forward or turns down ("The mayor cited the
+# audit as proof"); past and third person only (the base form and -ing are nouns too often).
+_STANCE_KEYS = ["|".join(e.forms) for e in shipped().of("object_stance_verb", "en")]
+_STANCE = re.compile(
+    r"(?<![\w’'-])("
+    + _alt([f for k in _STANCE_KEYS for f in _forms(k) if not f.endswith("ing") and f != k.split("|")[0]])
+    + r")\s+(?=[\w“\"$])"
+)
 _PAST = {_forms(k)[0] for k in [*SPEECH_VERBS, *THOUGHT_VERBS]}
 _THOUGHT = {k.split("|")[0] for k in THOUGHT_VERBS}
 _OBJECT = {k.split("|")[0] for k in OBJECT_VERBS}

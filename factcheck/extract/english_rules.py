@@ -33,6 +33,7 @@ from .english_patterns import (
     _PRONOUNS,
     _RECORD,
     _REPORTER_TAIL,
+    _STANCE,
     _SUBJECT_DETS,
     _THOUGHT,
     _TIME,
@@ -229,20 +230,41 @@ class EnglishRules(Speakers):
             self._colon_intro(u, self._resolve(pending, s) if pending else None, pending)
 
     def _plans(self, u: Unit) -> None:
-        """'The council plans to sell the land': a named subject's intention, its "to" clause.
+        """'The council plans to sell the land': a named subject's intention, its "to" clause; and
+        'Judge Lee rejected the request for a retrial': what it puts forward or turns down, its object.
 
         Only when no other attribution holds the verb ("she said the firm plans to ..." is one) and
         the subject is a name (a pronoun or a description may be the reporter's own statement)."""
         text = self.text
-        for m in _PLAN.finditer(text, u.start, u.end):
+        for m in [*_PLAN.finditer(text, u.start, u.end), *_STANCE.finditer(text, u.start, u.end)]:
             if self._nested(m.start()) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : m.start()]):
                 continue  # a relative clause: "the land that the council plans to sell"
             who, sub_start = self._subject_before(u.start, m.start())
             if not self._named(who) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : sub_start]):
                 continue
-            start = m.start() + m.group().rfind("to")
+            stance = m.re is _STANCE
+            if stance and (
+                re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", text[u.start : m.start()])
+                or re.match(r"(?:off|up|out|down|away|into|by)\b", text[m.end() : u.end])
+                or re.search(
+                    r"\b(?:after|before|when|because|since|while|although|if|as|until)\s+$", text[u.start : sub_start]
+                )
+            ):
+                continue  # passive, a phrasal verb ("backed off"), or a subordinate clause
+            start = m.end() if stance else m.start() + m.group().rfind("to")
             end = self._clause_end(start, u.end)
-            end = start + len(text[start:end].rstrip(" .!?"))
+            if stance:  # the object, without the occasion after it ("... in a ruling", "... on Friday")
+                if re.match(r"(?:it|him|her|them|this|that)\b(?!\s+[a-z]{3,})", text[start:end]):
+                    continue  # a pronoun object: what it stands for is elsewhere
+                occasion = re.search(
+                    r"\s(?:during|on|at|in|ahead|after|before|while|since|last|this|when),?\s", text[start:end]
+                )
+                end = (
+                    start + occasion.start()
+                    if occasion and len(text[start : start + occasion.start()].split()) >= 2
+                    else end
+                )
+            end = self._finding_end(start, end) if stance else start + len(text[start:end].rstrip(" .!?"))
             if len(text[start:end].split()) >= 3:
                 self._add(self._resolve(who, m.start()), start, end, m.group(1), who)
 

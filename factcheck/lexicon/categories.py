@@ -143,6 +143,12 @@ _ALL = [
         "verb",
         "extract.english",
     ),
+    Category(
+        "object_stance_verb",
+        "an English verb whose object is what its named subject puts forward or turns down (cited, rejected)",
+        "verb",
+        "extract.english",
+    ),
     Category("number", "a number word (three; ثلاثة)", "word", "reconcile.compare", value="its value"),
 ]
 
