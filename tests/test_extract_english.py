@@ -397,3 +397,9 @@ def test_what_a_named_subject_cites_or_offers_is_its_object() -> None:
     assert quote.startswith("the flood damage as the reason") and "Ruiz" in src.name
     quotes = [c.quote.text for c in [*ex.claims, *ex.counters]]
     assert not any(q.startswith(("by the harbour", "it to the club")) for q in quotes)  # passive; a pronoun
+
+
+def test_two_joined_names_are_one_plural_subject() -> None:
+    ex = _extract("Mr. Brandt and Ms. Okafor say the ferry timetable must change before the winter.")
+    quote, src = _claim(ex, "ferry timetable")
+    assert quote.startswith("the ferry timetable") and "Brandt" in src.name and "Okafor" in src.name

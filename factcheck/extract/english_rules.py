@@ -185,7 +185,11 @@ class EnglishRules(Speakers):
                 ):
                     continue  # "Most states", "his claims": nouns, unless a clause or quotation follows
                 if not _agrees(word, lemma, who):
-                    continue
+                    # "Ann Lee and Tom Park say ...": the subject is both names (the cut at "and" took one)
+                    pair = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})and\s+$", text[s:sub_start])
+                    if not (pair and self._plausible(pair.group(1) + "and " + who)):
+                        continue
+                    who = pair.group(1) + "and " + who
                 subject_next = re.match(r"(?:[A-Z]\w*|the|a|an|he|she|it|they|we|i|there|this)\b", text[start:cend])
                 if lemma in _THOUGHT and not subject_next:
                     # "believes his plan will work", "believe subsidies are unfair": a clause all the same
