@@ -403,3 +403,9 @@ def test_two_joined_names_are_one_plural_subject() -> None:
     ex = _extract("Mr. Brandt and Ms. Okafor say the ferry timetable must change before the winter.")
     quote, src = _claim(ex, "ferry timetable")
     assert quote.startswith("the ferry timetable") and "Brandt" in src.name and "Okafor" in src.name
+
+
+def test_a_name_before_its_head_noun_is_a_named_subject() -> None:
+    ex = _extract("The Okafor campaign plans to open three new offices in the northern counties.")
+    quote, src = _claim(ex, "three new offices")
+    assert quote == "to open three new offices in the northern counties" and "Okafor" in src.name

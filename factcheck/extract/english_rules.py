@@ -305,7 +305,10 @@ class EnglishRules(Speakers):
     def _named(self, who: str) -> bool:
         """A named person or organisation ("Ann Lee", "the Lee campaign"), not a pronoun or a description."""
         name = r"(?:(?:[Tt]he|of|and|for|&)\s+|[A-Z][\w.’'&/-]*(?:\s+|$))+"
-        return who.lower() not in _PRONOUNS and bool(re.fullmatch(name, who)) and bool(re.search(r"\b[A-Z]", who))
+        if who.lower() in _PRONOUNS or not re.search(r"\b[A-Z]", who):
+            return False
+        # a name before its head noun: "the Lee campaign", "the Harbour Trust board"
+        return bool(re.fullmatch(name, who) or re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w.’'&/-]*\s+)+[a-z]+", who))
 
     def _nested(self, pos: int) -> bool:
         """Is pos inside content already attributed ("X said she wants to ...": one attribution)?"""
