@@ -409,3 +409,15 @@ def test_a_name_before_its_head_noun_is_a_named_subject() -> None:
     ex = _extract("The Okafor campaign plans to open three new offices in the northern counties.")
     quote, src = _claim(ex, "three new offices")
     assert quote == "to open three new offices in the northern counties" and "Okafor" in src.name
+
+
+def test_a_share_of_those_polled_is_a_speaker() -> None:
+    ex = _extract(
+        "The harbour survey asked 900 residents about the new quay.\n\n"
+        "Nearly eight of 10 residents say the ferry should stay in public hands.\n\n"
+        "In the same survey, 63 percent said the council had waited too long."
+    )
+    quote, src = _claim(ex, "ferry should stay")
+    assert quote.startswith("the ferry should stay") and "residents" in src.name
+    quote, src = _claim(ex, "waited too long")
+    assert quote.startswith("the council had waited") and "percent" in src.name
