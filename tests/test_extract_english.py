@@ -421,3 +421,14 @@ def test_a_share_of_those_polled_is_a_speaker() -> None:
     assert quote.startswith("the ferry should stay") and "residents" in src.name
     quote, src = _claim(ex, "waited too long")
     assert quote.startswith("the council had waited") and "percent" in src.name
+
+
+def test_a_possessors_claim_that_is_its_clause() -> None:
+    ex = _extract(
+        "Mr. Tomas Park repeated his claim that the harbour plan would cost thousands of jobs.\n\n"
+        "Ann Lee's belief that the ferry pays its way is shared by the council."
+    )
+    quote, src = _claim(ex, "harbour plan")
+    assert quote == "the harbour plan would cost thousands of jobs" and "Park" in src.name
+    quote, src = _claim(ex, "ferry pays")
+    assert quote.startswith("the ferry pays its way") and "Lee" in src.name

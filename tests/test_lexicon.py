@@ -118,6 +118,13 @@ def _reconciler_recognises(e: Entry) -> bool:
         verb = re.search(r"\b(?:" + e.regex() + r")\s+", e.example, re.I)
         said = [(c.claimant, c.quote.text) for c in ex.claims] + [(c.speaker, c.quote.text) for c in ex.counters]
         return bool(verb) and any(who and e.example[verb.end() :].startswith(q) for who, q in said)
+    if e.category == "claim_noun":  # "X's claim that ...": the clause is X's
+        filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
+        ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
+        owner = e.example.split("'s ", 1)[0].split()[-1]
+        names = {s.id: s.name for s in ex.sources}
+        clause = e.example.split(" that ", 1)[1]
+        return any(c.claimant and owner in names[c.claimant] and clause.startswith(c.quote.text) for c in ex.claims)
     if e.category in ("record_noun", "record_verb"):  # a record's finding, the record its source
         filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
         ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))

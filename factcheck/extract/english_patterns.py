@@ -102,6 +102,11 @@ _STANCE = re.compile(
     + _alt([f for k in _STANCE_KEYS for f in _forms(k) if not f.endswith("ing") and f != k.split("|")[0]])
     + r")\s+(?=[\w“\"$])"
 )
+# "Ann Lee's claim that ...", "his belief that ...": a possessor's statement named by a noun
+_CLAIM_NOUN = re.compile(
+    r"(?:(?P<who>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?)[’']s|(?P<pro>\b(?:his|her|their|its)))\s+"
+    r"(?:[a-z]+\s+)?(?:" + _alt([f for e in shipped().of("claim_noun", "en") for f in e.forms]) + r")\s+that\s+"
+)
 _PAST = {_forms(k)[0] for k in [*SPEECH_VERBS, *THOUGHT_VERBS]}
 _THOUGHT = {k.split("|")[0] for k in THOUGHT_VERBS}
 _OBJECT = {k.split("|")[0] for k in OBJECT_VERBS}

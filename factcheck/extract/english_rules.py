@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .english_beliefs import Beliefs
 from .english_patterns import (
     _ADDRESSEE,
     _ADDRESSEE_VERBS,
@@ -23,17 +24,12 @@ from .english_patterns import (
     _NOUN_FORMS,
     _OBJECT,
     _OBJECT_CONTENT,
-    _OCCASION_TAIL,
     _OPENERS,
     _PERSON,
-    _PLAN,
     _PLURAL,
     _PP,
     _PROGRESSIVE,
     _PRONOUNS,
-    _RECORD,
-    _REPORTER_TAIL,
-    _STANCE,
     _SUBJECT_DETS,
     _THOUGHT,
     _TIME,
@@ -42,8 +38,8 @@ from .english_patterns import (
     _mark,
     quote_regions,
 )
-from .english_speakers import _FINITE, Speakers
-from .patterns import strip_span, title_case
+from .english_speakers import _FINITE
+from .patterns import title_case
 from .segment import Unit
 from .sources import SourceBook
 
@@ -57,7 +53,7 @@ def _agrees(word: str, lemma: str, who: str) -> bool:
     return last in _PLURAL or last.endswith("s") or " and " in who or who.split()[0].lower() in _PLURAL
 
 
-class EnglishRules(Speakers):
+class EnglishRules(Beliefs):
     """Finds every attribution of an English article once; hands them out unit by unit."""
 
     def __init__(self, text: str, book: SourceBook, units: list[Unit]) -> None:
@@ -69,9 +65,7 @@ class EnglishRules(Speakers):
         for u in self.units:
             self._sentence(u)
         self._continuations()
-        for u in self.units:
-            self._plans(u)
-            self._records(u)
+        self._beliefs(self.units)
         self.found.sort(key=lambda a: a.content)
         # Each attribution is handed out with the unit its content starts in (the offline extractor
         # classifies it there); the rules saw the whole article, across units and paragraphs.
@@ -89,14 +83,6 @@ class EnglishRules(Speakers):
             if s <= pos < e:
                 return (s, e)
         return None
-
-    def _add(self, speaker: str | None, s: int, e: int, verb: str, written: str = "") -> None:
-        s, e = strip_span(self.text, s, e)
-        if e - s > 4 and _mark(self.text, s) and _mark(self.text, e, closing=True):
-            # a quotation: its words, without the marks
-            s, e = strip_span(self.text, s + _mark(self.text, s), e - _mark(self.text, e, closing=True))
-        if e - s >= 8 and not any(a.content == (s, e) for a in self.found):
-            self.found.append(EnAttribution(speaker, (s, e), verb, written))
 
     # --- sentences -----------------------------------------------------------------------------
     def _cues(self, s: int, e: int, headline: bool = False) -> list[re.Match[str]]:
@@ -233,87 +219,6 @@ class EnglishRules(Speakers):
         if pending or not cues:
             self._colon_intro(u, self._resolve(pending, s) if pending else None, pending)
 
-    def _plans(self, u: Unit) -> None:
-        """'The council plans to sell the land': a named subject's intention, its "to" clause; and
-        'Judge Lee rejected the request for a retrial': what it puts forward or turns down, its object.
-
-        Only when no other attribution holds the verb ("she said the firm plans to ..." is one) and
-        the subject is a name (a pronoun or a description may be the reporter's own statement)."""
-        text = self.text
-        for m in [*_PLAN.finditer(text, u.start, u.end), *_STANCE.finditer(text, u.start, u.end)]:
-            if self._nested(m.start()) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : m.start()]):
-                continue  # a relative clause: "the land that the council plans to sell"
-            who, sub_start = self._subject_before(u.start, m.start())
-            if not self._named(who) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : sub_start]):
-                continue
-            stance = m.re is _STANCE
-            if stance and (
-                re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", text[u.start : m.start()])
-                or re.match(r"(?:off|up|out|down|away|into|by)\b", text[m.end() : u.end])
-                or re.search(
-                    r"\b(?:after|before|when|because|since|while|although|if|as|until)\s+$", text[u.start : sub_start]
-                )
-            ):
-                continue  # passive, a phrasal verb ("backed off"), or a subordinate clause
-            start = m.end() if stance else m.start() + m.group().rfind("to")
-            end = self._clause_end(start, u.end)
-            if stance:  # the object, without the occasion after it ("... in a ruling", "... on Friday")
-                if re.match(r"(?:it|him|her|them|this|that)\b(?!\s+[a-z]{3,})", text[start:end]):
-                    continue  # a pronoun object: what it stands for is elsewhere
-                occasion = re.search(
-                    r"\s(?:during|on|at|in|ahead|after|before|while|since|last|this|when),?\s", text[start:end]
-                )
-                end = (
-                    start + occasion.start()
-                    if occasion and len(text[start : start + occasion.start()].split()) >= 2
-                    else end
-                )
-            end = self._finding_end(start, end) if stance else start + len(text[start:end].rstrip(" .!?"))
-            if len(text[start:end].split()) >= 3:
-                self._add(self._resolve(who, m.start()), start, end, m.group(1), who)
-
-    def _records(self, u: Unit) -> None:
-        """'A 2014 study of rural clinics found (that) ...': what a poll, study or record shows, its
-        source the noun phrase the record heads. Only where no other attribution holds the verb."""
-        text = self.text
-        for m in _RECORD.finditer(text, u.start, u.end):
-            mid, vs = m.group("mid"), m.start("verb")
-            if len(mid.split()) > 18 or re.search(r"\b(?:and|but|said|says|say)\b", mid) or self._nested(vs):
-                continue
-            noun_end = m.end() - len(text[m.start("mid") : m.end()])
-            who = self._subject_before(u.start, noun_end)[0]
-            if not who:  # "Early estimates": the noun with the words before it in its phrase
-                lead = re.search(r"(?:[\w’'/&.-]+[ \t]+){0,3}$", text[u.start : m.start()])
-                who = self._clean_subject(text[m.start() - len(lead.group()) if lead else m.start() : noun_end])
-            if not who or who.lower() in _PRONOUNS:
-                continue
-            start = m.end() + len(text[m.end() : u.end]) - len(text[m.end() : u.end].lstrip())
-            if re.match(r"that\b", text[start : u.end]):
-                start += 4 + len(text[start + 4 : u.end]) - len(text[start + 4 : u.end].lstrip())
-            end = self._finding_end(start, self._clause_end(start, u.end))
-            if len(text[start:end].split()) < 3 or any(a.content[0] < end and start < a.content[1] for a in self.found):
-                continue
-            self._add(self._resolve(who, m.start()), start, end, m.group("verb"), who)
-
-    def _finding_end(self, start: int, end: int) -> int:
-        """A record's finding ends where the reporter goes on: ", where ...", ", with X showing ..."."""
-        seg = self.text[start:end]
-        tail = re.search(r",\s+(?:where|with|using|but|as|while|and|which|who|according|up|down)\b", seg)
-        seg = seg[: tail.start()] if tail and tail.start() > 10 else seg
-        return start + len(seg.rstrip(" .!?"))
-
-    def _named(self, who: str) -> bool:
-        """A named person or organisation ("Ann Lee", "the Lee campaign"), not a pronoun or a description."""
-        name = r"(?:(?:[Tt]he|of|and|for|&)\s+|[A-Z][\w.’'&/-]*(?:\s+|$))+"
-        if who.lower() in _PRONOUNS or not re.search(r"\b[A-Z]", who):
-            return False
-        # a name before its head noun: "the Lee campaign", "the Harbour Trust board"
-        return bool(re.fullmatch(name, who) or re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w.’'&/-]*\s+)+[a-z]+", who))
-
-    def _nested(self, pos: int) -> bool:
-        """Is pos inside content already attributed ("X said she wants to ...": one attribution)?"""
-        return any(a.content[0] <= pos < a.content[1] for a in self.found)
-
     def _colon_intro(self, u: Unit, speaker: str | None, written: str) -> None:
         """'The senator made this comment:' followed by a quotation: the quotation is the subject's."""
         text = self.text
@@ -408,18 +313,6 @@ class EnglishRules(Speakers):
         seg = self.text[start:end]
         trimmed = re.sub(r"(?:[\s,;]+(?:and|but|while|as|adding|saying))?[\s,;—–-]*$", "", seg)
         return self._clause_end(start, start + len(trimmed))
-
-    def _clause_end(self, start: int, end: int) -> int:
-        """The reported clause stops before what the reporter adds: ', which ...', 'and warned ...'
-        (the speaker's next act), 'in a statement on Thursday' (the occasion)."""
-        seg = self.text[start:end]
-        m = _REPORTER_TAIL.search(seg)
-        if m and m.start() > 10:
-            seg = seg[: m.start()]
-        m = _OCCASION_TAIL.search(seg)
-        if m and m.start() > 10:
-            seg = seg[: m.start()]
-        return start + len(seg.rstrip(" ,;"))
 
     def _sentence_end(self, pos: int) -> int:
         k = bisect.bisect_right(self.starts, pos) - 1

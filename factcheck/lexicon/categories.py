@@ -149,6 +149,12 @@ _ALL = [
         "verb",
         "extract.english",
     ),
+    Category(
+        "claim_noun",
+        "an English noun naming a statement or belief; 'X's <noun> that ...' attributes the clause to X (claim)",
+        "noun",
+        "extract.english",
+    ),
     Category("number", "a number word (three; ثلاثة)", "word", "reconcile.compare", value="its value"),
 ]
 
