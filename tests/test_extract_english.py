@@ -432,3 +432,14 @@ def test_a_possessors_claim_that_is_its_clause() -> None:
     assert quote == "the harbour plan would cost thousands of jobs" and "Park" in src.name
     quote, src = _claim(ex, "ferry pays")
     assert quote.startswith("the ferry pays its way") and "Lee" in src.name
+
+
+def test_a_record_with_a_long_subject_is_still_the_source() -> None:
+    ex = _extract(
+        "A survey of 600 bus drivers that the union ran in May shows most drivers working double shifts.\n\n"
+        "Early estimates from the weather office show that rainfall was half the usual amount."
+    )
+    quote, src = _claim(ex, "double shifts")
+    assert quote == "most drivers working double shifts" and "survey" in src.name.lower()
+    quote, src = _claim(ex, "rainfall")
+    assert quote == "rainfall was half the usual amount" and "estimates" in src.name.lower()
