@@ -3,8 +3,8 @@ use, so that importing them (``factcheck --help``) reads no lexicon file."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Set
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
+from typing import Any, TypeVar, overload
 
 V = TypeVar("V")
 
@@ -62,6 +62,29 @@ class LazyMap(Mapping[str, V]):
         return {**other, **self._get()}
 
 
+class LazyList(Sequence[V]):
+    """A read-only list built on first use."""
+
+    def __init__(self, make: Callable[[], list[V]]) -> None:
+        self._make = make
+        self._value: list[V] | None = None
+
+    def _get(self) -> list[V]:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+    @overload
+    def __getitem__(self, i: int) -> V: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[V]: ...
+    def __getitem__(self, i: int | slice) -> V | Sequence[V]:
+        return self._get()[i]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
 def words(category: str, lang: str | None = None) -> list[str]:
     """The written forms of a category in the shipped lexicon."""
     from .lexicon import shipped
@@ -73,3 +96,10 @@ def values(category: str, lang: str | None = None) -> dict[str, Any]:
     from .lexicon import shipped
 
     return shipped().values(category, lang)
+
+
+def table(category: str, lang: str | None = None) -> dict[str, str]:
+    """{written forms joined by "|": example} of a category in the shipped lexicon, in file order."""
+    from .lexicon import shipped
+
+    return shipped().table(category, lang)

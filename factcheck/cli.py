@@ -14,60 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ._options import add_extractor_arguments as _llm_flags
+from ._options import settings_from_arguments as _settings
 from ._progress import Progress, summary
 from ._progress import wanted as progress_wanted
-from .config import Settings, load_settings
+from .config import load_settings
 from .errors import ConfigError, FactcheckError, InputError
 from .fileio import write_text_atomic
 
-FORMATS = ("md", "html", "json")
-
-
-def _llm_flags(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("extractor (flags > FACTCHECK_*/OPENAI_* env > config file > defaults)")
-    g.add_argument("--backend", choices=["auto", "llm", "offline"], help="auto: LLM if a key or base URL is set")
-    g.add_argument("--model", help="model name, e.g. gpt-4o-mini, qwen2.5:7b")
-    g.add_argument("--base-url", help="OpenAI-compatible server, e.g. http://localhost:11434/v1")
-    g.add_argument("--mode", choices=["tools", "json_schema", "json", "md_json"], help="instructor mode")
-    g.add_argument("--timeout", type=float, help="seconds per request (the whole answer, not each read)")
-    g.add_argument("--deadline", type=float, help="seconds for the whole run's extraction (unfinished articles fail)")
-    g.add_argument("--concurrency", type=int, help="articles extracted at once")
-    g.add_argument("--chunk-tokens", type=int, help="token budget of one article chunk")
-    g.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
-    g.add_argument("--refresh", action="store_true", help="re-ask the LLM and overwrite its cache entries")
-    g.add_argument("--max-cost", type=float, help="stop before spending more than this (USD)")
-    g.add_argument("--max-tokens", type=int, help="stop before using more tokens than this")
-    g.add_argument("--config", type=Path, help="config file (TOML), instead of ./factcheck.toml")
-    g.add_argument("--max-article-bytes", type=int, help="skip (and name) input files larger than this")
-    g.add_argument("--max-articles", type=int, help="refuse more inputs or records than this per run")
-    g.add_argument("--lexicon-dir", type=Path, help="folder of your own lexicon entries (TOML, docs/lexicon.md)")
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    flags: dict[str, Any] = {
-        name: getattr(args, name, None)
-        for name in (
-            "backend",
-            "model",
-            "base_url",
-            "mode",
-            "timeout",
-            "deadline",
-            "max_article_bytes",
-            "max_articles",
-            "concurrency",
-            "chunk_tokens",
-            "max_cost",
-            "max_tokens",
-            "template_dir",
-            "lexicon_dir",
-        )
-    }
-    if getattr(args, "no_cache", False):
-        flags["cache"] = False
-    if getattr(args, "refresh", False):
-        flags["refresh"] = True
-    return load_settings(flags, config_file=getattr(args, "config", None))
+FORMATS = ("md", "html", "json", "claimreview")
 
 
 def _output_flags(p: argparse.ArgumentParser) -> None:
@@ -79,6 +34,11 @@ def _output_flags(p: argparse.ArgumentParser) -> None:
         "--digits", choices=["latin", "arabic"], default="latin", help="digits of the Arabic part's dates and counts"
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or 'wrote …' line on standard error")
+    p.add_argument(
+        "--publisher", help="with --format claimreview: your organisation's name (FACTCHECK_PUBLISHER)"
+    )
+    p.add_argument("--publisher-url", help="with --format claimreview: your organisation's site")
+    p.add_argument("--brief-url", help="with --format claimreview: where this brief is published")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("render", help="brief JSON -> md, html or json")
     p.add_argument("file", metavar="BRIEF.json")
     _output_flags(p)
+
+    p = sub.add_parser("diff", help="what changed between two briefs (JSON) of one story")
+    p.add_argument("old", metavar="OLD.json")
+    p.add_argument("new", metavar="NEW.json")
+    p.add_argument("-o", "--output", type=Path)
+    p.add_argument("--format", choices=["md", "json"], default="md")
+    p.add_argument("--lang", default="en", choices=["en", "ar"])
 
     p = sub.add_parser("schema", help="print the JSON Schema of the data model")
     p.add_argument("--model", choices=["brief", "extraction", "article"], default="brief")
@@ -143,6 +110,8 @@ def _format(args: argparse.Namespace) -> Any:
         return args.output.suffix.lstrip(".")
     if args.output is not None and args.output.suffix == ".htm":
         return "html"
+    if args.output is not None and args.output.suffix == ".jsonld":
+        return "claimreview"
     return "md"
 
 
@@ -161,19 +130,46 @@ def _check_output_options(args: argparse.Namespace) -> None:
     _langs(args.lang)
     if args.template_dir is not None and not args.template_dir.is_dir():
         raise ConfigError(f"--template-dir {args.template_dir} is not a folder", hint="give a folder of .j2 templates")
+    if _format(args) == "claimreview" and not _publisher(args):
+        raise ConfigError(
+            "--format claimreview needs the publishing organisation's name",
+            hint="add --publisher 'Your Newsroom' (or set FACTCHECK_PUBLISHER)",
+        )
     out: Path | None = args.output
     if out is None:
         return
     if out.is_dir():
         raise InputError(f"-o {out} is a folder", hint="give a file name such as brief.html")
-    if not args.format and out.suffix.lower() not in (".md", ".html", ".htm", ".json"):
+    if not args.format and out.suffix.lower() not in (".md", ".html", ".htm", ".json", ".jsonld"):
         raise InputError(
             f"-o {out}: cannot tell the format from {out.suffix or 'a name without extension'!r}",
-            hint="name the file .md, .html or .json, or add --format md|html|json",
+            hint="name the file .md, .html or .json, or add --format md|html|json|claimreview",
         )
     existing = next((p for p in (out.parent, *out.parent.parents) if p.exists()), Path("."))
     if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
         raise InputError(f"-o {out}: cannot write in {existing}", hint="choose another -o path")
+
+
+def _publisher(args: argparse.Namespace) -> str:
+    return str(getattr(args, "publisher", None) or os.environ.get("FACTCHECK_PUBLISHER", "")).strip()
+
+
+def _rendered(args: argparse.Namespace, brief: Any) -> str:
+    if _format(args) == "claimreview":
+        from .claimreview import render_claimreview
+
+        return render_claimreview(
+            brief,
+            publisher=_publisher(args),
+            publisher_url=args.publisher_url,
+            url=args.brief_url,
+            langs=_langs(args.lang),
+        )
+    from .render import render
+
+    return render(
+        brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir, digits=args.digits
+    )
 
 
 def _stdin(files: Sequence[str]) -> bytes | None:
@@ -191,7 +187,6 @@ def _read_json(path: str) -> Any:
 
 def _cmd_brief(args: argparse.Namespace) -> int:
     from .pipeline import generate_brief
-    from .render import render
 
     _check_output_options(args)
     settings = _settings(args)
@@ -205,10 +200,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
             print(f"factcheck: error: {named}", file=sys.stderr)
         print("factcheck: error: no article could be read and extracted; no brief written", file=sys.stderr)
         return 2
-    text = render(
-        brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir, digits=args.digits
-    )
-    _write(text, args.output)
+    _write(_rendered(args, brief), args.output)
     if args.output is not None and not args.quiet:
         print(f"factcheck: {summary(args.output, brief)}", file=sys.stderr)
     for f in brief.run.failures:
@@ -269,19 +261,34 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from .models import Brief
-    from .render import render
 
     _check_output_options(args)
     try:
         brief = Brief.model_validate(_read_json(args.file))
     except ValidationError as err:
         raise InputError("not a Brief", source=args.file, hint="see `factcheck schema`") from err
-    text = render(
-        brief, format=_format(args), langs=_langs(args.lang), template_dir=args.template_dir, digits=args.digits
-    )
-    _write(text, args.output)
+    _write(_rendered(args, brief), args.output)
     if args.output is not None and not args.quiet:
         print(f"factcheck: {summary(args.output, brief)}", file=sys.stderr)
+    return 0
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from .diff import diff_briefs, diff_markdown
+    from .models import Brief
+
+    briefs = []
+    for path in (args.old, args.new):
+        try:
+            briefs.append(Brief.model_validate(_read_json(path)))
+        except ValidationError as err:
+            hint = "give two brief JSON files (factcheck brief -o x.json)"
+            raise InputError("not a Brief", source=path, hint=hint) from err
+    d = diff_briefs(briefs[0], briefs[1])
+    text = d.model_dump_json(indent=2) if args.format == "json" else diff_markdown(d, briefs[1], args.lang)
+    _write(text, args.output)
     return 0
 
 
@@ -333,6 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "render": _cmd_render,
         "schema": _cmd_schema,
         "cache": _cmd_cache,
+        "diff": _cmd_diff,
     }
     try:
         return handlers[args.command](args)

@@ -47,7 +47,7 @@ WEEKDAYS_EN = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAYS_AR: LazyMap[int] = LazyMap(lambda: {k: int(v) for k, v in values("weekday", "ar").items()})
 
 _REL_AR: LazyMap[str] = LazyMap(lambda: {k: str(v) for k, v in values("relative_time", "ar").items()})
-_REL_EN = {"last": "last", "past": "last", "this": "this", "next": "next", "coming": "next"}
+_REL_EN: LazyMap[str] = LazyMap(lambda: {k: str(v) for k, v in values("relative_time", "en").items()})
 _REL: dict[str, Relative] = {"last": "last", "this": "this", "next": "next"}
 _RELATIVE: LazyMap[Relative] = LazyMap(lambda: {w: _REL[r] for w, r in (_REL_AR | _REL_EN).items()})
 

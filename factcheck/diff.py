@@ -12,9 +12,11 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
-from .models import Brief, ClaimStatus, Finding, FindingKind
+from .models import Brief, ClaimStatus, CounterKind, Finding, FindingKind
+from .normalize import fold
 
 Key = tuple[str, int, int]  # (article id, start, end) of an item's quote
+Signature = tuple[str, str | None, tuple[Key, ...], tuple[Key, ...]]  # kind, field, claims, counters
 
 
 class ItemRef(BaseModel):
@@ -75,9 +77,7 @@ def _counter_keys(brief: Brief) -> dict[str, Key]:
     return {x.id: _key(x.article_id, x.quote.start, x.quote.end) for x in brief.counters}
 
 
-def _finding_signature(
-    f: Finding, brief: Brief, claims: dict[str, Key], counters: dict[str, Key]
-) -> tuple[object, ...]:
+def _finding_signature(f: Finding, brief: Brief, claims: dict[str, Key], counters: dict[str, Key]) -> Signature:
     members = set(f.claims)
     for cluster in brief.clusters:
         if cluster.id in f.clusters:
@@ -101,9 +101,9 @@ def _finding_ref(f: Finding, brief: Brief) -> FindingRef:
     )
 
 
-def _findings(brief: Brief) -> dict[tuple[object, ...], Finding]:
+def _findings(brief: Brief) -> dict[Signature, Finding]:
     claims, counters = _claim_keys(brief), _counter_keys(brief)
-    out: dict[tuple[object, ...], Finding] = {}
+    out: dict[Signature, Finding] = {}
     for f in brief.findings:
         out.setdefault(_finding_signature(f, brief, claims, counters), f)
     return out
@@ -120,21 +120,30 @@ def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
     old_claims, new_claims = _claim_keys(old), _claim_keys(new)
     old_counters, new_counters = _counter_keys(old), _counter_keys(new)
     seen_claims, seen_counters = set(old_claims.values()), set(old_counters.values())
+    # The same words reported again by another article are not news: compare the folded quotes too.
+    said = {fold(c.quote.text) for c in old.claims} | {fold(x.quote.text) for x in old.counters}
 
     added_claims = [
         ItemRef(id=c.id, article_id=c.article_id, text=c.quote.text)
         for c in new.claims
-        if new_claims[c.id] not in seen_claims
+        if new_claims[c.id] not in seen_claims and fold(c.quote.text) not in said
     ]
     added_responses = [
         ItemRef(id=x.id, article_id=x.article_id, text=x.quote.text, kind=x.kind.value)
         for x in new.counters
-        if new_counters[x.id] not in seen_counters
+        if new_counters[x.id] not in seen_counters and fold(x.quote.text) not in said
     ]
 
     before, after = _findings(old), _findings(new)
-    added = [_finding_ref(f, new) for sig, f in after.items() if sig not in before]
-    removed = [_finding_ref(f, old) for sig, f in before.items() if sig not in after]
+
+    def kept(sig: Signature, others: dict[Signature, Finding]) -> bool:
+        # The same kind (and field) on a claim it already concerned: a finding whose cluster grew is
+        # the same finding, not one removed and one added.
+        claims = set(sig[2])
+        return any(o[:2] == sig[:2] and (bool(claims & set(o[2])) or not claims) for o in others)
+
+    added = [_finding_ref(f, new) for sig, f in after.items() if not kept(sig, before)]
+    removed = [_finding_ref(f, old) for sig, f in before.items() if not kept(sig, after)]
 
     # A new cluster continues the old cluster it shares most claims with (ties: the earlier one).
     old_members = {k.id: {old_claims[c] for c in k.claims if c in old_claims} for k in old.clusters}
@@ -162,3 +171,57 @@ def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
         findings_removed=sorted(removed, key=lambda f: (order[f.kind], f.claims)),
         status_changes=changes,
     )
+
+
+_MD = {
+    "title": {"en": "What changed", "ar": "ما الذي تغيّر"},
+    "none": {"en": "Nothing changed.", "ar": "لا تغيير."},
+    "new_articles": {"en": "New articles", "ar": "مقالات جديدة"},
+    "removed_articles": {"en": "Articles no longer in the brief", "ar": "مقالات لم تعد في الموجز"},
+    "new_claims": {"en": "New claims", "ar": "ادعاءات جديدة"},
+    "new_responses": {"en": "New responses", "ar": "ردود جديدة"},
+    "findings_added": {"en": "New findings", "ar": "نتائج جديدة"},
+    "findings_removed": {"en": "Findings no longer raised", "ar": "نتائج لم تعد قائمة"},
+    "status_changes": {"en": "Status changes", "ar": "تغيّر الحالة"},
+}
+
+
+def diff_markdown(diff: BriefDiff, new: Brief, lang: str = "en") -> str:
+    """The diff as GitHub Markdown, to lead a job summary or a PR comment. Quotes are the articles'
+    own words (escaped); status and finding names use the brief's labels in ``lang``."""
+    from . import i18n
+    from .view import md_escape
+
+    label = {a.id: f"A{i}" for i, a in enumerate(new.articles, 1)}
+    title = {a.id: a.title or a.input_name or a.id for a in new.articles}
+    lines = [f"### {_MD['title'][lang]}", ""]
+    if diff.empty:
+        return "\n".join([*lines, _MD["none"][lang], ""])
+
+    def status(value: ClaimStatus) -> str:
+        return i18n.status_label(value, lang)
+
+    def section(key: str, items: list[str]) -> None:
+        if items:
+            lines.extend([f"**{_MD[key][lang]}**", "", *(f"- {x}" for x in items), ""])
+
+    section("new_articles", [f"{label.get(a, a)} · {md_escape(title.get(a, a))}" for a in diff.new_articles])
+    section("removed_articles", [md_escape(a) for a in diff.removed_articles])
+    section("new_claims", [f"{label.get(c.article_id, '')} «{md_escape(c.text)}»" for c in diff.new_claims])
+    section(
+        "new_responses",
+        [
+            f"{label.get(r.article_id, '')} {i18n.counter_kind_label(CounterKind(r.kind), lang)}: «{md_escape(r.text)}»"
+            for r in diff.new_responses
+            if r.kind
+        ],
+    )
+    for key, refs in (("findings_added", diff.findings_added), ("findings_removed", diff.findings_removed)):
+        section(
+            key, [f"{i18n.finding_label(f.kind, lang)}: «{md_escape(f.claims[0]) if f.claims else ''}»" for f in refs]
+        )
+    section(
+        "status_changes",
+        [f"{s.cluster} «{md_escape(s.claim)}»: {status(s.before)} → {status(s.after)}" for s in diff.status_changes],
+    )
+    return "\n".join(lines)

@@ -15,6 +15,14 @@ def write_text_atomic(path: Path, text: str) -> None:
     new one, never a truncated mix: a run killed mid-write leaves yesterday's brief intact. The
     temporary file is removed on any failure. An existing file keeps its permission bits.
     """
+    if path.is_symlink():
+        path = path.resolve()  # replace the file the link points to, not the link
+    if path.exists() and not path.is_file():
+        # /dev/null, /dev/stdout, a FIFO: a rename would replace the device itself (as root, even
+        # /dev/null); these are written in place, where atomicity has no meaning anyway.
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -54,6 +54,7 @@ from typing import Any
 
 from ._clean import lost_emoji_note, normalize_text, source_line_outlet, strip_furniture
 from ._decode import decode
+from ._lexicon_lazy import LazySet, words
 from .dates import find_dates, parse_date
 from .errors import EncodingError, InputError
 from .grounding import quote_at
@@ -466,7 +467,7 @@ def _build(text: str, meta: _Meta, *, input_name: str | None, encoding: str | No
 
 
 _LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|und")
-_EN_WORDS = frozenset("the of and to in is that for on with as was by said from it at be are has".split())
+_EN_WORDS = LazySet(lambda: frozenset(words("english_cue_word", "en")))  # en.toml; built on first use
 _EMBED = re.compile(r"\(@\w{1,30}\)\s{0,3}$")
 
 

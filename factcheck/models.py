@@ -226,6 +226,8 @@ class ArticleFailure(_Model):
     error: str
     # "partial": the article is in the brief, but some of its parts could not be extracted.
     stage: Literal["ingest", "extract", "partial"] = "ingest"
+    # What the LLM calls for an article that failed cost (a partial one's is in its extraction).
+    usage: Usage = Field(default_factory=Usage)
 
 
 class RunInfo(_Model):

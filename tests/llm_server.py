@@ -10,6 +10,7 @@ quotes occur in that chunk (as a model reading only that chunk would).
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -175,6 +176,15 @@ def article_in(request: dict[str, Any]) -> str:
         if message["role"] == "user":
             return str(message["content"])
     raise AssertionError("no user message in the request")
+
+
+def article_text(request: dict[str, Any]) -> str:
+    """Only the article text the request carries (between its boundary markers)."""
+    user = article_in(request)
+    match = re.search(r"<<<(ARTICLE-[0-9a-f]+)\n(.*)\n\1>>>", user, re.DOTALL)
+    if match is None:
+        raise AssertionError("no article markers in the request")
+    return match.group(2)
 
 
 def seed_answer(name: str) -> dict[str, Any]:

@@ -102,3 +102,20 @@ def test_a_claim_is_cut_at_a_word_to_75_characters() -> None:
     cut = _cut(text)
     assert len(cut) <= 75 and cut.endswith("…") and text.startswith(cut[:-1])
     assert _cut("short claim") == "short claim"
+
+
+def test_cli_writes_claimreview_and_needs_a_publisher_before_any_extraction(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.cli import main
+
+    seeds = sorted(str(p) for p in (ROOT / "fixtures" / "seeds").glob("*.txt"))
+    monkeypatch.delenv("FACTCHECK_PUBLISHER", raising=False)
+    assert main(["brief", *seeds, "-o", str(tmp_path / "reviews.jsonld")]) == 2
+    assert "--publisher" in capsys.readouterr().err and not (tmp_path / "reviews.jsonld").exists()
+    out = tmp_path / "reviews.jsonld"
+    assert main(["brief", *seeds, "-o", str(out), "--publisher", "Example Newsroom", "--lang", "en", "-q"]) == 0
+    reviews = json.loads(out.read_text(encoding="utf-8"))
+    assert len(reviews) >= 2
+    for r in reviews:
+        _validate(r)

@@ -42,3 +42,21 @@ def test_a_second_article_shows_as_new_article_claims_responses_and_findings() -
 def test_the_diff_is_deterministic() -> None:
     old, new = _brief(FIRST), _brief(FIRST, SECOND)
     assert diff_briefs(old, new).model_dump_json() == diff_briefs(old, new).model_dump_json()
+
+
+def test_a_grown_cluster_keeps_its_findings_and_the_cli_prints_the_change(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from factcheck.cli import main
+
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    assert main(["brief", FIRST, "-o", str(old), "-q"]) == 0
+    assert main(["brief", FIRST, SECOND, "-o", str(new), "-q"]) == 0
+    d = diff_briefs(
+        Brief.model_validate_json(old.read_text("utf-8")), Brief.model_validate_json(new.read_text("utf-8"))
+    )
+    assert not ({f.kind for f in d.findings_added} & {f.kind for f in d.findings_removed})  # nothing both gone and new
+    capsys.readouterr()
+    assert main(["diff", str(old), str(new)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("### What changed") and "**New articles**" in out and "disputed attribution" in out
+    assert main(["diff", str(new), str(new), "--lang", "ar"]) == 0
+    assert "لا تغيير" in capsys.readouterr().out

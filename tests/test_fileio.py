@@ -38,3 +38,19 @@ def test_keeps_the_permission_bits_of_the_file_it_replaces(tmp_path: Path) -> No
     out.chmod(0o640)
     write_text_atomic(out, "[]")
     assert out.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_device_is_written_in_place_never_replaced(tmp_path: Path) -> None:
+    devnull = Path(os.devnull)
+    write_text_atomic(devnull, "discarded")
+    assert devnull.exists() and not devnull.is_file()  # still the device, not a regular file
+
+
+def test_a_link_is_followed_and_kept(tmp_path: Path) -> None:
+    target = tmp_path / "briefs" / "today.md"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.md"
+    link.symlink_to(target)
+    write_text_atomic(link, "new")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new"

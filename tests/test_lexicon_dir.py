@@ -163,3 +163,31 @@ def test_eval_takes_the_flag_too(tmp_path: Path, capsys: pytest.CaptureFixture[s
     story = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "interview-denied"
     assert main(["eval", str(story), "--backend", "offline", "--lexicon-dir", str(bad)]) == 2
     assert "bad.toml:2" in capsys.readouterr().err
+
+
+def test_own_group_modifiers_and_trailing_attributions_extend_the_constructions(tmp_path: Path) -> None:
+    """The words around an unnamed group and after a trailing comma are extendable (docs/lexicon.md)."""
+    from factcheck.extract import patterns as P
+
+    folder = _folder(
+        tmp_path,
+        'lang = "en"\n\n[[entry]]\ncategory = "group_modifier"\ntext = "regional"\n'
+        'example = "Regional officials said the road had reopened."\n\n'
+        '[[entry]]\ncategory = "trailing_attribution"\ntext = "citing"\n'
+        'example = "The road reopened on Sunday, citing the transport office."\n',
+    )
+    assert not P.GROUP_START.match("Regional officials") and not P.TRAIL_ATTR.search("It reopened, citing X.")
+    with lexicon.use(lexicon.load(folder)):
+        assert P.GROUP_START.match("Regional officials")
+        assert P.TRAIL_ATTR.search("It reopened, citing the transport office.")
+        assert P.GROUP_START.match("Two senior officials")  # the shipped words stay
+
+
+def test_rule_lists_are_not_extendable(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path,
+        'lang = "en"\n\n[[entry]]\ncategory = "speech_verb"\ntext = "opine"\n'
+        'example = "The critic opined that the film was too long."\n',
+    )
+    with pytest.raises(LexiconError, match="shipped lexicon only"):
+        lexicon.load(folder)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from llm_helpers import llm_settings, seed_articles
@@ -72,9 +73,12 @@ def test_entry_with_a_tampered_span_is_not_served() -> None:
         settings = _settings(srv.url)
         extract_llm_many([article], settings)
         (entry,) = _entries(settings)
-        entry.write_text(entry.read_text(encoding="utf-8").replace('"start":', '"start": 1', 1), encoding="utf-8")
-        extract_llm_many([article], settings)
-        assert srv.calls == 2
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        data["answer"]["claims"][0]["quote"] = "أعلن الرئيس استقالته من منصبه فوراً"  # not in the article
+        entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        again, _ = extract_llm_many([article], settings)
+        assert srv.calls == 2 and not again[0].cached
+    assert "استقالته" not in again[0].model_dump_json()
 
 
 def test_no_cache_calls_every_time_and_writes_nothing() -> None:
@@ -87,7 +91,7 @@ def test_no_cache_calls_every_time_and_writes_nothing() -> None:
     assert _entries(settings) == []
 
 
-def test_key_changes_with_model_mode_and_chunking() -> None:
+def test_key_changes_with_model_mode_chunking_and_sampling() -> None:
     article = seed_articles()[1]
     with serve(seed_responder("seed_002.json")) as srv:
         base = _settings(srv.url)
@@ -96,9 +100,11 @@ def test_key_changes_with_model_mode_and_chunking() -> None:
             base.model_copy(update={"model": "other"}),
             base.model_copy(update={"mode": "json"}),
             base.model_copy(update={"chunk_tokens": 500}),
+            base.model_copy(update={"temperature": 0.7}),
+            base.model_copy(update={"max_answer_tokens": 999}),
         ):
             extract_llm_many([article], settings)
-        assert srv.calls == 1 + 1 + 1 + len(chunk_text(article.text, 500))
+        assert srv.calls == 1 + 1 + 1 + len(chunk_text(article.text, 500)) + 1 + 1
 
 
 def test_clear_cache_counts_removed_entries() -> None:
@@ -112,7 +118,7 @@ def test_clear_cache_counts_removed_entries() -> None:
         assert clear_cache(settings) == 2
         assert _entries(settings) == []
         extract_llm_many(articles, settings)
-        assert srv.calls == 6
+        assert srv.calls == 4  # one part per seed, asked again after the clear
 
 
 def test_an_answer_from_one_server_is_never_served_for_another() -> None:

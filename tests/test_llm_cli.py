@@ -136,3 +136,42 @@ def test_when_every_article_fails_each_error_line_names_its_article(
     lines = [line for line in capsys.readouterr().err.splitlines() if "429" in line]
     assert len(lines) == 2, lines
     assert any("one.txt" in line for line in lines) and any("two.txt" in line for line in lines)
+
+
+def test_eval_takes_the_extractor_options_of_brief(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    with serve(seed_responder()) as srv:
+        code = main(
+            [
+                "eval",
+                str(SEEDS),
+                "--backend",
+                "llm",
+                "--base-url",
+                srv.url,
+                "--model",
+                "m",
+                "--mode",
+                "json_schema",
+                "--timeout",
+                "30",
+                "--no-cache",
+            ]
+        )
+        assert srv.calls == 2  # one call per seed
+        assert all(r["response_format"]["type"] == "json_schema" for r in srv.requests)
+        assert all(r["model"] == "m" for r in srv.requests)
+    assert code == 0
+    with pytest.raises(SystemExit):
+        main(["eval", str(SEEDS), "--mod", "json_schema"])  # abbreviations are refused
+
+
+def test_story_eval_fails_when_an_article_failed_unless_allowed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    args = ["eval", str(SEEDS), "--backend", "llm", "--model", "m", "--no-cache"]
+    with serve(lambda r: error(400, "this server fails every call")) as srv:
+        assert main([*args, "--base-url", srv.url]) == 1
+        assert "article(s) failed to load or extract" in capsys.readouterr().err
+        assert main([*args, "--base-url", srv.url, "--allow-failures"]) == 0

@@ -13,6 +13,7 @@ from llm_server import (
     Reply,
     answer_for_chunk,
     article_in,
+    article_text,
     completion,
     error,
     seed_answer,
@@ -22,6 +23,7 @@ from llm_server import (
 )
 
 from factcheck.extract import client as client_mod
+from factcheck.extract.chunking import chunk_text
 from factcheck.extract.llm import extract_llm_many
 
 
@@ -111,8 +113,8 @@ def test_schema_invalid_json_is_re_asked_then_fails_clearly() -> None:
         assert srv.calls == 2 and failures == [] and extractions[0].claims
     with serve(lambda r: completion(r, invalid)) as srv:
         extractions, failures = extract_llm_many([article], llm_settings(srv.url, max_retries=1))
-        assert srv.calls == 2
-    assert extractions == []
+        assert srv.calls == 2 + 2  # first try + 1 re-ask, then one call for each half of the part
+    assert extractions == [] and failures[0].usage.calls == 4  # what failed was paid for, and counted
     assert "did not fit the extraction schema after 2 attempt(s)" in failures[0].error
     assert "--mode" in failures[0].error
 
@@ -145,17 +147,16 @@ def test_one_part_cut_off_costs_only_that_part() -> None:
     """Seen on a real llama-server (-n caps the answer): a cut-off first part lost the whole article."""
     article = seed_articles()[0]
     answer = seed_answer("seed_000.json")
-    state = {"n": 0}
+    first = chunk_text(article.text, 1500)[0]
 
     def script(request: dict[str, Any]) -> Reply:
-        state["n"] += 1
-        if state["n"] == 1:
-            return completion(request, '{"sources": [', finish_reason="length")
+        if article_text(request) in first.text:  # part 1, and each half of it when asked again
+            return completion(request, '{"claims": [', finish_reason="length")
         return completion(request, answer_for_chunk(answer, article_in(request)))
 
     with serve(script) as srv:
         extractions, failures = extract_llm_many([article], llm_settings(srv.url, chunk_tokens=1500))
-        assert srv.calls > 1
+        assert srv.calls == len(chunk_text(article.text, 1500)) + 2  # part 1 asked again in two halves
     assert extractions[0].claims
     notes = " ".join(extractions[0].notes)
     assert "part 1 of" in notes and "cut off" in notes

@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings, load_settings
+from .._options import add_extractor_arguments, settings_from_arguments
+from ..config import Settings
 from ..errors import EvalError, FactcheckError
 from ..extract import backend_for, extract_all
 from ..models import Article, Brief
@@ -167,7 +168,7 @@ def evaluate_paths(paths: Sequence[str | Path], settings: Settings | None = None
 
 
 def add_eval_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of ``factcheck eval``: PATH..., --backend, --model, --json, -o, thresholds."""
+    """The arguments of ``factcheck eval``: PATH..., the extractor options, --json, -o, thresholds."""
     parser.add_argument(
         "paths",
         nargs="+",
@@ -175,15 +176,13 @@ def add_eval_arguments(parser: argparse.ArgumentParser) -> None:
         help="a gold.json, a story folder (gold.json + articles), a folder of story folders, "
         "or a quote set (gold.jsonl + docs.jsonl + docs/)",
     )
+    # The same extractor options as `factcheck brief`: an eval must run the extractor a brief would.
+    add_extractor_arguments(parser)
     parser.add_argument(
-        "--backend",
-        choices=["auto", "offline", "llm"],
-        default=None,
-        help="extractor to evaluate (default: offline unless an LLM is configured)",
+        "--allow-failures",
+        action="store_true",
+        help="exit 0 even when an article of a story failed to load or extract (scored as missing)",
     )
-    parser.add_argument("--model", default=None, help="LLM model name (llm backend)")
-    parser.add_argument("--base-url", default=None, help="OpenAI-compatible base URL (llm backend)")
-    parser.add_argument("--lexicon-dir", type=Path, default=None, help="folder of your own lexicon entries")
     parser.add_argument("--json", action="store_true", help="print the report as JSON instead of a table")
     parser.add_argument("-o", "--output", default=None, help="also write the JSON report to this file")
     group = parser.add_argument_group("thresholds (exit 1 when one fails; scores are micro-averaged totals)")
@@ -209,8 +208,7 @@ def run_eval(args: argparse.Namespace) -> int:
         print(f"factcheck eval: error: --{wrong[0].replace('_', '-')} is a fraction (0.47, not 47)", file=sys.stderr)
         return 2
     try:
-        settings = load_settings({"backend": args.backend, "model": args.model, "base_url": args.base_url,
-                                  "lexicon_dir": getattr(args, "lexicon_dir", None)})
+        settings = settings_from_arguments(args)
         if settings.lexicon_dir is not None:  # a malformed lexicon file stops here, not in every story
             from ..lexicon import load
 
@@ -224,6 +222,14 @@ def run_eval(args: argparse.Namespace) -> int:
         Path(args.output).write_text(text + "\n", encoding="utf-8")
     print(text if args.json else format_table(report), end="\n" if args.json else "")
     failed = check_thresholds(report, {n: getattr(args, n, None) for n in THRESHOLDS})
+    lost = [f"{s.story}: {f}" for s in report.stories for f in s.failures]
+    if lost and not getattr(args, "allow_failures", False):
+        # A gate on a broken or too slow server must not pass by scoring what little came back.
+        failed.append(
+            f"{len(lost)} article(s) failed to load or extract (--allow-failures to score without them): "
+            + "; ".join(lost[:5])
+            + (" ..." if len(lost) > 5 else "")
+        )
     for line in failed:
         print(f"FAIL: {line}", file=sys.stderr)
     if not failed and any(getattr(args, n, None) is not None for n in THRESHOLDS):

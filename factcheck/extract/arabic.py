@@ -19,87 +19,32 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .._lexicon_lazy import words
 from ..normalize import fold
 from . import cues as C
 
-# --- lexicon (to migrate into the per-language data files; examples written for factcheck) ----
-# BEGIN ARABIC SPEAKER LEXICON
-# Titles and honorifics (masculine lemma, folded, without ال; the feminine adds ة). Examples:
-#   وزير: "قالت وزيرة الصحة هدى ناصر إن ..."; متحدث/ناطق: "وقال الناطق الرسمي باسم البلدية ..."
-#   مدير: "أكدت مديرة المدرسة ريم خليل أن ..."; دكتور: "وأوضح الدكتور سامر يوسف أن ..."
-#   سيد: "وقال السيد عادل منصور إن ..."; مهندس: "أكد المهندس باسل عمر أن ..."
-#   أستاذ: "قال الأستاذ في جامعة النهرين فراس حسن إن ..."; طبيب: "قالت الطبيبة لينا سعيد إن ..."
-#   محامي: "وقال المحامي وائل ربيع إن ..."; قاضي: "أعلن القاضي نبيل عيسى أن ..."
-#   رئيس: "قال رئيس البلدية جمال داود إن ..."; عضو: "وقالت عضوة المجلس منى رشيد إن ..."
-#   نقيب: "وقال نقيب الأطباء، سليم داود، إن ..."; مندوب/ممثل: "وقالت ممثلة المنظمة هالة نور إن ..."
-#   قنصل: "أكد القنصل العام رامي فارس أن ..."; مدعي: "وقال المدعي العام نزار حلبي إن ..."
-TITLES = frozenset(
-    fold(w)
-    for w in """
-    وزير مبعوث سفير رئيس متحدث ناطق قائد عقيد لواء عميد فريق مقدم نائب مدير محافظ أمين ملك أمير شيخ
-    عضو مستشار سيناتور دكتور سيد اانسه استاذ مهندس محامي قاضي طبيب باحث خبير مفوض منسق مراسل
-    نقيب مندوب ممثل قنصل مدعي
-    """.split()
-)
-# Title abbreviations: "د. سامر يوسف" (Dr.), "م. باسل عمر" (Eng.).
-TITLE_ABBREVIATIONS = ("د.", "م.", "أ.د.")
-# Words that never start a personal name: prepositions and particles ("وقال المتحدث باسم
-# البلدية ..." - باسم is part of the role), and name particles (بن، أبو، عبد) that continue one.
-NOT_NAME_START = frozenset(
-    fold(w)
-    for w in """
-    في من على عن الى إلى مع عبر لدى باسم بإسم لـ ب ل و ف أن إن بأن ما لا لم لن قد كما حول بشأن ضد منذ خلال
-    بن ابن بنت
-    """.split()
-)
-# Adverbs that follow a title but are no part of a name: "وقال المتحدث باسم البلدية بدوره إن ...",
-#   "وأكد الوزير مجددا أن ...", "قالت المديرة أيضا إن ..."
-ADVERBS = frozenset(
-    fold(w)
-    for w in """
-    أيضا أيضاً كذلك بدوره بدورها بدورهم مجددا مؤخرا سابقا لاحقا رسميا شخصيا حينها آنذاك بنفسه بنفسها
-    """.split()
-)
-# Masculine past verbs whose root ends in ت (so a final ت is not the feminine ending there):
-#   "ولفت المتحدث إلى أن ..."; "وأثبت التقرير أن ..."; "سكت الوزير عن ..."
-MASCULINE_TA_VERBS = frozenset(fold(w) for w in "لفت أثبت ثبت سكت صمت بت نعت".split())
-# Date and time words: a phrase holding one is a circumstance, not a speaker.
-#   "وفق آخر تحليل أجري يوم الخميس" ; "نقلا عن بيان صدر في أيلول" ; "قال مساء أمس إن"
-DATE_WORDS = frozenset(
-    fold(w)
-    for w in """
-    يوم أمس غدا الساعة ساعة صباح مساء صباحا مساء فجر ليلة
-    الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت
-    يناير فبراير أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
-    كانون شباط آذار نيسان أيار حزيران أيلول تشرين
-    """.split()
-)
-# Prepositions that end a subject when a reporting verb has no complement clause:
-#   "وأعلنت البلدية عن خطة للنقل" -> البلدية ; "وتحدث الوزير في المؤتمر عن ..." -> الوزير
-SUBJECT_END = frozenset(fold(w) for w in "عن في على إلى الى خلال عبر مع أمام".split())
-# Prepositions that introduce the source itself: "نقلا عن وزارة النقل" -> وزارة النقل
-SOURCE_PREPOSITIONS = frozenset(fold(w) for w in "عن من".split())
-# Reporting verbs missing from cues.REPORT_VERBS_AR, matched only before a complement clause (أن):
-#   "وكانت صفحة محلية قد نشرت أن المدرسة أغلقت" ; "ونشر الموقع أن الطريق مقطوع" ; "تنشر الصفحة أن ..."
-#   "وتابعت المديرة أن الدوام سيستأنف" ; "وتابع أن الأعمال مستمرة"
-REPORT_VERBS_EXTRA = "نشر نشرت ينشر تنشر تابع تابعت"
-# Heads of non-government bodies (organisations): "وقالت نقابة الأطباء إن ..." ; "أعلن اتحاد العمال
-#   أن ..." ; "ذكرت جمعية حماية المستهلك أن ..." ; "أكدت رابطة الصحفيين أن ..." ; "قال حزب التقدم إن ..."
-BODY_HEADS = frozenset(fold(w) for w in "نقابة اتحاد جمعية رابطة حزب حركة مؤسسة شركة لجنة نادي".split())
-# Heads of social-media sources: "وكتبت صفحة محلية على فيسبوك أن ..." ; "نشر حساب باسم الوزير أن ..."
-SOCIAL_HEADS = frozenset(fold(w) for w in "صفحة حساب مدونة".split())
-# Verbs of saying that introduce direct speech with no أن in headline order (subject first):
-#   "وزير النقل يقول الطريق سيفتح الأسبوع المقبل" ; "المديرة تقول الامتحانات في موعدها"
-SAY_VERBS = "قال قالت يقول تقول"
-# Documents that stand for their author after "وفق/بحسب": "بحسب أرقام مكتب الإحصاء" -> the office;
-#   "وفق بيان وزارة الزراعة" ; "بحسب إحصاءات الهيئة العامة للسكان" ; "وفق معطيات الدفاع المدني"
-DOCUMENT_NOUNS = frozenset(
-    fold(w) for w in "أرقام بيانات بيان إحصاءات إحصائيات معطيات تقرير تقارير دراسة وثيقة سجلات".split()
-)
-# A statement standing alone for its author: "وقالت الوزارة في بيان إن ... وأضاف البيان أن ..."
-#   "وذكرت الرسالة أن ..." ; "وأوضحت النشرة أن ..."
-STATEMENT_NOUNS = frozenset(fold(w) for w in "بيان تقرير رسالة نشرة منشور تغريدة تصريح".split())
-# END ARABIC SPEAKER LEXICON
+# The word lists of these rules live in factcheck/lexicon/ar.toml (docs/lexicon.md: "Lists of the
+# rules"), one entry per lemma with an invented example; read folded from the shipped lexicon.
+
+
+def _set(category: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words(category, "ar"))
+
+
+TITLES = _set("speaker_title")  # masculine lemma without ال; the feminine adds ة
+TITLE_ABBREVIATIONS = tuple(words("title_abbreviation", "ar"))  # "د. سامر يوسف"
+NOT_NAME_START = _set("not_name_start")  # prepositions, particles, name particles (بن، ابن، بنت)
+ADVERBS = _set("speaker_adverb")  # "وقال المتحدث بدوره إن ..."
+MASCULINE_TA_VERBS = _set("masculine_ta_verb")  # a final ت of the root, not the feminine ending
+DATE_WORDS = _set("date_word")  # a phrase holding one is a circumstance, not a speaker
+SUBJECT_END = _set("subject_end")  # "وأعلنت البلدية عن خطة" -> البلدية
+SOURCE_PREPOSITIONS = _set("source_preposition")  # "نقلا عن وزارة النقل" -> وزارة النقل
+REPORT_VERBS_EXTRA = " ".join(words("report_verb_extra", "ar"))  # only before أن
+BODY_HEADS = _set("body_head")  # non-government bodies
+SOCIAL_HEADS = _set("social_head")  # social-media sources
+SAY_VERBS = " ".join(words("say_verb", "ar"))  # headline order, no أن
+DOCUMENT_NOUNS = _set("document_noun")  # "بحسب أرقام مكتب الإحصاء" -> the office
+STATEMENT_NOUNS = _set("statement_noun")  # "وأضاف البيان أن ..."
 
 # A reporting verb of the block above, when a complement clause (أن) follows within a few words.
 REPORT_EXTRA = re.compile(
@@ -297,7 +242,7 @@ def subject_head(phrase: str) -> str:
 
 # --- one person in two scripts ------------------------------------------------------------------
 
-_AR_CONS = {
+AR_CONSONANTS = {  # Arabic consonant -> its usual Latin consonant in transliterated names
     "ب": "b",
     "ت": "t",
     "ث": "t",
@@ -340,8 +285,8 @@ def _word_slots(word: str, arabic: bool) -> tuple[list[str], list[str]]:
     cons: list[str] = []
     between = [""]
     for ch in word:
-        if arabic and ch in _AR_CONS:
-            c = _AR_CONS[ch]
+        if arabic and ch in AR_CONSONANTS:
+            c = AR_CONSONANTS[ch]
         elif not arabic and ch.isascii() and ch.isalpha() and ch not in "aeiouyw":
             c = _LAT_CONS.get(ch, ch)
         else:

@@ -1,11 +1,13 @@
-"""Content-addressed cache of LLM extractions.
+"""Content-addressed cache of the LLM's answers, one entry per article part.
 
-Key: SHA-256 over (article text hash, server, model, prompt version, schema version, mode,
-chunking), so a re-run on unchanged articles makes no LLM call and any change that could change the
-answer misses. The server is part of the key because a model name says nothing about who answers:
+Each part that was answered is stored on its own, so a re-run pays only for the parts that failed.
+Key: SHA-256 over the part's request (its text, the article's metadata, the rendered prompt, the
+output cap), the server, model, mode, temperature, re-ask budget and the prompt and schema versions,
+so a re-run on unchanged articles makes no LLM call and any change that could change the answer
+misses. The server is part of the key because a model name says nothing about who answers:
 an honest server must never be served what another (e.g. a compromised one) answered under the same
 model name. ``Settings.refresh`` re-asks and overwrites the entries while keeping the cache.
-Entries are Extraction JSON written atomically (temporary file + ``os.replace``): a crash never
+Entries are the part's grounded answer (JSON) written atomically (temporary file + ``os.replace``): a crash never
 leaves a half-written entry under its final name. An unreadable, corrupt or ungrounded entry is
 ignored (and overwritten by the next store). Nothing from the settings but the key's fields is
 stored: the API key never enters the cache.
@@ -17,14 +19,11 @@ import contextlib
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
-
-from pydantic import ValidationError
 
 from ..config import Settings, default_cache_dir
 from ..fileio import write_text_atomic
-from ..grounding import ungrounded
-from ..models import Article, Extraction
 
 _SUBDIR = "llm"
 DEFAULT_BASE_URL = "https://api.openai.com/v1"  # what the openai client calls when no base URL is set
@@ -46,45 +45,48 @@ def server_identity(base_url: object) -> str:
     return urlunsplit((parts.scheme.lower(), netloc, parts.path.rstrip("/"), "", ""))
 
 
-def cache_key(
-    article: Article, settings: Settings, *, prompt_version: str, schema_version: str, server: str | None = None
-) -> str:
-    """``server``: the identity of the server actually called (the caller's client's base URL)."""
+def part_key(settings: Settings, *, server: str, request: dict[str, Any], versions: tuple[str, str]) -> str:
+    """The key of one part's answer: everything that can change it.
+
+    ``request``: what is sent for the part (messages as rendered, article values, output cap), so the
+    part's text, the article's metadata, the prompt and the chunking all count; ``versions``: the
+    prompt and schema versions. The settings add the server (see ``server_identity``), the model, the
+    mode, the temperature and the re-ask budget.
+    """
     parts = {
-        "text": text_hash(article.text),
-        "server": server if server is not None else server_identity(settings.base_url),
+        "request": request,
+        "server": server,
         "model": settings.model,
-        "prompt": prompt_version,
-        "schema": schema_version,
         "mode": settings.mode,
-        "chunk_tokens": settings.chunk_tokens,
+        "temperature": settings.temperature,
+        "max_retries": settings.max_retries,
+        "versions": list(versions),
     }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
 def _path(settings: Settings, key: str) -> Path:
     return cache_root(settings) / key[:2] / f"{key}.json"
 
 
-def load(settings: Settings, key: str, article: Article) -> Extraction | None:
-    """The cached extraction for ``article`` (re-pointed at this Article), or None on a miss."""
-    path = _path(settings, key)
+def load_part(settings: Settings, key: str) -> dict[str, Any] | None:
+    """A stored part entry (``{"answer": ..., "notes": [...], "reasks": n}``), or None on a miss.
+
+    The caller re-grounds the answer against the part's text before using it: an entry edited on
+    disk or written for other text is never served as article content.
+    """
     try:
-        raw = path.read_text(encoding="utf-8")
-        cached = Extraction.model_validate_json(raw)
-    except (OSError, UnicodeDecodeError, ValidationError, ValueError):
+        data = json.loads(_path(settings, key).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
         return None  # missing or corrupt: treated as a miss, overwritten by the next store
-    if cached.article.text != article.text:
+    if not isinstance(data, dict) or not isinstance(data.get("answer"), dict):
         return None
-    # The article's metadata may differ (another file name); the spans only depend on its text.
-    hit = cached.model_copy(update={"article": article, "cached": True})
-    if ungrounded(hit):
-        return None
-    return hit
+    return data
 
 
-def store(settings: Settings, key: str, extraction: Extraction) -> None:
-    write_text_atomic(_path(settings, key), extraction.model_dump_json())
+def store_part(settings: Settings, key: str, entry: dict[str, Any]) -> None:
+    write_text_atomic(_path(settings, key), json.dumps(entry, ensure_ascii=False))
 
 
 def clear_cache(settings: Settings) -> int:

@@ -9,24 +9,26 @@ and are counted separately (see ``schema.GroundingState``).
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import json
-import logging
 import re
 import threading
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import tenacity
 
 from ..config import Settings
 from ..errors import BudgetExceeded, ConfigError, LLMError
 from ..models import Usage
-from .chunking import CHARS_PER_TOKEN
+from .chunking import estimate_tokens
+
+if TYPE_CHECKING:
+    import tenacity
+
+# asyncio, tenacity and logging are imported where used: a fully cached run needs none of them (it
+# must cost what the offline extractor costs; asyncio alone takes ~0.1 s to import).
 
 # Backoff between transport retries (seconds); tests shrink these.
 BACKOFF_INITIAL = 0.5
@@ -39,6 +41,8 @@ def _sleep_sync(seconds: float) -> None:
 
 
 async def _sleep_async(seconds: float) -> None:
+    import asyncio
+
     await asyncio.sleep(seconds)
 
 
@@ -54,6 +58,8 @@ def llm_settings_summary(settings: Settings) -> str:
 
 
 def instructor_mode(settings: Settings) -> Any:
+    import logging
+
     import instructor
 
     # instructor logs every failed attempt at ERROR; our errors already say it, once, with a hint.
@@ -130,6 +136,7 @@ class Meter:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     transport_retries: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def usage(self, settings: Settings) -> Usage:
         return Usage(
@@ -148,13 +155,17 @@ def cost(settings: Settings, prompt_tokens: int, completion_tokens: int) -> floa
 
 
 def estimate_request_tokens(kwargs: dict[str, Any]) -> tuple[int, int]:
-    """(prompt, completion) token estimates for a request, before it is sent."""
+    """(prompt, completion) token estimates for a request, before it is sent.
+
+    The prompt is estimated per script (``chunking.estimate_tokens``: never below cl100k's count on
+    the fixtures); the completion is the ``max_tokens`` the request sends, the most it can cost.
+    """
     body = json.dumps(
         {k: kwargs.get(k) for k in ("messages", "tools", "response_format")}, ensure_ascii=False, default=str
     )
-    prompt = int(len(body) / CHARS_PER_TOKEN) + 1
-    # An extraction answer carries quotes plus renderings: assume about half the prompt, bounded.
-    return prompt, min(4096, max(512, prompt // 2))
+    prompt = estimate_tokens(body)
+    cap = kwargs.get("max_tokens")
+    return prompt, int(cap) if isinstance(cap, int) and cap > 0 else min(4096, max(512, prompt // 2))
 
 
 class Budget:
@@ -191,10 +202,7 @@ class Budget:
         with self._lock:
             self.check_open()
             need = prompt + completion
-            if (
-                self.max_tokens is not None
-                and self.spent_tokens + self.reserved_tokens + need > self.max_tokens
-            ):
+            if self.max_tokens is not None and self.spent_tokens + self.reserved_tokens + need > self.max_tokens:
                 self.exceeded = (
                     f"the --max-tokens budget of {self.max_tokens} would be exceeded by the next call "
                     f"(about {need} tokens; {self.spent_tokens} spent)"
@@ -264,6 +272,8 @@ def _retryable(exc: BaseException) -> bool:
 
 
 def _wait(state: tenacity.RetryCallState) -> float:
+    import tenacity
+
     backoff = tenacity.wait_random_exponential(multiplier=BACKOFF_INITIAL, max=BACKOFF_MAX)(state)
     exc = state.outcome.exception() if state.outcome else None
     after = _retry_after(exc) if exc is not None else None
@@ -280,8 +290,11 @@ class Call:
     deadline: float
     secrets: tuple[str, ...]
     retries: int = 0  # this call's transport retries (the meter sums the article's)
+    last_response: Any = None  # the last answer received (salvaged when it is cut off or out of shape)
 
     def _retrying_kwargs(self) -> dict[str, Any]:
+        import tenacity
+
         def stop(state: tenacity.RetryCallState) -> bool:
             return (
                 state.attempt_number > self.settings.transport_retries
@@ -304,13 +317,17 @@ class Call:
         usage = getattr(response, "usage", None)
         prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
         completion = int(getattr(usage, "completion_tokens", 0) or 0)
-        self.meter.calls += 1
-        self.meter.prompt_tokens += prompt
-        self.meter.completion_tokens += completion
+        self.last_response = response
+        with self.meter.lock:  # the parts of one article may answer at once (threads for a sync client)
+            self.meter.calls += 1
+            self.meter.prompt_tokens += prompt
+            self.meter.completion_tokens += completion
         self.budget.settle(reservation, prompt, completion)
 
     def sync_create(self, create: Callable[..., Any]) -> Callable[..., Any]:
         def wrapped(*args: Any, **kwargs: Any) -> Any:
+            import tenacity
+
             retrying = tenacity.Retrying(sleep=lambda s: _sleep_sync(s), **self._retrying_kwargs())
             try:
                 for attempt in retrying:
@@ -331,6 +348,10 @@ class Call:
 
     def async_create(self, create: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         async def wrapped(*args: Any, **kwargs: Any) -> Any:
+            import asyncio
+
+            import tenacity
+
             retrying = tenacity.AsyncRetrying(sleep=_sleep_async_ref, **self._retrying_kwargs())
             try:
                 async for attempt in retrying:
@@ -399,8 +420,8 @@ class Call:
                 # room (its context is shared by its parallel slots, so a retry may still have helped).
                 return LLMError(
                     f"the request is longer than the model's context window (HTTP {status}){tried}: {detail}",
-                    hint="lower --chunk-tokens (its estimate of characters / 3 per token is low for some "
-                    "tokenizers, e.g. Arabic on small models), or give the server a larger context "
+                    hint="lower --chunk-tokens (it is estimated for OpenAI's tokenizer; small local models can "
+                    "spend more tokens per Arabic word), or give the server a larger context "
                     "(llama-server: -c, -np 1, -n to cap the answer)",
                 )
             if status >= 500:

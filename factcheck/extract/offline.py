@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .._lexicon_lazy import words
 from ..grounding import quote_at
 from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
 from ..normalize import content_stems
@@ -73,6 +74,18 @@ from .patterns import (
 )
 from .segment import Unit, units
 from .sources import SourceBook, looks_like_source
+
+
+def _ar_alt(category: str) -> str:
+    return C.ar_words(" ".join(words(category, "ar")))
+
+
+# "X استندت إلى Y، وذكرت أن": the preposition before Y, the verb after it, the end of X (ar.toml).
+_RESTS_ON_TARGET = re.compile(C.B + r"(?:" + _ar_alt("rests_on_target") + r")\s+")
+_RESTS_ON_SOURCE_END = r"[،,.]|\s+" + C.CONJ + r"(?:" + _ar_alt("rests_on_clause_verb") + r")"
+_RESTS_ON_SUBJECT_END = C.B + r"(?:" + "|".join(words("rests_on_subject_end", "ar")) + r")" + C.E
+# "نقلت X عن Y قوله إن": قول with a pronoun after the source Y.
+_SAYING = re.compile(_ar_alt("saying_noun") + r"\s*$")
 
 
 @dataclass
@@ -216,13 +229,13 @@ class _Extractor(ArabicSpeakers):
         rm = RESTS_ON.search(sent)
         if rm:
             tail = sent[rm.end() :]
-            to = re.search(C.B + C.ar("إلى") + r"\s+", tail)
+            to = _RESTS_ON_TARGET.search(tail)
             if to:
-                np_text = until(tail[to.end() :], r"[،,.]|\s+" + C.CONJ + C.ar("ذكرت"))
+                np_text = until(tail[to.end() :], _RESTS_ON_SOURCE_END)
                 src = self.book.add(np_text, context=sent)
                 if src:
                     backing.append((rm.start(), src, "next"))
-                    subj = self.book.resolve(until(tail, C.B + r"(?:في|إلى)" + C.E))
+                    subj = self.book.resolve(until(tail, _RESTS_ON_SUBJECT_END))
                     if subj:
                         self.report_sources.setdefault(subj, []).append(src)
                         self.attach_report_source(subj, src)
@@ -314,7 +327,7 @@ class _Extractor(ArabicSpeakers):
         # "نقلت X عن Y قولهم إن": reporter X, resting on Y.
         fm = FROM_SRC.search(np_part)
         if fm and re.match(C.B + C.ar("عن"), np_part[fm.start() :]):
-            src_text = re.sub(C.ar_words("قولهم قوله قولها قولهما") + r"\s*$", "", np_part[fm.end() :].strip())
+            src_text = _SAYING.sub("", np_part[fm.end() :].strip())
             src = self.book.add(src_text, context=sent)
             if src:
                 based_on.append(src)

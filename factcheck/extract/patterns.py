@@ -34,6 +34,11 @@ def _anaphora(lex: Lexicon, lang: str, kind: str) -> re.Pattern[str]:
 ANAPHORA_KINDS = ("news_outlet", "news_agency", "government")
 
 
+def _listed(lex: Lexicon, category: str, after: str = "") -> str:
+    """The English words of a category as written, in file order (a newsroom's entries last)."""
+    return "|".join(re.escape(w) + after for w in lex.words(category, "en"))
+
+
 def _compile(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     a = lex.alt
     complement_ar = r"(?:" + a("complement", "ar") + r")" + E
@@ -60,7 +65,9 @@ def _compile(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CONFIRMED_BY": _RE(C.ar("وفق ما") + r"\s+(?:" + a("confirmed_by", "ar") + r")" + E),
         "AFFIRM": _RE(B + CONJ + r"(?:" + a("affirmation_verb", "ar") + r")" + E),
         "DENY_VERB_EN": _RE(r"\b(?:" + a("denial_verb", "en") + r")\b", _I),
-        "TRAIL_ATTR": _RE(r"[،,]\s*(?:" + a("according", "ar") + r"|\bvia\b|according to)\b.*$", re.S),
+        "TRAIL_ATTR": _RE(
+            r"[،,]\s*(?:" + a("according", "ar") + r"|" + _listed(lex, "trailing_attribution") + r")\b.*$", re.S
+        ),
         # Where a denial verb's object starts ("نفت الرئاسة | وجود تعاون ..."), after its subject.
         "DENIED_OBJECT": _RE(B + r"(?:" + a("denied_object", "ar") + r")" + E),
         "NOT_NAME": _ar_en(a("not_speaker", "ar"), a("not_speaker", "en"), conj=False),
@@ -74,7 +81,11 @@ def _compile(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             + a("unnamed_group", "ar")
             + r")"
             + E
-            + r"|^(?:some |several |two |three |a |an |one )?(?:western |senior |local |us |u\.s\. )?(?:"
+            + r"|^(?:"
+            + _listed(lex, "group_quantifier", " ")
+            + r")?(?:"
+            + _listed(lex, "group_modifier", " ")
+            + r")?(?:"
             + a("unnamed_group", "en")
             + r")\b",
             _I,
@@ -128,6 +139,10 @@ class LexPattern:
         return self.get().sub(repl, string, count)
 
 
+def _shipped_words(category: str) -> str:
+    return " ".join(_lexicon.shipped().words(category, "ar"))
+
+
 REPORT = LexPattern("REPORT")
 ACCORDING = LexPattern("ACCORDING")
 FIRST_PERSON = LexPattern("FIRST_PERSON")
@@ -160,15 +175,16 @@ ANAPHORA = {k: LexPattern(f"ANAPHORA:{k}") for k in ANAPHORA_KINDS}
 ANAPHORA_EN = {k: LexPattern(f"ANAPHORA_EN:{k}") for k in ANAPHORA_KINDS}
 _NOT_NAME = LexPattern("NOT_NAME")
 
-# Grammar, not lexicon: clitic prepositions, كان/قد, quotation marks, URLs, retweets.
-KANA = _RE(r"^" + C.CONJ + r"(?:" + C.ar_words("كان كانت") + r")" + C.E)
-QAD = _RE(C.B + C.ar("قد") + C.E)
-FROM_SRC = _RE(C.B + r"(?:" + C.ar_words("عن إلى على") + r")\s+")
+# Closed-class words (كان/قد, prepositions) are lexicon entries read as written from the shipped
+# lexicon; quotation marks, URLs and retweets are grammar of the text and stay here.
+KANA = _RE(r"^" + C.CONJ + r"(?:" + C.ar_words(_shipped_words("kana")) + r")" + C.E)
+QAD = _RE(C.B + r"(?:" + C.ar_words(_shipped_words("qad")) + r")" + C.E)
+FROM_SRC = _RE(C.B + r"(?:" + C.ar_words(_shipped_words("reporter_preposition")) + r")\s+")
 QUOTE_PAIR = _RE(r"\"([^\"\n]{2,600})\"|“([^”\n]{2,600})”|«([^»\n]{2,600})»")
 URL = _RE(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+)")
 RETWEET = _RE(r"\s*RT\s+(@\w{1,30}):")
 QUOTE_BEFORE = _RE(r"[\"“]([^\"”]{8,600})[,.]?[\"”]\s*,?\s*(?P<who>(?:[\w.'’,-]+\s*){0,9})$")
-TRAIL_PREP = _RE(r"\s+(?:" + C.ar_words("إلى على عن ب ل") + r")\s*$")
+TRAIL_PREP = _RE(r"\s+(?:" + C.ar_words(_shipped_words("dangling_preposition")) + r")\s*$")
 POST_MAX = 700  # a text this short, with no prose structure, is one post (tweet): one unit
 MIN_CLAIM_WORDS = 4
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+from .._lexicon_lazy import words
 from ..models import Source, SourceKind
 from ..normalize import find_span, fold
 from . import cues as C
 from . import patterns as P
 from .arabic import (
+    AR_CONSONANTS,
     body_head,
     is_arabic,
     is_title,
@@ -28,52 +30,28 @@ from .arabic import (
 )
 
 _QUOTES = "\"'“”«»„‘’()[]"
+# The words of these constructions are lexicon entries (ar.toml, en.toml), read as written.
 _TRAIL_PP = re.compile(
-    r"\s+(?:في|خلال|عبر|على|لـ?)\s+(?:" + C.COMM_AR + r")" + C.E + r".*$"
-    r"|\s+(?:" + C.ar_words("اليوم أمس الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء") + r")" + C.E + r".*$"
-    r"|\s+(?:in|on|during|at|via|told|to)\s+.*$",
+    r"\s+(?:" + "|".join(words("trail_preposition", "ar")) + r")\s+(?:" + C.COMM_AR + r")" + C.E + r".*$"
+    r"|\s+(?:" + C.ar_words(" ".join(words("trail_time_word", "ar"))) + r")" + C.E + r".*$"
+    r"|\s+(?:" + "|".join(words("trail_preposition", "en")) + r")\s+.*$",
     re.S,
 )
+# Word starts whose و/ف is a root letter (وزارة، وكالة، فرانس), never a clitic to strip.
+_ROOT_WA = tuple(words("root_initial_wa", "ar"))
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
-_LEAD = re.compile(r"^(?:[وف]\s*)?(?:" + C.ar_words("الرئيس") + r")?\s*")
+_LEAD = re.compile(r"^(?:[وف]\s*)?(?:" + C.ar_words(" ".join(words("lead_title", "ar"))) + r")?\s*")
 # Lexicon patterns (factcheck/lexicon), compiled once per lexicon in patterns.py.
 _TITLE, _GOV, _OUTLET, _AGENCY = P.TITLE, P.GOV, P.OUTLET, P.AGENCY
 _GROUP_START, _ANON, _ANAPHORA, _ANAPHORA_EN = P.GROUP_START, P.ANON, P.ANAPHORA, P.ANAPHORA_EN
 _SPEAKS_FOR = re.compile(C.B + C.ar("باسم") + r"\s+(.+)$")  # "المتحدث باسم وزارة النقل"
-_PRONOUN = re.compile(r"^(?:he|she|they|it|هو|هي|هم)$", re.I)
+_PRONOUN = re.compile(
+    r"^(?:" + "|".join(words("personal_pronoun", "en") + words("personal_pronoun", "ar")) + r")$", re.I
+)
 
 # Latin consonant skeleton of an Arabic name, to match "ماجد الخطيب" with "Majed al-Khatib".
-_AR2LAT = {
-    "ب": "b",
-    "ت": "t",
-    "ث": "t",
-    "ج": "j",
-    "ح": "h",
-    "خ": "k",
-    "د": "d",
-    "ذ": "d",
-    "ر": "r",
-    "ز": "z",
-    "س": "s",
-    "ش": "s",
-    "ص": "s",
-    "ض": "d",
-    "ط": "t",
-    "ظ": "z",
-    "ع": "",
-    "غ": "g",
-    "ف": "f",
-    "ق": "k",
-    "ك": "k",
-    "ل": "l",
-    "م": "m",
-    "ن": "n",
-    "ه": "h",
-    "و": "",
-    "ي": "",
-    "ا": "",
-    "ء": "",
-}
+# arabic's consonant table, with the letters a Latin spelling may leave out (ع, hamza, long vowels).
+_AR2LAT = {**AR_CONSONANTS, **dict.fromkeys("عويءا", "")}
 _LAT = str.maketrans(
     {
         "q": "k",
@@ -95,7 +73,14 @@ _LAT = str.maketrans(
 )
 
 
-_NAME_TITLE = re.compile(r"^(?:(?:ambassador|dr|mr|mrs|ms|prof|sheikh|colonel|general)\.?\s+|د\.\s*|الدكتور\s+)+", re.I)
+_NAME_TITLE = re.compile(
+    r"^(?:(?:"
+    + "|".join(words("name_title", "en"))
+    + r")\.?\s+|"
+    + "|".join(re.escape(w) + (r"\s*" if w.endswith(".") else r"\s+") for w in words("name_title", "ar"))
+    + r")+",
+    re.I,
+)
 
 
 def skeleton(name: str) -> str:
@@ -149,11 +134,11 @@ def clean_name(text: str) -> tuple[str, list[str], str | None]:
             name, role = proper[0], others[0]
     if role is None and name.isascii():
         name, role = _split_english_title(name)
-    # A clitic "و/ف" (and) glued to the first word; not the first letter of وزارة/وكالة/وزير ...,
+    # A clitic "و/ف" (and) glued to the first word; not the first letter of وزارة/وكالة/وزير (_ROOT_WA),
     # nor of a name (فؤاد، وليد): in Arabic only before the article or a title ("والوزير").
     rest = name[1:].split()
     glued = bool(rest) and (fold(rest[0]).startswith("ال") or is_title(rest[0]))
-    if name[:1] in "وف" and glued and not fold(name).startswith(("وزار", "وكال", "وزير", "وفد", "فرانس")):
+    if name[:1] in "وف" and glued and not fold(name).startswith(_ROOT_WA):
         name = re.sub(r"^(?:[وف](?=\S{3,}))", "", name)
     if is_arabic(name):
         # "الدكتور كريم الحداد": the title is a role (or, when the role is already known, the
@@ -178,11 +163,7 @@ def _is_role(part: str) -> bool:
     return bool(_TITLE.match(part) or _GOV.search(part) or (is_arabic(part) and is_title(part.split()[0])))
 
 
-_EN_TAIL = re.compile(
-    r"(?:\s+(?:has|have|had|is|was|were|will|would|also|later|then|again|previously|earlier|"
-    r"on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today))+$",
-    re.I,
-)
+_EN_TAIL = re.compile(r"(?:\s+(?:" + "|".join(words("name_tail", "en")) + r"))+$", re.I)
 _EN_TITLE_LAST = re.compile(r"^(?P<role>.*\b(?:" + C.TITLE_EN + r"))\s+(?P<name>(?:[A-Z][\w.'-]*\s*){1,4})$", re.I)
 
 

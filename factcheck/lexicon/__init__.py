@@ -104,6 +104,10 @@ class Lexicon:
     def values(self, category: str, lang: str | None = None) -> dict[str, Any]:
         return {f: e.value for e in self.of(category, lang) for f in e.forms}
 
+    def table(self, category: str, lang: str | None = None) -> dict[str, str]:
+        """{forms joined by "|": example} in file order, for the word lists that rules read as written."""
+        return {"|".join(e.forms): e.example for e in self.of(category, lang)}
+
     def alt(self, category: str, lang: str) -> str:
         """One alternation of every entry of a category in a language (no boundaries, no و/ف)."""
         return self.derived(

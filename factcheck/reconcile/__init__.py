@@ -329,6 +329,8 @@ def reconcile(
     usage = Usage()
     for x in xs:
         usage = usage + x.usage
+    for failure in failures:  # calls made for an article that then failed were paid for too
+        usage = usage + failure.usage
     run = RunInfo(
         factcheck_version=_factcheck_version(),
         extractors=sorted({x.extractor for x in xs}),

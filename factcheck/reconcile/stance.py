@@ -11,82 +11,47 @@ Two statements already proposed as "about the same thing" (shared stems, or the 
 
 Polarity is read only where it bears on the shared content: a negator counts when one of the next
 few words is a stem the two statements share (a post that also says "this is no cause for alarm"
-does not deny a claim about a hospital opening). All word lists of this module are in the marked
-block below, one entry per lemma with an invented example, ready to move into a data file.
+does not deny a claim about a hospital opening). All word lists of this module are in the lexicon
+(factcheck/lexicon/*.toml), one entry per lemma with an invented example.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+from .._lexicon_lazy import LazyList, LazyMap, LazySet, table
 from ..normalize import STOPWORDS, fold, stem
 from .compare import find_numbers
 
-# ==== LEXICON (to be migrated to the per-language data files) =======================================
-# Negators: a word that turns the words after it into their negation.
-NEGATORS: dict[str, str] = {
-    "لا": "لا توجد إصابات في المدرسة",  # "there are no infections at the school"
-    "لم": "لم يتم تسجيل أي حالة",  # "no case has been recorded"
-    "لن": "لن ترتفع أسعار الوقود",  # "fuel prices will not rise"
-    "ليس": "ليس هناك قرار بالإغلاق",  # "there is no closure decision"
-    "ليست": "الصورة ليست حقيقية",  # "the photo is not real"
-    "ليسوا": "المحتجزون ليسوا مواطنين",  # "the detainees are not citizens"
-    "غير": "الخبر غير صحيح",  # "the report is not true"
-    "عدم": "أكدت الوزارة عدم وجود إصابات",  # "the ministry confirmed the absence of cases"
-    "بدون": "مرت العاصفة بدون ضحايا",  # "the storm passed without casualties"
-    "دون": "انتهى الاجتماع دون اتفاق",  # "the meeting ended without agreement"
-    "ولا": "ولا يوجد أي احتكاك بين الطرفين",  # "and there is no friction between the sides"
-    "ولم": "ولم تسجل وفيات",  # "and no deaths were recorded"
-    "not": "The bridge was not damaged",
-    "no": "No case has been diagnosed so far",
-    "never": "The mayor never signed the contract",
-    "none": "None of the passengers was hurt",
-    "without": "The talks ended without a deal",
-    "nobody": "Nobody was arrested",
-    "nothing": "Nothing was stolen from the museum",
-    "n't": "The school didn't close",
-}
-# Negating predicates: verbs/nouns that undo what follows them, read like a negator.
-NEGATING_PREDICATES: dict[str, str] = {
-    "الغاء": "إلغاء الرسوم على الطلاب",  # "the fees on students are cancelled"
-    "الغت": "ألغت البلدية المهرجان",  # "the municipality cancelled the festival"
-    "الغى": "ألغى الوزير القرار",  # "the minister revoked the decision"
-    "وقف": "وقف تصدير القمح",  # "wheat exports halted"
-    "تعليق": "تعليق الرحلات إلى المطار",  # "flights to the airport suspended"
-    "نفي": "نفي وجود إصابات",  # "denial that there are cases"
-    "cancelled": "The concert was cancelled",
-    "canceled": "The vote was canceled",
-    "suspended": "Flights were suspended",
-    "halted": "Exports were halted",
-    "scrapped": "The tax was scrapped",
-}
-# Antonymous predicates: (one side, other side); each side a set of lemmas (folded, stemmed on use).
-ANTONYMS: list[tuple[tuple[str, ...], tuple[str, ...], str]] = [
-    (("فتح", "مفتوح", "افتتاح"), ("اغلاق", "مغلق", "اغلق"), "أغلقت المعابر / فتحت المعابر (crossings closed / opened)"),
-    (("حقيقي", "صحيح"), ("مزيف", "مفبرك", "كاذب", "مزور"), "الصورة حقيقية / الصورة مفبركة (real / fabricated)"),
-    (("حي", "احياء"), ("توفي", "ميت", "وفاه", "مات"), "الفنان حي / توفي الفنان (alive / died)"),
-    (("open", "opened", "reopened"), ("closed", "shut"), "The crossing was opened / The crossing is closed"),
-    (("true", "real", "genuine"), ("false", "fake", "fabricated", "doctored"), "The video is real / fake"),
-    (("alive",), ("dead", "died", "killed"), "The singer is alive / The singer died"),
-    (("rose", "increased", "raised"), ("fell", "decreased", "cut", "lowered"), "Prices rose / Prices fell"),
-]
-# Words for "zero" that count as a quantity of nothing.
-ZERO_WORDS: dict[str, str] = {
-    "صفر": "سجلت المدينة صفر إصابات اليوم",  # "the city recorded zero cases today"
-    "zero": "The region reported zero deaths",
-}
-# Numbers written after their noun in Arabic ("حالة واحدة", "طفلان اثنان"): the noun is the word before.
-POSTPOSED_NUMBERS: dict[str, str] = {
-    "واحد": "قتل شخص واحد",  # "one person was killed"
-    "واحده": "سجلت حالة واحدة",  # "one case was recorded"
-    "اثنان": "أصيب طفلان اثنان",  # "two children were injured"
-    "اثنين": "اعتقل شخصين اثنين",  # "two people were arrested"
-}
-# ==== END LEXICON ===================================================================================
+# The word lists (negators, negating predicates, antonym pairs, zero words, postposed numbers) are
+# in factcheck/lexicon/{ar,en}.toml, one entry per lemma with an invented example; built on first
+# use, so that importing this module (factcheck --help) reads no lexicon.
+NEGATORS: Mapping[str, str] = LazyMap(lambda: table("negator"))
+NEGATING_PREDICATES: Mapping[str, str] = LazyMap(lambda: table("negating_predicate"))
+ZERO_WORDS: Mapping[str, str] = LazyMap(lambda: table("zero_word"))
+POSTPOSED_NUMBERS: Mapping[str, str] = LazyMap(lambda: table("postposed_number"))
+
+
+@lru_cache(maxsize=1)
+def antonyms() -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    """Antonymous predicates: (one side, other side, an example); each side a set of lemmas (folded,
+    stemmed on use). Entries name their pair and side in ``value`` ("open:a")."""
+    from ..lexicon import shipped
+
+    pairs: dict[tuple[str, str], tuple[list[str], list[str], list[str]]] = {}
+    for e in shipped().of("antonym"):
+        pair, side = str(e.value).split(":")
+        a, b, ex = pairs.setdefault((e.lang, pair), ([], [], []))
+        (a if side == "a" else b).append(e.text)
+        ex.append(e.example)
+    return [(tuple(a), tuple(b), ex[0]) for a, b, ex in pairs.values()]
+
+
+ANTONYMS: Sequence[tuple[tuple[str, ...], tuple[str, ...], str]] = LazyList(antonyms)
 
 
 class Stance(Enum):
@@ -115,13 +80,19 @@ def lemma(word: str) -> str:
     return s
 
 
-_NEG = frozenset(fold(w) for w in [*NEGATORS, *NEGATING_PREDICATES] if w != "n't")
-_ZERO = frozenset(fold(w) for w in ZERO_WORDS)
-_POSTPOSED = frozenset(fold(w) for w in POSTPOSED_NUMBERS)
-_ANT = [
-    tuple(frozenset(lemma(fold(w)) if w.isascii() else fold(w) for w in side) for side in (a, b))
-    for a, b, _ in ANTONYMS
-]
+_NEG = LazySet(lambda: frozenset(fold(w) for w in [*NEGATORS, *NEGATING_PREDICATES] if w != "n't"))
+_ZERO = LazySet(lambda: frozenset(fold(w) for w in ZERO_WORDS))
+_POSTPOSED = LazySet(lambda: frozenset(fold(w) for w in POSTPOSED_NUMBERS))
+
+
+@lru_cache(maxsize=1)
+def _ant() -> list[tuple[frozenset[str], ...]]:
+    return [
+        tuple(frozenset(lemma(fold(w)) if w.isascii() else fold(w) for w in side) for side in (a, b))
+        for a, b, _ in antonyms()
+    ]
+
+
 SCOPE = 4  # words after a negator that it governs
 
 
@@ -174,7 +145,7 @@ def _sides(text: str) -> frozenset[tuple[int, int]]:
                 if len(f) > 3 and f[0] in "وف":
                     forms.add(f[1:])
             forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}
-        for pi, sides in enumerate(_ANT):
+        for pi, sides in enumerate(_ant()):
             for si, entries in enumerate(sides):
                 if any((lemma(f) in entries) if f.isascii() else any(_prefix(f, e) for e in entries) for f in forms):
                     out.add((pi, si))
@@ -189,7 +160,7 @@ def _antonym_flip(a: str, b: str) -> bool:
     """One text uses one side of an antonym pair and the other text the other side (and not its own)."""
     sa, sb = _sides(a), _sides(b)
     flips = 0
-    for pi in range(len(_ANT)):
+    for pi in range(len(_ant())):
         if ((pi, 0) in sa and (pi, 1) in sb and (pi, 0) not in sb) or (
             (pi, 1) in sa and (pi, 0) in sb and (pi, 1) not in sb
         ):

@@ -1,0 +1,167 @@
+"""Merging part answers into one Extraction, and scrubbing secrets from model-written strings.
+
+Quotes located in a part are shifted to whole-article spans, duplicates removed, ids renumbered
+``<article id>-s1`` / ``-c1`` / ``-x1``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..grounding import locate
+from ..models import Article, Claim, CounterStatement, Extraction, Quote, Source
+from ..normalize import fold
+from .chunking import Chunk
+from .schema import ChunkAnswer
+
+# Fields of a part answer that are the article's own words (grounded, never the model's): kept as is.
+_VERBATIM = ("quote", "sourcing_quote")
+
+
+def scrub_answer(value: Any, secrets: Sequence[str]) -> Any:
+    """A part answer (as JSON data) with every secret removed from the model-written strings."""
+    if isinstance(value, str):
+        for secret in secrets:
+            value = value.replace(secret, "***")
+        return value
+    if isinstance(value, list):
+        return [scrub_answer(v, secrets) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k in _VERBATIM else scrub_answer(v, secrets) for k, v in value.items()}
+    return value
+
+
+def _shift(article: Article, chunk: Chunk, text: str) -> Quote | None:
+    found = locate(chunk.text, text)
+    if found is None:
+        return None
+    quote = Quote(text=found.text, start=found.start + chunk.start, end=found.end + chunk.start)
+    return quote if article.text[quote.start : quote.end] == quote.text else None
+
+
+def _scrub_value(value: Any, secrets: Sequence[str]) -> Any:
+    if isinstance(value, str):
+        for secret in secrets:
+            value = value.replace(secret, "***")
+        return value
+    if isinstance(value, list):
+        return [_scrub_value(v, secrets) for v in value]
+    if isinstance(value, dict):
+        if {"text", "start", "end"} <= value.keys():
+            return value  # a quote: verbatim article text, checked by grounding, never the model's own words
+        return {k: _scrub_value(v, secrets) for k, v in value.items()}
+    return value
+
+
+def scrubbed(extraction: Extraction, secrets: Sequence[str]) -> Extraction:
+    """The extraction with every secret the client holds removed from the model-written strings.
+
+    A server (or an injected article) can make the model echo the API key into a rendering or a
+    name; that must reach neither the brief nor the cache. The article itself is the user's data.
+    """
+    live = list(secrets)  # already without placeholders such as "no-key-needed" (client._secrets)
+    if not live:
+        return extraction
+    data = extraction.model_dump(mode="json")
+    article = data.pop("article")
+    if not any(s in json.dumps(data, ensure_ascii=False) for s in live):
+        return extraction
+    return Extraction.model_validate({**_scrub_value(data, live), "article": article})
+
+
+def merge(article: Article, answers: list[tuple[Chunk, ChunkAnswer]]) -> Extraction:
+    aid = article.id
+    sources: list[Source] = []
+    source_by_key: dict[str, str] = {}
+    claims: list[Claim] = []
+    claim_by_key: dict[str, str] = {}
+    counters: list[CounterStatement] = []
+    counter_keys: set[str] = set()
+    for chunk, answer in answers:
+        local_sources: dict[str, str] = {}
+        for s in answer.sources:
+            key = fold(s.name)
+            if key not in source_by_key:
+                sid = f"{aid}-s{len(sources) + 1}"
+                source_by_key[key] = sid
+                sources.append(
+                    Source(
+                        id=sid,
+                        name=s.name,
+                        name_en=s.name_en,
+                        kind=s.kind,
+                        role=s.role,
+                        aliases=list(dict.fromkeys(a for a in s.aliases if a != s.name)),
+                        handles=list(dict.fromkeys(s.handles)),
+                    )
+                )
+            else:  # same source seen in an earlier part: keep what the earlier one lacked
+                existing = next(x for x in sources if x.id == source_by_key[key])
+                existing.name_en = existing.name_en or s.name_en
+                existing.role = existing.role or s.role
+                existing.aliases = list(
+                    dict.fromkeys([*existing.aliases, *(a for a in s.aliases if a != existing.name)])
+                )
+                existing.handles = list(dict.fromkeys([*existing.handles, *s.handles]))
+            local_sources[s.id] = source_by_key[key]
+
+        def src(ref: str | None, table: dict[str, str] = local_sources) -> str | None:
+            return table.get(ref) if ref is not None else None
+
+        local_claims: dict[str, str] = {}
+        for c in answer.claims:
+            quote = _shift(article, chunk, c.quote)
+            if quote is None:
+                continue
+            key = fold(quote.text)
+            if key in claim_by_key:  # a duplicate (the same words quoted twice): keep the first
+                local_claims[c.id] = claim_by_key[key]
+                continue
+            cid = f"{aid}-c{len(claims) + 1}"
+            claim_by_key[key] = cid
+            local_claims[c.id] = cid
+            evidence = (
+                [q for q in [_shift(article, chunk, c.sourcing_quote)] if q is not None] if c.sourcing_quote else []
+            )
+            claims.append(
+                Claim(
+                    id=cid,
+                    article_id=aid,
+                    quote=quote,
+                    statement=c.statement,
+                    statement_en=c.statement_en,
+                    statement_ar=c.statement_ar,
+                    claimant=src(c.claimant),
+                    reported_by=src(c.reported_by),
+                    based_on=[b for b in (src(r) for r in c.based_on) if b is not None],
+                    about=src(c.about),
+                    anonymous=c.anonymous,
+                    check_worthiness=c.check_worthiness,
+                    evidence=evidence,
+                )
+            )
+        for x in answer.counters:
+            quote = _shift(article, chunk, x.quote)
+            if quote is None:
+                continue
+            key = f"{x.kind.value}|{fold(quote.text)}"
+            if key in counter_keys:
+                continue
+            counter_keys.add(key)
+            counters.append(
+                CounterStatement(
+                    id=f"{aid}-x{len(counters) + 1}",
+                    article_id=aid,
+                    quote=quote,
+                    statement=x.statement,
+                    statement_en=x.statement_en,
+                    statement_ar=x.statement_ar,
+                    speaker=src(x.speaker),
+                    kind=x.kind,
+                    targets=list(dict.fromkeys(local_claims[t] for t in x.targets if t in local_claims)),
+                    target_text=x.target_text,
+                )
+            )
+    return Extraction(article=article, sources=sources, claims=claims, counters=counters, extractor="llm")
