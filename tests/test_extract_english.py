@@ -335,3 +335,111 @@ def test_she_prefers_the_woman_the_article_titles() -> None:
         "Ms. Lee has led the town since 2019."
     )
     assert _claim(ex, "port fees")[1].name == "Ann Lee"
+
+
+def test_intention_of_a_named_subject_is_its_to_clause() -> None:
+    ex = _extract(
+        "Northfield Council plans to sell the empty depot to a housing charity.\n\n"
+        "Mayor Ilse Brandt said the council wants to keep the market hall.\n\n"
+        "He hopes to see the harbour dredged before the winter.\n\n"
+        "The depot that the Harbour Trust wanted to buy has stood empty for years."
+    )
+    quote, src = _claim(ex, "empty depot")
+    assert quote == "to sell the empty depot to a housing charity" and "Northfield" in src.name
+    quotes = [c.quote.text for c in ex.claims]
+    # nested in what the mayor said: one attribution, hers
+    assert not any(q.startswith("to keep") for q in quotes)
+    assert any(q.startswith("the council wants to keep") for q in quotes)
+    # a pronoun's intention may be the reporter's own statement; a relative clause is none
+    assert not any(q.startswith(("to see", "to buy")) for q in quotes)
+
+
+def test_a_clause_after_that_may_open_with_a_phrase() -> None:
+    ex = _extract("The audit found that in three of the five districts the ballots had been counted twice.")
+    quote, src = _claim(ex, "ballots")
+    assert quote.startswith("in three of the five districts") and "audit" in src.name.lower()
+
+
+def test_what_a_record_shows_is_attributed_to_the_record() -> None:
+    ex = _extract(
+        "A 2019 survey of 600 bus drivers by the transport union found that most had worked a double shift.\n\n"
+        "Ferry polls show the harbour ballot tied, with the east side leaning towards the new quay.\n\n"
+        "The mayor said the audit showed that the fund had been raided twice."
+    )
+    quote, src = _claim(ex, "double shift")
+    assert quote.rstrip(".") == "most had worked a double shift" and "survey" in src.name
+    quote, src = _claim(ex, "harbour ballot")
+    assert quote == "the harbour ballot tied" and "polls" in src.name.lower()
+    # inside what the mayor said: one attribution, the mayor's
+    assert not any(c.quote.text.startswith("the fund had been raided") for c in ex.claims)
+
+
+def test_a_belief_without_that_needs_a_clause_after_the_verb() -> None:
+    ex = _extract(
+        "Mayor Tomas Brandt believes his plan to cut bus fares will win back riders.\n\n"
+        "Many of the growers believe subsidies are unfair to small farms.\n\n"
+        "The harbour officials felt comfortable with the deal because they could sell the quay later."
+    )
+    quote, src = _claim(ex, "bus fares")
+    assert quote.startswith("his plan to cut bus fares") and "Brandt" in src.name
+    quote, src = _claim(ex, "subsidies")
+    assert quote.startswith("subsidies are unfair")
+    assert not any("comfortable" in c.quote.text for c in ex.claims)  # an adjective, not a clause
+
+
+def test_what_a_named_subject_cites_or_offers_is_its_object() -> None:
+    ex = _extract(
+        "Governor Elena Ruiz cited the flood damage as the reason for the delay of the ferry.\n\n"
+        "The plan was rejected by the harbour board after a long debate about costs.\n\n"
+        "Mayor Tomas Brandt offered it to the club without asking the council first."
+    )
+    quote, src = _claim(ex, "flood damage")
+    assert quote.startswith("the flood damage as the reason") and "Ruiz" in src.name
+    quotes = [c.quote.text for c in [*ex.claims, *ex.counters]]
+    assert not any(q.startswith(("by the harbour", "it to the club")) for q in quotes)  # passive; a pronoun
+
+
+def test_two_joined_names_are_one_plural_subject() -> None:
+    ex = _extract("Mr. Brandt and Ms. Okafor say the ferry timetable must change before the winter.")
+    quote, src = _claim(ex, "ferry timetable")
+    assert quote.startswith("the ferry timetable") and "Brandt" in src.name and "Okafor" in src.name
+
+
+def test_a_name_before_its_head_noun_is_a_named_subject() -> None:
+    ex = _extract("The Okafor campaign plans to open three new offices in the northern counties.")
+    quote, src = _claim(ex, "three new offices")
+    assert quote == "to open three new offices in the northern counties" and "Okafor" in src.name
+
+
+def test_a_share_of_those_polled_is_a_speaker() -> None:
+    ex = _extract(
+        "The harbour survey asked 900 residents about the new quay.\n\n"
+        "Nearly eight of 10 residents say the ferry should stay in public hands.\n\n"
+        "In the same survey, 63 percent said the council had waited too long."
+    )
+    quote, src = _claim(ex, "ferry should stay")
+    assert quote.startswith("the ferry should stay") and "residents" in src.name
+    quote, src = _claim(ex, "waited too long")
+    assert quote.startswith("the council had waited") and "percent" in src.name
+
+
+def test_a_possessors_claim_that_is_its_clause() -> None:
+    ex = _extract(
+        "Mr. Tomas Park repeated his claim that the harbour plan would cost thousands of jobs.\n\n"
+        "Ann Lee's belief that the ferry pays its way is shared by the council."
+    )
+    quote, src = _claim(ex, "harbour plan")
+    assert quote == "the harbour plan would cost thousands of jobs" and "Park" in src.name
+    quote, src = _claim(ex, "ferry pays")
+    assert quote.startswith("the ferry pays its way") and "Lee" in src.name
+
+
+def test_a_record_with_a_long_subject_is_still_the_source() -> None:
+    ex = _extract(
+        "A survey of 600 bus drivers that the union ran in May shows most drivers working double shifts.\n\n"
+        "Early estimates from the weather office show that rainfall was half the usual amount."
+    )
+    quote, src = _claim(ex, "double shifts")
+    assert quote == "most drivers working double shifts" and "survey" in src.name.lower()
+    quote, src = _claim(ex, "rainfall")
+    assert quote == "rainfall was half the usual amount" and "estimates" in src.name.lower()

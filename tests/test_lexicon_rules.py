@@ -137,6 +137,37 @@ def _at_word(pattern: re.Pattern[str], *, before: bool = False, search: bool = F
     return check
 
 
+def _belief(e: Entry) -> bool:
+    """english_beliefs: the example yields the attribution its category means (a "to" clause, a
+    cited object, a possessor's clause, a record's finding)."""
+    if e.category == "plan_verb":  # the English rules attribute the "to" clause to the named subject
+        filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
+        ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
+        return any(c.quote.text.startswith("to ") for c in ex.claims)
+    if e.category == "object_stance_verb":  # the object is attributed to the named subject
+        filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
+        ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
+        verb = re.search(r"\b(?:" + e.regex() + r")\s+", e.example, re.I)
+        said = [(c.claimant, c.quote.text) for c in ex.claims] + [(c.speaker, c.quote.text) for c in ex.counters]
+        return bool(verb) and any(who and e.example[verb.end() :].startswith(q) for who, q in said)
+    if e.category == "claim_noun":  # "X's claim that ...": the clause is X's
+        filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
+        ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
+        owner = e.example.split("'s ", 1)[0].split()[-1]
+        names = {s.id: s.name for s in ex.sources}
+        clause = e.example.split(" that ", 1)[1]
+        return any(c.claimant and owner in names[c.claimant] and clause.startswith(c.quote.text) for c in ex.claims)
+    if e.category in ("record_noun", "record_verb"):  # a record's finding, the record its source
+        filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
+        ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
+        names = {s.id: s.name.lower() for s in ex.sources}
+        if e.category == "record_noun":
+            return any(c.claimant and any(f in names[c.claimant] for f in e.forms) for c in ex.claims)
+        finding = e.example.split(" that ", 1)[1].rstrip(".")  # the record_verb examples use "that"
+        return any(c.claimant and c.quote.text.rstrip(".") == finding for c in ex.claims)
+    return False
+
+
 MATCHERS: dict[str, Callable[[Entry], bool]] = {
     "speech_verb": _cue,
     "thought_verb": _cue,
@@ -213,6 +244,11 @@ MATCHERS: dict[str, Callable[[Entry], bool]] = {
         e.text in SRC._ROOT_WA
         and any(fold(t).startswith(SRC._ROOT_WA) and fold(t).startswith(e.text) for t in _ar_tokens(e.example))
     ),
+    "plan_verb": _belief,
+    "object_stance_verb": _belief,
+    "claim_noun": _belief,
+    "record_noun": _belief,
+    "record_verb": _belief,
     "english_cue_word": lambda e: (
         e.text in _EN_WORDS and bool(_word(e).search(e.example)) and detect_language(e.example) == "en"
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import shipped
 from .english import (
     ABBREVIATIONS,
     ACCORDING,
@@ -72,6 +73,40 @@ _LEMMA: dict[str, str] = {}
 for _key in [*SPEECH_VERBS, *THOUGHT_VERBS, *OBJECT_CONTENT_VERBS]:
     for _f in _forms(_key):
         _LEMMA.setdefault(_f, _key.split("|")[0])
+# Intention verbs whose content is a "to" clause ("The council plans to sell the land"); not
+# "expected to", mostly a reduced passive ("the senator, expected to win, ...").
+_PLAN_KEYS = ["|".join(e.forms) for e in shipped().of("plan_verb", "en")]
+_PLAN = re.compile(r"(?<![\w’'-])(" + _alt([f for k in _PLAN_KEYS for f in _forms(k) if f != "expected"]) + r")\s+to\s")
+# A record as a source: "A 2014 study of 300 schools found ...", "Video of the arrest shows ...". The
+# noun heads the subject; what stands between it and the verb modifies it (no sentence break).
+_RECORD = re.compile(
+    r"(?<![\w’'-])(?i:"
+    + _alt([*EVIDENCE_NOUNS, *(f for e in shipped().of("record_noun", "en") for f in e.forms)])
+    + r")(?![\w’'-])(?P<mid>[^.;:!?“”\"]{0,120}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>"
+    + _alt([f for e in shipped().of("record_verb", "en") for f in _forms("|".join(e.forms)) if not f.endswith("ing")])
+    + r")\b"
+)
+_FN = r"(?:about|of|for|to|in|on|at|by|from|with|as|than|because|if|when|and|or|but)\b"
+# A clause with no "that" after a belief verb: a determiner opens its subject, or a finite verb
+# follows a short subject ("believes his plan will work", "believe subsidies are unfair").
+_BARE_CLAUSE = re.compile(
+    r"(?:these|those|his|her|their|its|our|my|your|some|most|many|no|every|all|both|few)\s+(?!" + _FN + r")[\w’'-]+"
+    r"|(?:(?!" + _FN + r")[\w’'-]+\s+){1,4}?"
+    r"(?:is|are|was|were|will|would|can|could|should|has|have|had|may|might|must)\b"
+)
+# Verbs whose object is what a named subject puts forward or turns down ("The mayor cited the
+# audit as proof"); past and third person only (the base form and -ing are nouns too often).
+_STANCE_KEYS = ["|".join(e.forms) for e in shipped().of("object_stance_verb", "en")]
+_STANCE = re.compile(
+    r"(?<![\w’'-])("
+    + _alt([f for k in _STANCE_KEYS for f in _forms(k) if not f.endswith("ing") and f != k.split("|")[0]])
+    + r")\s+(?=[\w“\"$])"
+)
+# "Ann Lee's claim that ...", "his belief that ...": a possessor's statement named by a noun
+_CLAIM_NOUN = re.compile(
+    r"(?:(?P<who>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?)[’']s|(?P<pro>\b(?:his|her|their|its)))\s+"
+    r"(?:[a-z]+\s+)?(?:" + _alt([f for e in shipped().of("claim_noun", "en") for f in e.forms]) + r")\s+that\s+"
+)
 _PAST = {_forms(k)[0] for k in [*SPEECH_VERBS, *THOUGHT_VERBS]}
 _THOUGHT = {k.split("|")[0] for k in THOUGHT_VERBS}
 _OBJECT = {k.split("|")[0] for k in OBJECT_VERBS}

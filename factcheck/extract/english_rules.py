@@ -8,9 +8,11 @@ from __future__ import annotations
 import bisect
 import re
 
+from .english_beliefs import Beliefs
 from .english_patterns import (
     _ADDRESSEE,
     _ADDRESSEE_VERBS,
+    _BARE_CLAUSE,
     _CUE,
     _DETS,
     _EVIDENCE,
@@ -22,14 +24,12 @@ from .english_patterns import (
     _NOUN_FORMS,
     _OBJECT,
     _OBJECT_CONTENT,
-    _OCCASION_TAIL,
     _OPENERS,
     _PERSON,
     _PLURAL,
     _PP,
     _PROGRESSIVE,
     _PRONOUNS,
-    _REPORTER_TAIL,
     _SUBJECT_DETS,
     _THOUGHT,
     _TIME,
@@ -38,8 +38,8 @@ from .english_patterns import (
     _mark,
     quote_regions,
 )
-from .english_speakers import _FINITE, Speakers
-from .patterns import strip_span, title_case
+from .english_speakers import _FINITE
+from .patterns import title_case
 from .segment import Unit
 from .sources import SourceBook
 
@@ -53,7 +53,7 @@ def _agrees(word: str, lemma: str, who: str) -> bool:
     return last in _PLURAL or last.endswith("s") or " and " in who or who.split()[0].lower() in _PLURAL
 
 
-class EnglishRules(Speakers):
+class EnglishRules(Beliefs):
     """Finds every attribution of an English article once; hands them out unit by unit."""
 
     def __init__(self, text: str, book: SourceBook, units: list[Unit]) -> None:
@@ -65,6 +65,7 @@ class EnglishRules(Speakers):
         for u in self.units:
             self._sentence(u)
         self._continuations()
+        self._beliefs(self.units)
         self.found.sort(key=lambda a: a.content)
         # Each attribution is handed out with the unit its content starts in (the offline extractor
         # classifies it there); the rules saw the whole article, across units and paragraphs.
@@ -82,14 +83,6 @@ class EnglishRules(Speakers):
             if s <= pos < e:
                 return (s, e)
         return None
-
-    def _add(self, speaker: str | None, s: int, e: int, verb: str, written: str = "") -> None:
-        s, e = strip_span(self.text, s, e)
-        if e - s > 4 and _mark(self.text, s) and _mark(self.text, e, closing=True):
-            # a quotation: its words, without the marks
-            s, e = strip_span(self.text, s + _mark(self.text, s), e - _mark(self.text, e, closing=True))
-        if e - s >= 8 and not any(a.content == (s, e) for a in self.found):
-            self.found.append(EnAttribution(speaker, (s, e), verb, written))
 
     # --- sentences -----------------------------------------------------------------------------
     def _cues(self, s: int, e: int, headline: bool = False) -> list[re.Match[str]]:
@@ -178,8 +171,15 @@ class EnglishRules(Speakers):
                 ):
                     continue  # "Most states", "his claims": nouns, unless a clause or quotation follows
                 if not _agrees(word, lemma, who):
-                    continue
+                    # "Ann Lee and Tom Park say ...": the subject is both names (the cut at "and" took one)
+                    pair = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})and\s+$", text[s:sub_start])
+                    if not (pair and self._plausible(pair.group(1) + "and " + who)):
+                        continue
+                    who = pair.group(1) + "and " + who
                 subject_next = re.match(r"(?:[A-Z]\w*|the|a|an|he|she|it|they|we|i|there|this)\b", text[start:cend])
+                if lemma in _THOUGHT and not subject_next:
+                    # "believes his plan will work", "believe subsidies are unfair": a clause all the same
+                    subject_next = _BARE_CLAUSE.match(text, start, cend)
                 if lemma in _THOUGHT and not opened and not subject_next:
                     continue
                 if sid is None and who:
@@ -187,8 +187,11 @@ class EnglishRules(Speakers):
                 qr = self._in_quote(cstart)
                 if qr and qr[1] > cend:
                     cend = qr[1]
+                if evidence:
+                    cend = self._finding_end(cstart, cend)
                 to_ok = lemma in _INTENT and text.startswith("to ", cstart)  # "vowed to close the mine"
-                if len(text[cstart:cend].split()) >= 3 and (to_ok or not _NOT_CLAUSE.match(text, cstart)):
+                # after "that" or a colon a clause may open with a phrase ("found that in 2015 ...")
+                if len(text[cstart:cend].split()) >= 3 and (to_ok or opened or not _NOT_CLAUSE.match(text, cstart)):
                     last_speaker = sid
                     self._add(sid, cstart, cend, word, who)
                     continue
@@ -310,18 +313,6 @@ class EnglishRules(Speakers):
         seg = self.text[start:end]
         trimmed = re.sub(r"(?:[\s,;]+(?:and|but|while|as|adding|saying))?[\s,;—–-]*$", "", seg)
         return self._clause_end(start, start + len(trimmed))
-
-    def _clause_end(self, start: int, end: int) -> int:
-        """The reported clause stops before what the reporter adds: ', which ...', 'and warned ...'
-        (the speaker's next act), 'in a statement on Thursday' (the occasion)."""
-        seg = self.text[start:end]
-        m = _REPORTER_TAIL.search(seg)
-        if m and m.start() > 10:
-            seg = seg[: m.start()]
-        m = _OCCASION_TAIL.search(seg)
-        if m and m.start() > 10:
-            seg = seg[: m.start()]
-        return start + len(seg.rstrip(" ,;"))
 
     def _sentence_end(self, pos: int) -> int:
         k = bisect.bisect_right(self.starts, pos) - 1

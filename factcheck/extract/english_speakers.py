@@ -59,6 +59,11 @@ class Speakers:
         low = phrase.lower()
         if low in _PRONOUNS:
             return True
+        # a share of those polled ("63 percent said", "nearly eight of 10 voters say"); "nearly" and
+        # the like are adverbs of degree
+        share = r"(?:[A-Za-z]+ly\s+)?(?:\d[\d,.]*|[a-z]+)\s+(?:percent|%|of\s+(?:\d+|ten)\s+[a-z]+)"
+        if re.fullmatch(share + r"(?:\s+of\s+[a-z ]+)?", phrase):
+            return True
         if _OPENERS.fullmatch(phrase) or re.match(r"[A-Z][a-z]+ly\b|(?:[A-Z]{3,}\s*)+$", phrase):
             return False  # "In", "Initially", a dateline ("WASHINGTON"): no speaker
         if re.match(r"^[\d$%]", phrase) or re.fullmatch(r"[\d,.\s]+\w*", phrase):

@@ -125,6 +125,36 @@ _ALL = [
         "dates",
         value="last | this | next",
     ),
+    Category(
+        "plan_verb",
+        "an English verb of intention whose 'to' clause is attributed to its named subject (plans to)",
+        "verb",
+        "extract.english",
+    ),
+    Category(
+        "record_noun",
+        "an English noun for a record that can be a source (poll, transcript): 'A poll of 900 voters shows ...'",
+        "noun",
+        "extract.english",
+    ),
+    Category(
+        "record_verb",
+        "an English verb by which a record states a finding (show, find): its clause is the record's content",
+        "verb",
+        "extract.english",
+    ),
+    Category(
+        "object_stance_verb",
+        "an English verb whose object is what its named subject puts forward or turns down (cited, rejected)",
+        "verb",
+        "extract.english",
+    ),
+    Category(
+        "claim_noun",
+        "an English noun naming a statement or belief; 'X's <noun> that ...' attributes the clause to X (claim)",
+        "noun",
+        "extract.english",
+    ),
     Category("number", "a number word (three; ثلاثة)", "word", "reconcile.compare", value="its value"),
 ]
 

@@ -1,0 +1,155 @@
+"""English attributions that no reporting verb introduces: beliefs, intentions, what a record
+shows, what a named subject cites or rejects, "X's claim that ...". Each pass runs after the
+sentence rules (``english_rules``) and adds only where no attribution holds the words already, so
+that it never reshapes an attribution those rules found."""
+
+from __future__ import annotations
+
+import re
+
+from .english_patterns import (
+    _CLAIM_NOUN,
+    _OCCASION_TAIL,
+    _PLAN,
+    _PRONOUNS,
+    _RECORD,
+    _REPORTER_TAIL,
+    _STANCE,
+    EnAttribution,
+    _mark,
+)
+from .english_speakers import _FINITE, Speakers
+from .patterns import strip_span
+from .segment import Unit
+
+
+class Beliefs(Speakers):
+    """The attribution list of an article and the passes that add beliefs, plans and findings."""
+
+    found: list[EnAttribution]
+
+    def _beliefs(self, units: list[Unit]) -> None:
+        for u in units:
+            self._plans(u)
+            self._records(u)
+            self._claim_nouns(u)
+
+    def _add(self, speaker: str | None, s: int, e: int, verb: str, written: str = "") -> None:
+        s, e = strip_span(self.text, s, e)
+        if e - s > 4 and _mark(self.text, s) and _mark(self.text, e, closing=True):
+            # a quotation: its words, without the marks
+            s, e = strip_span(self.text, s + _mark(self.text, s), e - _mark(self.text, e, closing=True))
+        if e - s >= 8 and not any(a.content == (s, e) for a in self.found):
+            self.found.append(EnAttribution(speaker, (s, e), verb, written))
+
+    def _clause_end(self, start: int, end: int) -> int:
+        """The reported clause stops before what the reporter adds: ', which ...', 'and warned ...'
+        (the speaker's next act), 'in a statement on Thursday' (the occasion)."""
+        seg = self.text[start:end]
+        m = _REPORTER_TAIL.search(seg)
+        if m and m.start() > 10:
+            seg = seg[: m.start()]
+        m = _OCCASION_TAIL.search(seg)
+        if m and m.start() > 10:
+            seg = seg[: m.start()]
+        return start + len(seg.rstrip(" ,;"))
+
+    def _plans(self, u: Unit) -> None:
+        """'The council plans to sell the land': a named subject's intention, its "to" clause; and
+        'Judge Lee rejected the request for a retrial': what it puts forward or turns down, its object.
+
+        Only when no other attribution holds the verb ("she said the firm plans to ..." is one) and
+        the subject is a name (a pronoun or a description may be the reporter's own statement)."""
+        text = self.text
+        for m in [*_PLAN.finditer(text, u.start, u.end), *_STANCE.finditer(text, u.start, u.end)]:
+            if self._nested(m.start()) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : m.start()]):
+                continue  # a relative clause: "the land that the council plans to sell"
+            who, sub_start = self._subject_before(u.start, m.start())
+            if not self._named(who) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : sub_start]):
+                continue
+            stance = m.re is _STANCE
+            if stance and (
+                re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", text[u.start : m.start()])
+                or re.match(r"(?:off|up|out|down|away|into|by)\b", text[m.end() : u.end])
+                or re.search(
+                    r"\b(?:after|before|when|because|since|while|although|if|as|until)\s+$", text[u.start : sub_start]
+                )
+            ):
+                continue  # passive, a phrasal verb ("backed off"), or a subordinate clause
+            start = m.end() if stance else m.start() + m.group().rfind("to")
+            end = self._clause_end(start, u.end)
+            if stance:  # the object, without the occasion after it ("... in a ruling", "... on Friday")
+                if re.match(r"(?:it|him|her|them|this|that)\b(?!\s+[a-z]{3,})", text[start:end]):
+                    continue  # a pronoun object: what it stands for is elsewhere
+                occasion = re.search(
+                    r"\s(?:during|on|at|in|ahead|after|before|while|since|last|this|when),?\s", text[start:end]
+                )
+                end = (
+                    start + occasion.start()
+                    if occasion and len(text[start : start + occasion.start()].split()) >= 2
+                    else end
+                )
+            end = self._finding_end(start, end) if stance else start + len(text[start:end].rstrip(" .!?"))
+            if len(text[start:end].split()) >= 3:
+                self._add(self._resolve(who, m.start()), start, end, m.group(1), who)
+
+    def _records(self, u: Unit) -> None:
+        """'A 2014 study of rural clinics found (that) ...': what a poll, study or record shows, its
+        source the noun phrase the record heads. Only where no other attribution holds the verb."""
+        text = self.text
+        for m in _RECORD.finditer(text, u.start, u.end):
+            mid, vs = m.group("mid"), m.start("verb")
+            if len(mid.split()) > 18 or re.search(r"\b(?:and|but|said|says|say)\b", mid) or self._nested(vs):
+                continue
+            noun_end = m.end() - len(text[m.start("mid") : m.end()])
+            who = self._subject_before(u.start, noun_end)[0]
+            if not who:  # "Early estimates": the noun with the words before it in its phrase
+                lead = re.search(r"(?:[\w’'/&.-]+[ \t]+){0,3}$", text[u.start : m.start()])
+                who = self._clean_subject(text[m.start() - len(lead.group()) if lead else m.start() : noun_end])
+            if not who or who.lower() in _PRONOUNS:
+                continue
+            start = m.end() + len(text[m.end() : u.end]) - len(text[m.end() : u.end].lstrip())
+            if re.match(r"that\b", text[start : u.end]):
+                start += 4 + len(text[start + 4 : u.end]) - len(text[start + 4 : u.end].lstrip())
+            end = self._finding_end(start, self._clause_end(start, u.end))
+            if len(text[start:end].split()) < 3 or any(a.content[0] < end and start < a.content[1] for a in self.found):
+                continue
+            self._add(self._resolve(who, m.start()), start, end, m.group("verb"), who)
+
+    def _claim_nouns(self, u: Unit) -> None:
+        """'Ann Lee's claim that the vote was rigged', 'his belief that ...': the possessor's clause."""
+        text = self.text
+        for m in _CLAIM_NOUN.finditer(text, u.start, u.end):
+            who = m.group("who") or m.group("pro")
+            if self._nested(m.start()) or not who or not (m.group("pro") or self._named(who)):
+                continue
+            start = m.end()
+            end = self._finding_end(start, self._clause_end(start, u.end))
+            if len(text[start:end].split()) >= 3 and not any(
+                a.content[0] < end and start < a.content[1] for a in self.found
+            ):
+                pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(who.lower())
+                verb = _FINITE.search(text, u.start, m.start()) if pronoun else None
+                first = self._subject_before(u.start, verb.start())[0] if verb else ""
+                if first and self._named(first):  # "Ann Lee repeated her claim that ...": the subject's
+                    who, pronoun = first, None
+                self._add(self._resolve(pronoun or who, m.start()), start, end, "claim", who)
+
+    def _finding_end(self, start: int, end: int) -> int:
+        """A record's finding ends where the reporter goes on: ", where ...", ", with X showing ..."."""
+        seg = self.text[start:end]
+        tail = re.search(r",\s+(?:where|with|using|but|as|while|and|which|who|according|up|down)\b", seg)
+        seg = seg[: tail.start()] if tail and tail.start() > 10 else seg
+        return start + len(seg.rstrip(" .!?"))
+
+    def _named(self, who: str) -> bool:
+        """A named person or organisation ("Ann Lee", "the Lee campaign"), not a pronoun or a description."""
+        name = r"(?:(?:[Tt]he|of|and|for|&)\s+|[A-Z][\w.’'&/-]*(?:\s+|$))+"
+        if who.lower() in _PRONOUNS or not re.search(r"\b[A-Z]", who):
+            return False
+        # a name before its head noun: "the Lee campaign", "the Harbour Trust board"
+        return bool(re.fullmatch(name, who) or re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w.’'&/-]*\s+)+[a-z]+", who))
+
+    def _nested(self, pos: int) -> bool:
+        """Is pos inside content already attributed ("X said she wants to ...": one attribution)?"""
+        return any(a.content[0] <= pos < a.content[1] for a in self.found)
