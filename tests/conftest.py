@@ -49,3 +49,15 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[N
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
     yield
+
+
+@pytest.fixture
+def fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Backoff sleeps return at once (the retries themselves still happen and are counted)."""
+    from factcheck.extract import client as client_mod
+
+    async def no_sleep(seconds: float) -> None:
+        return None
+
+    monkeypatch.setattr(client_mod, "_sleep_async", no_sleep)
+

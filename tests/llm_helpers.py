@@ -6,6 +6,8 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from factcheck.config import Settings
 from factcheck.models import Article
 
@@ -27,3 +29,9 @@ def llm_settings(url: str, **overrides: Any) -> Settings:
     values: dict[str, Any] = {"base_url": url, "model": "test-model", "backend": "llm", "cache": False}
     values.update(overrides)
     return Settings(**values)
+
+
+def point_at(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    """Configure the CLI for the scripted server through the environment, as a user would."""
+    monkeypatch.setenv("OPENAI_BASE_URL", url)
+    monkeypatch.setenv("FACTCHECK_MODEL", "test-model")

@@ -8,30 +8,20 @@ from typing import Any
 
 import pytest
 from batch_server import serve_batches
-from llm_helpers import SEED_FILES, SEEDS
+from llm_helpers import SEED_FILES, SEEDS, point_at
 from llm_server import Reply, article_in, article_text, completion, error, seed_answer, seed_responder, serve
 
 from factcheck.cli import main
 from factcheck.config import Settings
 from factcheck.extract import batch as batch_mod
-from factcheck.extract import client as client_mod
 from factcheck.extract.batch import manifest_dir
 from factcheck.extract.cache import cache_root
 
 SEED_PATHS = [str(SEEDS / n) for n in SEED_FILES]
 
 
-@pytest.fixture(autouse=True)
-def _fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
-    async def no_sleep(seconds: float) -> None:
-        return None
-
-    monkeypatch.setattr(client_mod, "_sleep_async", no_sleep)
-
-
-def _point_at(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
-    monkeypatch.setenv("OPENAI_BASE_URL", url)
-    monkeypatch.setenv("FACTCHECK_MODEL", "test-model")
+pytestmark = pytest.mark.usefixtures("fast_backoff")
+_point_at = point_at
 
 
 def _submit(capsys: pytest.CaptureFixture[str], *flags: str) -> str:

@@ -7,29 +7,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from llm_helpers import SEED_FILES, SEEDS
+from llm_helpers import SEED_FILES, SEEDS, point_at
 from llm_server import answer_for_chunk, article_in, completion, error, seed_answer, seed_responder, serve
 
 from factcheck.cli import main
 from factcheck.config import Settings
-from factcheck.extract import client as client_mod
 from factcheck.extract.chunking import chunk_text
 from factcheck.ingest import load_articles
 
 SEED_PATHS = [str(SEEDS / n) for n in SEED_FILES]
 
 
-@pytest.fixture(autouse=True)
-def _fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
-    async def no_sleep(seconds: float) -> None:
-        return None
-
-    monkeypatch.setattr(client_mod, "_sleep_async", no_sleep)
-
-
-def _point_at(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
-    monkeypatch.setenv("OPENAI_BASE_URL", url)
-    monkeypatch.setenv("FACTCHECK_MODEL", "test-model")
+pytestmark = pytest.mark.usefixtures("fast_backoff")
+_point_at = point_at
 
 
 def _expected_calls() -> int:
