@@ -138,6 +138,8 @@ def _langs(value: str) -> tuple[str, ...]:
 def _check_output_options(args: argparse.Namespace) -> None:
     """Refuse bad rendering options before anything is extracted (and, with an LLM, paid for)."""
     _langs(args.lang)
+    if args.template_dir is None:  # FACTCHECK_TEMPLATE_DIR or the config file's template_dir
+        args.template_dir = load_settings({}, config_file=getattr(args, "config", None)).template_dir
     if args.template_dir is not None and not args.template_dir.is_dir():
         raise ConfigError(f"--template-dir {args.template_dir} is not a folder", hint="give a folder of .j2 templates")
     if _format(args) == "claimreview" and not _publisher(args):

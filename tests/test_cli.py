@@ -143,3 +143,15 @@ def test_abbreviated_flags_are_refused(capsys: pytest.CaptureFixture[str]) -> No
         main(["brief", *SEED_FILES, "--mod", "x"])  # not --model, not --mode
     assert exc.value.code == 2
     assert "unrecognized arguments: --mod" in capsys.readouterr().err
+
+
+def test_template_dir_from_the_environment_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "brief.md.j2").write_text("OWN TEMPLATE {{ langs | join(',') }}\n", encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_TEMPLATE_DIR", str(own))
+    out = tmp_path / "b.md"
+    assert main(["brief", *SEED_FILES, "-o", str(out), "-q"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("OWN TEMPLATE ar,en")
+    monkeypatch.setenv("FACTCHECK_TEMPLATE_DIR", str(tmp_path / "missing"))
+    assert main(["brief", *SEED_FILES, "-o", str(out), "-q"]) == 2
