@@ -8,7 +8,7 @@ from factcheck.extract.offline import extract_offline
 from factcheck.extract.sources import clean_name
 from factcheck.grounding import ungrounded
 from factcheck.ingest import article_from_text
-from factcheck.models import Extraction, Source
+from factcheck.models import CounterKind, Extraction, Source
 
 # Two paragraphs of filler keep each text an article (a short single paragraph reads as a post).
 FILLER = "\n\nThe river rose by two metres overnight and several roads in the valley were closed to traffic."
@@ -443,3 +443,22 @@ def test_a_record_with_a_long_subject_is_still_the_source() -> None:
     assert quote == "most drivers working double shifts" and "survey" in src.name.lower()
     quote, src = _claim(ex, "rainfall")
     assert quote == "rainfall was half the usual amount" and "estimates" in src.name.lower()
+
+
+def test_a_denied_claim_noun_clause_is_a_denial_by_the_subject() -> None:
+    text = (
+        "Harbour board denies closure\n\n"
+        "The harbour board on Monday rejected online reports that the ferry pier would close in June, "
+        "saying repairs would be finished by May.\n\n"
+        "A local blog had written that the pier would close in June because of storm damage."
+    )
+    ex = extract_offline(article_from_text(text, outlet="Example Daily"))
+    denials = [c for c in ex.counters if c.kind is CounterKind.denial]
+    assert [c.quote.text for c in denials] == ["the ferry pier would close in June"]
+    names = {s.id: s.name for s in ex.sources}
+    assert "harbour board" in names[denials[0].speaker].lower()
+    # a denial verb whose object is not a claim noun with its clause is no denial of a claim
+    other = extract_offline(
+        article_from_text("The council rejected the budget that the mayor proposed last week.\n\nIt met on Friday.")
+    )
+    assert not [c for c in other.counters if c.quote.text.startswith("the mayor proposed")]

@@ -25,7 +25,6 @@ ALPHABET = st.sampled_from(
     + list(" \u00a0\u2009\n\t")
     + list("0123456789٠١٢٣٤٥٦٧٨٩۴۵«»\"“”'’.,،؛:!؟?()-")
 )
-PUNCT = "«»\"“”'’.,،؛:!؟?()-"
 TEXTS = st.text(ALPHABET, min_size=1, max_size=300)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -64,7 +63,7 @@ def test_any_slice_of_an_ingested_text_is_located_verbatim(raw: str, data: st.Da
 def test_a_quote_absent_after_folding_is_never_located(raw: str, other: str) -> None:
     q = locate(raw, other)
     if q is not None:  # a quote may differ from the article only by punctuation at its edges
-        core = fold(other).strip(PUNCT + " ")
+        core = re.sub(r"^[\W_]+|[\W_]+$", "", fold(other))  # edge punctuation, folded (؛ -> ;) or not
         assert raw[q.start : q.end] == q.text and core in fold(raw)
 
 

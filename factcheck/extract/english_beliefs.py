@@ -6,7 +6,10 @@ that it never reshapes an attribution those rules found."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..lexicon import shipped
+from . import patterns as P
 from .english_patterns import (
     _CLAIM_NOUN,
     _OCCASION_TAIL,
@@ -23,6 +26,19 @@ from .patterns import strip_span
 from .segment import Unit
 
 
+@lru_cache(maxsize=1)
+def _DENIED_CLAIM() -> re.Pattern[str]:
+    """A denial verb, up to four modifiers ("social media", "the earlier"), a claim noun, "that"/"of"."""
+    nouns = "|".join(
+        sorted({re.escape(f) for e in shipped().of("claim_noun", "en") for f in e.forms}, key=len, reverse=True)
+    )
+    return re.compile(
+        r"\b(?P<verb>" + P.DENY_VERB_EN.pattern.removeprefix(r"\b") + r")\s+"
+        r"(?:(?!(?:that|of)\b)[\w’'-]+\s+){0,4}?(?:" + nouns + r")s?\s+(?:that|of)\s+",
+        re.IGNORECASE,
+    )
+
+
 class Beliefs(Speakers):
     """The attribution list of an article and the passes that add beliefs, plans and findings."""
 
@@ -33,6 +49,7 @@ class Beliefs(Speakers):
             self._plans(u)
             self._records(u)
             self._claim_nouns(u)
+            self._denied_claims(u)
 
     def _add(self, speaker: str | None, s: int, e: int, verb: str, written: str = "") -> None:
         s, e = strip_span(self.text, s, e)
@@ -134,6 +151,25 @@ class Beliefs(Speakers):
                 if first and self._named(first):  # "Ann Lee repeated her claim that ...": the subject's
                     who, pronoun = first, None
                 self._add(self._resolve(pronoun or who, m.start()), start, end, "claim", who)
+
+    def _denied_claims(self, u: Unit) -> None:
+        """'The ministry denied reports that the dam had cracked': a denial whose object is a claim
+        noun followed by its clause; the clause is what is denied, the subject denies it (the offline
+        extractor makes it a counter-statement from the verb)."""
+        text = self.text
+        for m in _DENIED_CLAIM().finditer(text, u.start, u.end):
+            start = m.end()
+            end = self._clause_end(start, u.end)
+            # It stops where the sentence's next attribution starts (", saying ...": the speaker goes on).
+            end = min([end] + [a.content[0] for a in self.found if start < a.content[0] < end])
+            tail = re.search(r"[,;]\s*(?:and\s+)?(?:\w+ing\b)?\s*$", text[start:end])
+            end = start + tail.start() if tail else end
+            if len(text[start:end].split()) < 3 or any(a.content[0] < end and start < a.content[1] for a in self.found):
+                continue
+            who = self._subject_before(u.start, m.start())[0]
+            if not who or not (who.lower() in _PRONOUNS or self._plausible(who)):
+                continue
+            self._add(self._resolve(who, m.start()), start, end, m.group("verb"), who)
 
     def _finding_end(self, start: int, end: int) -> int:
         """A record's finding ends where the reporter goes on: ", where ...", ", with X showing ..."."""
