@@ -320,14 +320,14 @@ def n_articles(n: int, lang: str) -> str:
     return f"{n} مقالات" if 3 <= n <= 10 else f"{n} مقالاً"
 
 
-# Feminine titles of persons (a person's name ending in ة is often a man's: حمزة، أسامة).
+# Feminine titles of persons (a person's name ending in ة is often a man's: أسامة، طلحة).
 _FEM_TITLES_AR: set[str] = set(
     """وزيرة رئيسة مديرة سفيرة نائبة مستشارة متحدثة ناطقة أمينة ملكة أميرة شيخة سيدة دكتورة مبعوثة
     قائدة محافظة عضوة مراسلة صحفية صحافية كاتبة باحثة ناشطة مغردة مذيعة مسؤولة الدكتورة""".split()
 )
 _PERSON_KINDS = (SourceKind.person, SourceKind.official, SourceKind.anonymous)
 _OUTLET_KINDS = (SourceKind.news_outlet, SourceKind.news_agency)
-# Masculine head nouns of outlets (an outlet's own name takes the feminine: قالت الجزيرة، ذكرت نيويورك تايمز).
+# Masculine head nouns of outlets (an outlet's own name takes the feminine: قالت الجزيرة، ذكرت الغارديان).
 _MASC_OUTLET_HEADS_AR = set("موقع تلفزيون راديو برنامج حساب مركز معهد مرصد".split())
 
 

@@ -106,7 +106,7 @@ class Source(_Model):
     kind: SourceKind = SourceKind.unknown
     aliases: list[str] = Field(default_factory=list)
     handles: list[str] = Field(default_factory=list, description="Social-media handles, with '@'.")
-    role: str | None = Field(default=None, description="Title or role as written, e.g. 'وزير الإعلام السوري'.")
+    role: str | None = Field(default=None, description="Title or role as written, e.g. 'وزير النقل الأردني'.")
 
 
 class Claim(_Model):

@@ -105,7 +105,7 @@ def split_title(phrase: str, *, descriptive: bool = False) -> tuple[str, str | N
     جابر"), and then the name must have two words at least (so "الجزيرة نت" stays whole).
     """
     words = phrase.split()
-    for abbr in TITLE_ABBREVIATIONS:  # "د.مظهر": the abbreviation glued to the name
+    for abbr in TITLE_ABBREVIATIONS:  # "د.كريم": the abbreviation glued to the name
         if words and words[0].startswith(abbr) and len(words[0]) > len(abbr):
             words = [abbr, words[0][len(abbr) :], *words[1:]]
     titled = bool(words) and is_title(words[0])

@@ -1,8 +1,8 @@
 """Sources named in one article: typing by lexicon, aliases, anaphora, surnames and handles.
 
 The offline extractor registers every speaker phrase here; the book resolves it to an existing
-source when it is the same one ("الصحيفة" after "صحيفة نيويورك تايمز"; a surname after the full
-name; "مديرية الإعلام" after "مديرية الإعلام في الرئاسة السورية"), else creates a new one.
+source when it is the same one ("الصحيفة" after "صحيفة الغارديان"; a surname after the full
+name; "مكتب الإعلام" after "مكتب الإعلام في وزارة النقل"), else creates a new one.
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 
 Two sources are the same when (a) a folded name, alias, English name or handle is shared, or
 (b) one name is contained in the other at word boundaries (organisations: as its head, e.g.
-"مديرية الإعلام" in "مديرية الإعلام في الرئاسة السورية"; people: as >= 2 consecutive words, e.g.
-"سامي الخطيب" in "الوزير السوري سامي الخطيب"), or (c) for organisations only, their content stems
-overlap almost entirely ("الرئاسة السورية" ~ "رئاسة الجمهورية العربية السورية"). Merges are
+"مكتب الإعلام" in "مكتب الإعلام في وزارة النقل"; people: as >= 2 consecutive words, e.g.
+"سامي الخطيب" in "وزير النقل سامي الخطيب"), or (c) for organisations only, their content stems
+overlap almost entirely ("وزارة الصحة العامة الأردنية" ~ "وزارة الصحة العامة في المملكة
+الأردنية", four stems shared). Merges are
 conservative: kinds must be compatible, generic referents ("الصحيفة", "the newspaper") never act as
 keys, people never merge on partial overlap (two people sharing a first and family name stay two),
 and unnamed (anonymous) sources merge only on an identical name.
