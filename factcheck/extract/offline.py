@@ -510,7 +510,7 @@ class _Extractor(ArabicSpeakers):
         after = sent[me:]
         np_end = re.search(r"[،,.—–]", after)
         np_text = after[: np_end.start()] if np_end else after
-        # "وفق معايير دولية من حيث ...": after وفق a norm is no source; a source is source-like.
+        # "وفق المعايير الصحية المعتمدة ...": after وفق a norm is no source; a source is source-like.
         norm = is_arabic(np_text) and not (plausible_speaker(np_text) or self.book.resolve(np_text))
         src = None if norm else self.book.add(np_text, context=sent)
         if ms < 3 or sent[:ms].strip() in ("و", "ف"):

@@ -181,7 +181,7 @@ def opposite(claim: str, response: str) -> bool:
 class Count:
     value: float
     after: str  # lemma of the word right after the number (the counted noun: "75 cases")
-    before: str  # lemma of the content word right before it ("حالة واحدة", "إصابة أربعة أشخاص")
+    before: str  # lemma of the content word right before it ("حالة واحدة", "وفاة ثلاثة عمال")
 
 
 def counts(text: str) -> list[Count]:
@@ -221,7 +221,7 @@ def _content_lemma(w: str) -> str:
 
 def _same_thing(a: Count, b: Count) -> bool:
     """Two quantities of the same counted thing: the same noun after, or one's noun written before the
-    other number (Arabic "إصابة أربعة أشخاص" ~ "75 إصابة"); never two words before (two verbs)."""
+    other number (Arabic "وفاة ثلاثة عمال" ~ "12 وفاة"); never two words before (two verbs)."""
     return bool((a.after and a.after in (b.after, b.before)) or (a.before and a.before == b.after))
 
 
