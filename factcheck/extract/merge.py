@@ -14,6 +14,7 @@ from ..grounding import locate
 from ..models import Article, Claim, CounterStatement, Extraction, Quote, Source
 from ..normalize import fold
 from .chunking import Chunk
+from .client import scrub
 from .schema import ChunkAnswer
 
 # Fields of a part answer that are the article's own words (grounded, never the model's): kept as is.
@@ -21,14 +22,15 @@ _VERBATIM = ("quote", "sourcing_quote")
 
 
 def scrub_answer(value: Any, secrets: Sequence[str]) -> Any:
-    """A part answer (as JSON data) with every secret removed from the model-written strings."""
+    """Part answer or extraction (as JSON data) with every secret removed from the model-written
+    strings; the article's own words (quote fields, Quote objects) are kept as they are."""
     if isinstance(value, str):
-        for secret in secrets:
-            value = value.replace(secret, "***")
-        return value
+        return scrub(value, tuple(secrets))
     if isinstance(value, list):
         return [scrub_answer(v, secrets) for v in value]
     if isinstance(value, dict):
+        if {"text", "start", "end"} <= value.keys():
+            return value  # a Quote: verbatim article text, checked by grounding
         return {k: v if k in _VERBATIM else scrub_answer(v, secrets) for k, v in value.items()}
     return value
 
@@ -39,20 +41,6 @@ def _shift(article: Article, chunk: Chunk, text: str) -> Quote | None:
         return None
     quote = Quote(text=found.text, start=found.start + chunk.start, end=found.end + chunk.start)
     return quote if article.text[quote.start : quote.end] == quote.text else None
-
-
-def _scrub_value(value: Any, secrets: Sequence[str]) -> Any:
-    if isinstance(value, str):
-        for secret in secrets:
-            value = value.replace(secret, "***")
-        return value
-    if isinstance(value, list):
-        return [_scrub_value(v, secrets) for v in value]
-    if isinstance(value, dict):
-        if {"text", "start", "end"} <= value.keys():
-            return value  # a quote: verbatim article text, checked by grounding, never the model's own words
-        return {k: _scrub_value(v, secrets) for k, v in value.items()}
-    return value
 
 
 def scrubbed(extraction: Extraction, secrets: Sequence[str]) -> Extraction:
@@ -68,7 +56,7 @@ def scrubbed(extraction: Extraction, secrets: Sequence[str]) -> Extraction:
     article = data.pop("article")
     if not any(s in json.dumps(data, ensure_ascii=False) for s in live):
         return extraction
-    return Extraction.model_validate({**_scrub_value(data, live), "article": article})
+    return Extraction.model_validate({**scrub_answer(data, live), "article": article})
 
 
 def merge(article: Article, answers: list[tuple[Chunk, ChunkAnswer]]) -> Extraction:
