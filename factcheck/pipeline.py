@@ -10,7 +10,7 @@ from typing import Any
 from .config import Settings
 from .extract import backend_for, extract_all
 from .ingest import load_articles
-from .models import Article, ArticleFailure, Brief
+from .models import Article, ArticleFailure, Brief, Extraction
 from .reconcile import reconcile
 
 
@@ -42,11 +42,7 @@ def generate_brief(
     settings = settings or Settings()
     articles, failures = _load(inputs, settings, encoding, stdin)
     extractions, extract_failures = extract_all(articles, settings, client=client)
-    all_failures: list[ArticleFailure] = [*failures, *extract_failures]
-    from .embed import encoder_for  # lazy: numpy and the encoder are not needed before this point
-
-    encoder = encoder_for(settings)
-    return reconcile(extractions, failures=all_failures, notes=[backend_note(settings, client)], encoder=encoder)
+    return _reconciled(extractions, [*failures, *extract_failures], settings, client)
 
 
 async def agenerate_brief(
@@ -68,12 +64,17 @@ async def agenerate_brief(
         extractions, extract_failures = await extract_llm_many_async(articles, settings, client=client)
     else:
         extractions, extract_failures = await asyncio.to_thread(extract_all, articles, settings)
-    all_failures: list[ArticleFailure] = [*failures, *extract_failures]
-    notes = [backend_note(settings, client)]
-    from .embed import encoder_for
+    return await asyncio.to_thread(_reconciled, extractions, [*failures, *extract_failures], settings, client)
 
-    encoder = await asyncio.to_thread(encoder_for, settings)
-    return await asyncio.to_thread(reconcile, extractions, failures=all_failures, notes=notes, encoder=encoder)
+
+def _reconciled(
+    extractions: list[Extraction], failures: list[ArticleFailure], settings: Settings, client: Any
+) -> Brief:
+    from .embed import encoder_for  # lazy: numpy and the encoder are not needed before this point
+
+    return reconcile(
+        extractions, failures=failures, notes=[backend_note(settings, client)], encoder=encoder_for(settings)
+    )
 
 
 def _load(
