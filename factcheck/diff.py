@@ -8,7 +8,9 @@ claims and responses it rests on. Deterministic: the same two briefs give the sa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic import BaseModel, Field
 
@@ -173,55 +175,125 @@ def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
     )
 
 
-_MD = {
-    "title": {"en": "What changed", "ar": "ما الذي تغيّر"},
-    "none": {"en": "Nothing changed.", "ar": "لا تغيير."},
-    "new_articles": {"en": "New articles", "ar": "مقالات جديدة"},
-    "removed_articles": {"en": "Articles no longer in the brief", "ar": "مقالات لم تعد في الموجز"},
-    "new_claims": {"en": "New claims", "ar": "ادعاءات جديدة"},
-    "new_responses": {"en": "New responses", "ar": "ردود جديدة"},
-    "findings_added": {"en": "New findings", "ar": "نتائج جديدة"},
-    "findings_removed": {"en": "Findings no longer raised", "ar": "نتائج لم تعد قائمة"},
-    "status_changes": {"en": "Status changes", "ar": "تغيّر الحالة"},
-}
+class ChangedBrief(Brief):
+    """A brief that carries what changed since the story's previous brief (``generate_brief(...,
+    previous=...)``). Its JSON has a ``changes`` key; ``factcheck render`` of that JSON leads with it."""
+
+    changes: BriefDiff
+
+
+def with_changes(new: Brief, previous: Brief) -> ChangedBrief:
+    """``new`` with the diff from ``previous`` attached (both already valid: no re-validation)."""
+    fields = {name: getattr(new, name) for name in Brief.model_fields}
+    return ChangedBrief.model_construct(**fields, changes=diff_briefs(previous, new))
+
+
+def brief_from_data(data: object, source: str = "brief") -> Brief:
+    """A Brief (a ChangedBrief when it carries ``changes``) from parsed JSON; InputError when it is not one."""
+    from pydantic import ValidationError
+
+    from .errors import InputError
+
+    model = ChangedBrief if isinstance(data, dict) and "changes" in data else Brief
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise InputError(
+            f"not a brief: {where}: {first['msg']}",
+            source=source,
+            hint="give a brief's JSON (factcheck brief -o x.json)",
+        ) from err
+
+
+def load_brief(path: str | Path) -> Brief:
+    """Read a brief's JSON file (e.g. ``--previous``); InputError names the file and the problem."""
+    import json
+
+    from .errors import InputError
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror}", source=str(path), hint="check the path") from err
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise InputError(f"not valid JSON ({err})", source=str(path)) from err
+    return brief_from_data(data, str(path))
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    """One language's "What changed" block for the templates: items are plain text (templates escape)."""
+
+    lang: str
+    dir: str
+    title: str
+    since: str
+    none: str | None  # "Nothing changed." when the diff is empty
+    sections: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _quoted(text: str) -> str:
+    return f"«{text}»"
+
+
+def changes_view(diff: BriefDiff, new: Brief, lang: str = "en") -> ChangesView:
+    """The diff in ``lang``: quotes are the articles' own words; status, finding and response names
+    are the brief's labels in that language (factcheck.i18n)."""
+    from . import i18n
+
+    t = {key: texts[lang] for key, texts in i18n.CHANGES.items()}
+    label = {a.id: f"A{i}" for i, a in enumerate(new.articles, 1)}
+    title = {a.id: a.title or a.input_name or a.id for a in new.articles}
+    status = i18n.status_label
+
+    def finding(f: FindingRef) -> str:
+        return f"{i18n.finding_label(f.kind, lang)}: {_quoted(f.claims[0]) if f.claims else ''}".rstrip(": ")
+
+    groups: list[tuple[str, list[str]]] = [
+        ("new_articles", [f"{label.get(a, a)} · {title.get(a, a)}" for a in diff.new_articles]),
+        ("removed_articles", list(diff.removed_articles)),
+        ("new_claims", [f"{label.get(c.article_id, '')} {_quoted(c.text)}" for c in diff.new_claims]),
+        (
+            "new_responses",
+            [
+                f"{label.get(r.article_id, '')} {i18n.counter_kind_label(CounterKind(r.kind), lang)}: {_quoted(r.text)}"
+                for r in diff.new_responses
+                if r.kind
+            ],
+        ),
+        ("findings_added", [finding(f) for f in diff.findings_added]),
+        ("findings_removed", [finding(f) for f in diff.findings_removed]),
+        (
+            "status_changes",
+            [
+                f"{s.cluster} {_quoted(s.claim)}: {status(s.before, lang)} → {status(s.after, lang)}"
+                for s in diff.status_changes
+            ],
+        ),
+    ]
+    sections = tuple((t[key], tuple(items)) for key, items in groups if items)
+    return ChangesView(
+        lang, "rtl" if lang == "ar" else "ltr", t["title"], t["since"], t["none"] if not sections else None, sections
+    )
+
+
+def changes_views(brief: Brief, langs: Sequence[str]) -> tuple[ChangesView, ...] | None:
+    """The templates' ``changes``: one view per language, or None for a brief without a previous one."""
+    if not isinstance(brief, ChangedBrief):
+        return None
+    return tuple(changes_view(brief.changes, brief, lang) for lang in langs)
 
 
 def diff_markdown(diff: BriefDiff, new: Brief, lang: str = "en") -> str:
-    """The diff as GitHub Markdown, to lead a job summary or a PR comment. Quotes are the articles'
-    own words (escaped); status and finding names use the brief's labels in ``lang``."""
-    from . import i18n
+    """The diff as GitHub Markdown (``factcheck diff``): every item escaped as inert Markdown."""
     from .view import md_escape
 
-    label = {a.id: f"A{i}" for i, a in enumerate(new.articles, 1)}
-    title = {a.id: a.title or a.input_name or a.id for a in new.articles}
-    lines = [f"### {_MD['title'][lang]}", ""]
-    if diff.empty:
-        return "\n".join([*lines, _MD["none"][lang], ""])
-
-    def status(value: ClaimStatus) -> str:
-        return i18n.status_label(value, lang)
-
-    def section(key: str, items: list[str]) -> None:
-        if items:
-            lines.extend([f"**{_MD[key][lang]}**", "", *(f"- {x}" for x in items), ""])
-
-    section("new_articles", [f"{label.get(a, a)} · {md_escape(title.get(a, a))}" for a in diff.new_articles])
-    section("removed_articles", [md_escape(a) for a in diff.removed_articles])
-    section("new_claims", [f"{label.get(c.article_id, '')} «{md_escape(c.text)}»" for c in diff.new_claims])
-    section(
-        "new_responses",
-        [
-            f"{label.get(r.article_id, '')} {i18n.counter_kind_label(CounterKind(r.kind), lang)}: «{md_escape(r.text)}»"
-            for r in diff.new_responses
-            if r.kind
-        ],
-    )
-    for key, refs in (("findings_added", diff.findings_added), ("findings_removed", diff.findings_removed)):
-        section(
-            key, [f"{i18n.finding_label(f.kind, lang)}: «{md_escape(f.claims[0]) if f.claims else ''}»" for f in refs]
-        )
-    section(
-        "status_changes",
-        [f"{s.cluster} «{md_escape(s.claim)}»: {status(s.before)} → {status(s.after)}" for s in diff.status_changes],
-    )
+    view = changes_view(diff, new, lang)
+    lines = [f"### {view.title}", ""]
+    if view.none:
+        return "\n".join([*lines, view.none, ""])
+    for heading, items in view.sections:
+        lines.extend([f"**{heading}**", "", *(f"- {md_escape(x)}" for x in items), ""])
     return "\n".join(lines)
