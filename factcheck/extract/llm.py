@@ -18,7 +18,7 @@ from ..config import Settings
 from ..errors import ConfigError
 from ..models import Article, ArticleFailure, Extraction
 from .client import Budget, build_client, llm_settings_summary
-from .parts import Planner, answer_tokens, prompt_version
+from .parts import Planner, answer_tokens, check_prompts, prompt_version
 
 __all__ = ["answer_tokens", "extract_llm_many", "extract_llm_many_async", "llm_settings_summary", "prompt_version"]
 
@@ -31,6 +31,7 @@ def _check(settings: Settings, client: Any) -> None:
             hint="set OPENAI_API_KEY or pass --base-url for a local server (or use --backend offline)",
         )
     Budget(settings)  # --max-cost without the model's price
+    check_prompts(settings.prompt_dir)
     if client is not None:  # not an openai client; the caller imported openai already, so this is free
         build_client(settings, client)
 
