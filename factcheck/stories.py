@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import glob as _glob
 import json
+import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -63,8 +64,8 @@ def article_files(inputs: Sequence[str | Path], *, skip: Iterable[Path] = ()) ->
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            for p in sorted(path.rglob("*")):
-                if p.is_file() and is_article_file(p) and wanted(p):
+            for p in _walk(path):
+                if is_article_file(p) and wanted(p):
                     found[p] = None
         elif path.is_file():
             if wanted(path):
@@ -72,6 +73,19 @@ def article_files(inputs: Sequence[str | Path], *, skip: Iterable[Path] = ()) ->
         else:
             raise InputError("no such file or folder", source=str(raw), hint="check the path")
     return list(found)
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Regular files under ``folder``, sorted. A symbolic link (to a file or a folder) is never followed:
+    a committed link to a credential file must not become an article; hidden entries (.git) are skipped."""
+    out: list[Path] = []
+    for top, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for n in names:
+            p = Path(top) / n
+            if not n.startswith(".") and not p.is_symlink() and p.is_file():
+                out.append(p)
+    return sorted(out)
 
 
 def _name(folder: Path, root: Path) -> str:
