@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +26,7 @@ EXTENSIONS = {"md": "md", "html": "html", "json": "json", "claimreview": "jsonld
 
 
 def add_story_arguments(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("stories: one brief per story, each over all its articles (docs/stories.md)")
+    g = p.add_argument_group("stories: one brief per story, each over all its articles (README: Stories)")
     g.add_argument("--stories", action="store_true", help="group FILEs and folders into stories, one per folder")
     g.add_argument("--story-glob", metavar="GLOB", help="each folder matching GLOB is a story (implies --stories)")
     g.add_argument(
@@ -63,8 +64,10 @@ def _check(args: argparse.Namespace) -> None:
         )
     if "-" in args.files:
         raise InputError("standard input is not a story", hint="give files or folders")
-    if args.out_dir is not None and args.out_dir.exists() and not args.out_dir.is_dir():
-        raise InputError(f"--out-dir {args.out_dir} is not a folder")
+    if args.out_dir is not None:
+        existing = next(p for p in (args.out_dir, *args.out_dir.parents) if p.exists() or p == Path("."))
+        if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+            raise InputError(f"--out-dir {args.out_dir}: cannot write in {existing}", hint="choose another folder")
     if args.previous_dir is not None and not args.previous_dir.is_dir():
         raise InputError(f"--previous-dir {args.previous_dir} is not a folder")
 

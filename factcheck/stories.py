@@ -100,7 +100,7 @@ def _read_stories_file(path: Path) -> dict[str, list[str]]:
         text = path.read_text(encoding="utf-8-sig")
         data: Any = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except (OSError, UnicodeDecodeError, ValueError) as err:  # JSON and TOML errors are ValueErrors
-        raise InputError(f"cannot read the stories file: {err}", source=str(path), hint="see docs/stories") from err
+        raise InputError(f"cannot read the stories file: {err}", source=str(path), hint="README: Stories") from err
     table = data.get("stories", data) if isinstance(data, dict) else None
     if not isinstance(table, dict) or not table:
         raise InputError(

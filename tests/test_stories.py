@@ -71,6 +71,9 @@ def test_bad_story_inputs_fail_before_any_extraction(desk: Path, capsys: pytest.
     assert not (desk / "articles" / "interview" / "factcheck-brief.json").exists()  # nothing was written
     assert main(["brief", "--stories", "articles", "-o", "x.md"]) == 2 and "--out-dir" in capsys.readouterr().err
     assert main(["brief", "--stories", "nowhere"]) == 2
+    (desk / "afile").touch()
+    assert main(["brief", "--stories", "articles", "--out-dir", "afile/x"]) == 2
+    assert "cannot write in afile" in capsys.readouterr().err
 
 
 def test_a_new_article_rebriefs_its_whole_story_and_the_brief_leads_with_what_changed(desk: Path) -> None:
