@@ -222,68 +222,93 @@ def load_brief(path: str | Path) -> Brief:
     return brief_from_data(data, str(path))
 
 
+SHOWN = 8  # items per section at the top of a brief; the JSON's ``changes`` keeps them all
+
+
+@dataclass(frozen=True)
+class ChangeItem:
+    """One line: labels (A3, a finding's or a response's name), then the articles' own words (isolated
+    from the surrounding direction by the HTML template; in «» when a quote), then a suffix."""
+
+    prefix: str
+    words: str = ""
+    quoted: bool = True
+    suffix: str = ""
+
+    @property
+    def words_dir(self) -> str:
+        from .view import script_lang, text_dir
+
+        return text_dir(script_lang(self.words))
+
+    @property
+    def text(self) -> str:
+        words = f"«{self.words}»" if self.words and self.quoted else self.words
+        return " ".join(x for x in (self.prefix, words) if x) + self.suffix
+
+
 @dataclass(frozen=True)
 class ChangesView:
-    """One language's "What changed" block for the templates: items are plain text (templates escape)."""
+    """One language's "What changed" block for the templates: plain text (templates escape it)."""
 
     lang: str
     dir: str
     title: str
     since: str
     none: str | None  # "Nothing changed." when the diff is empty
-    sections: tuple[tuple[str, tuple[str, ...]], ...]
+    sections: tuple[tuple[str, tuple[ChangeItem, ...]], ...]
 
 
-def _quoted(text: str) -> str:
-    return f"«{text}»"
+def _groups(diff: BriefDiff, new: Brief, lang: str) -> list[tuple[str, list[ChangeItem]]]:
+    """The sections in reading order: what the story now is before the list of everything new."""
+    from . import i18n
+
+    label = {a.id: f"A{i}" for i, a in enumerate(new.articles, 1)}
+    title = {a.id: a.title or a.input_name or a.id for a in new.articles}
+
+    def finding(f: FindingRef) -> ChangeItem:
+        return ChangeItem(f"{i18n.finding_label(f.kind, lang)}:", f.claims[0] if f.claims else "")
+
+    def status(s: StatusChange) -> ChangeItem:
+        before, after = i18n.status_label(s.before, lang), i18n.status_label(s.after, lang)
+        return ChangeItem(s.cluster, s.claim, suffix=f": {before} → {after}")
+
+    def response(r: ItemRef) -> ChangeItem:
+        kind = i18n.counter_kind_label(CounterKind(r.kind or "denial"), lang)
+        return ChangeItem(f"{label.get(r.article_id, '')} {kind}:".strip(), r.text)
+
+    return [
+        ("new_articles", [ChangeItem(f"{label.get(a, a)} ·", title.get(a, a), False) for a in diff.new_articles]),
+        ("removed_articles", [ChangeItem(a) for a in diff.removed_articles]),
+        ("status_changes", [status(s) for s in diff.status_changes]),
+        ("findings_added", [finding(f) for f in diff.findings_added]),
+        ("findings_removed", [finding(f) for f in diff.findings_removed]),
+        ("new_responses", [response(r) for r in diff.new_responses if r.kind]),
+        ("new_claims", [ChangeItem(label.get(c.article_id, ""), c.text) for c in diff.new_claims]),
+    ]
 
 
-def changes_view(diff: BriefDiff, new: Brief, lang: str = "en") -> ChangesView:
-    """The diff in ``lang``: quotes are the articles' own words; status, finding and response names
-    are the brief's labels in that language (factcheck.i18n)."""
+def changes_view(diff: BriefDiff, new: Brief, lang: str = "en", limit: int | None = None) -> ChangesView:
+    """The diff in ``lang``: quotes are the articles' own words; status, finding and response names are
+    the brief's labels in that language (factcheck.i18n). ``limit``: items shown per section."""
     from . import i18n
 
     t = {key: texts[lang] for key, texts in i18n.CHANGES.items()}
-    label = {a.id: f"A{i}" for i, a in enumerate(new.articles, 1)}
-    title = {a.id: a.title or a.input_name or a.id for a in new.articles}
-    status = i18n.status_label
-
-    def finding(f: FindingRef) -> str:
-        return f"{i18n.finding_label(f.kind, lang)}: {_quoted(f.claims[0]) if f.claims else ''}".rstrip(": ")
-
-    groups: list[tuple[str, list[str]]] = [
-        ("new_articles", [f"{label.get(a, a)} · {title.get(a, a)}" for a in diff.new_articles]),
-        ("removed_articles", list(diff.removed_articles)),
-        ("new_claims", [f"{label.get(c.article_id, '')} {_quoted(c.text)}" for c in diff.new_claims]),
-        (
-            "new_responses",
-            [
-                f"{label.get(r.article_id, '')} {i18n.counter_kind_label(CounterKind(r.kind), lang)}: {_quoted(r.text)}"
-                for r in diff.new_responses
-                if r.kind
-            ],
-        ),
-        ("findings_added", [finding(f) for f in diff.findings_added]),
-        ("findings_removed", [finding(f) for f in diff.findings_removed]),
-        (
-            "status_changes",
-            [
-                f"{s.cluster} {_quoted(s.claim)}: {status(s.before, lang)} → {status(s.after, lang)}"
-                for s in diff.status_changes
-            ],
-        ),
-    ]
-    sections = tuple((t[key], tuple(items)) for key, items in groups if items)
-    return ChangesView(
-        lang, "rtl" if lang == "ar" else "ltr", t["title"], t["since"], t["none"] if not sections else None, sections
-    )
+    sections = []
+    for key, items in _groups(diff, new, lang):
+        if limit is not None and len(items) > limit:
+            items = [*items[:limit], ChangeItem(t["more"].format(n=len(items) - limit))]
+        if items:
+            sections.append((t[key], tuple(items)))
+    direction = "rtl" if lang == "ar" else "ltr"
+    return ChangesView(lang, direction, t["title"], t["since"], None if sections else t["none"], tuple(sections))
 
 
 def changes_views(brief: Brief, langs: Sequence[str]) -> tuple[ChangesView, ...] | None:
     """The templates' ``changes``: one view per language, or None for a brief without a previous one."""
     if not isinstance(brief, ChangedBrief):
         return None
-    return tuple(changes_view(brief.changes, brief, lang) for lang in langs)
+    return tuple(changes_view(brief.changes, brief, lang, SHOWN) for lang in langs)
 
 
 def diff_markdown(diff: BriefDiff, new: Brief, lang: str = "en") -> str:
@@ -295,5 +320,5 @@ def diff_markdown(diff: BriefDiff, new: Brief, lang: str = "en") -> str:
     if view.none:
         return "\n".join([*lines, view.none, ""])
     for heading, items in view.sections:
-        lines.extend([f"**{heading}**", "", *(f"- {md_escape(x)}" for x in items), ""])
+        lines.extend([f"**{heading}**", "", *(f"- {md_escape(x.text)}" for x in items), ""])
     return "\n".join(lines)

@@ -294,6 +294,7 @@ CHANGES: dict[str, dict[str, str]] = {
     "findings_added": {"ar": "نتائج جديدة", "en": "New findings"},
     "findings_removed": {"ar": "نتائج لم تعد قائمة", "en": "Findings no longer raised"},
     "status_changes": {"ar": "تغيّر الحالة", "en": "Status changes"},
+    "more": {"ar": "… والمزيد أدناه (العدد: {n})", "en": "… and {n} more below"},
 }
 
 

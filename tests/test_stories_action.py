@@ -34,22 +34,24 @@ def _env(tmp: Path, repo: Repo, url: str, event_name: str, event: dict[str, Any]
     import os
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "INPUT_", "RUNNER_"))}
-    env.update({
-        "PATH": f"{bindir}{os.pathsep}{env.get('PATH', '')}",
-        "GITHUB_WORKSPACE": str(repo.path),
-        "GITHUB_EVENT_NAME": event_name,
-        "GITHUB_EVENT_PATH": _event_file(tmp, event),
-        "GITHUB_REPOSITORY": "newsroom/desk",
-        "GITHUB_STEP_SUMMARY": str(tmp / "summary.md"),
-        "GITHUB_OUTPUT": str(tmp / "output.txt"),
-        "FAKE_GH_LOG": str(tmp / "gh.log"),
-        "GH_TOKEN": "t0ken",
-        "OPENAI_BASE_URL": url,
-        "FACTCHECK_MODEL": "test-model",
-        "FACTCHECK_EMBEDDINGS": "none",
-        "FACTCHECK_CACHE_DIR": str(tmp / "cache"),  # restored between runs by actions/cache in action.yml
-        "INPUT_BACKEND": "llm",
-    })
+    env.update(
+        {
+            "PATH": f"{bindir}{os.pathsep}{env.get('PATH', '')}",
+            "GITHUB_WORKSPACE": str(repo.path),
+            "GITHUB_EVENT_NAME": event_name,
+            "GITHUB_EVENT_PATH": _event_file(tmp, event),
+            "GITHUB_REPOSITORY": "newsroom/desk",
+            "GITHUB_STEP_SUMMARY": str(tmp / "summary.md"),
+            "GITHUB_OUTPUT": str(tmp / "output.txt"),
+            "FAKE_GH_LOG": str(tmp / "gh.log"),
+            "GH_TOKEN": "t0ken",
+            "OPENAI_BASE_URL": url,
+            "FACTCHECK_MODEL": "test-model",
+            "FACTCHECK_EMBEDDINGS": "none",
+            "FACTCHECK_CACHE_DIR": str(tmp / "cache"),  # restored between runs by actions/cache in action.yml
+            "INPUT_BACKEND": "llm",
+        }
+    )
     return env
 
 
@@ -57,14 +59,25 @@ def _run(env: dict[str, str], **inputs: str) -> subprocess.CompletedProcess[str]
     full = {**env, **{"INPUT_" + k.upper(): v for k, v in inputs.items()}}
     for path in (env["GITHUB_STEP_SUMMARY"], env["GITHUB_OUTPUT"], env["FAKE_GH_LOG"]):
         Path(path).unlink(missing_ok=True)
-    return subprocess.run([sys.executable, str(SCRIPT)], env=full, capture_output=True, text=True, timeout=300,
-                          check=False, cwd=env["GITHUB_WORKSPACE"])
+    return subprocess.run(
+        [sys.executable, str(SCRIPT)],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=env["GITHUB_WORKSPACE"],
+    )
 
 
 def test_a_third_article_rebriefs_its_story_only_and_the_summary_leads_with_what_changed(tmp_path: Path) -> None:
     repo = Repo(tmp_path / "desk")
-    for src, dest in ((SEEDS[0], "articles/syria/first.txt"), (FLOOD, "articles/syria/second.txt"),
-                      (INTERVIEW[0], "articles/interview/a.txt"), (INTERVIEW[1], "articles/interview/b.txt")):
+    for src, dest in (
+        (SEEDS[0], "articles/syria/first.txt"),
+        (FLOOD, "articles/syria/second.txt"),
+        (INTERVIEW[0], "articles/interview/a.txt"),
+        (INTERVIEW[1], "articles/interview/b.txt"),
+    ):
         repo.write(dest, src.read_text(encoding="utf-8"))
     with serve(seed_responder()) as srv:
         # 1. The first push briefs both stories (four articles, four calls).
@@ -74,11 +87,15 @@ def test_a_third_article_rebriefs_its_story_only_and_the_summary_leads_with_what
         assert r.returncode == 0, r.stdout + r.stderr
         assert srv.calls == 4
         assert _parse_outputs(Path(env["GITHUB_OUTPUT"]))["stories"].splitlines() == [
-            "articles/interview", "articles/syria"]
+            "articles/interview",
+            "articles/syria",
+        ]
         # The desk commits each story's brief next to it (the next run's previous brief).
         for story in ("syria", "interview"):
-            shutil.copy(repo.path / f"factcheck-briefs/articles--{story}.json",
-                        repo.path / f"articles/{story}/factcheck-brief.json")
+            shutil.copy(
+                repo.path / f"factcheck-briefs/articles--{story}.json",
+                repo.path / f"articles/{story}/factcheck-brief.json",
+            )
         for stale in (repo.path / "factcheck-briefs").iterdir():  # the folder itself stays: it may exist
             stale.unlink()
         base = repo.commit("briefs")
@@ -100,7 +117,11 @@ def test_a_third_article_rebriefs_its_story_only_and_the_summary_leads_with_what
     assert outputs["stories"] == "articles/syria" and outputs["articles"] == "3"
     out = repo.path / "factcheck-briefs"
     assert sorted(p.name for p in out.iterdir()) == [
-        "articles--syria.html", "articles--syria.json", "articles--syria.md", "stories.json"]
+        "articles--syria.html",
+        "articles--syria.json",
+        "articles--syria.md",
+        "stories.json",
+    ]
     brief = json.loads((out / "articles--syria.json").read_text(encoding="utf-8"))
     assert len(brief["articles"]) == 3 and len(brief["changes"]["new_articles"]) == 1
     assert (repo.path / "articles/interview/factcheck-brief.json").read_bytes() == interview_before
@@ -127,8 +148,9 @@ def test_story_mode_never_reads_a_committed_symlink_in_a_story_folder(tmp_path: 
     (tmp_path / "secret.txt").write_text(f"{canary}\n", encoding="utf-8")
     (repo.path / "articles/syria/linked.txt").symlink_to(tmp_path / "secret.txt")
     repo.commit("an article and a link")
-    env = _env(tmp_path, repo, "http://127.0.0.1:9/v1", "pull_request", {"pull_request": {"number": 1,
-                                                                                         "base": {"sha": base}}})
+    env = _env(
+        tmp_path, repo, "http://127.0.0.1:9/v1", "pull_request", {"pull_request": {"number": 1, "base": {"sha": base}}}
+    )
     r = _run(env, backend="offline")
     assert r.returncode == 0, r.stdout + r.stderr
     assert "skipped 'articles/syria/linked.txt': it is a symbolic link" in r.stdout
