@@ -113,5 +113,5 @@ def test_public_api_is_explicit_and_complete() -> None:
     public = {n for n in dir(factcheck) if not n.startswith("_")}
     modules = {"cli", "config", "errors", "extract", "ingest", "models", "pipeline", "reconcile", "render",
                "normalize", "grounding", "resources", "dates", "view", "i18n", "gold", "evaluate", "fileio",
-               "claimreview", "diff", "lexicon", "embed"}
+               "claimreview", "diff", "lexicon", "embed", "stories"}
     assert public - set(factcheck.__all__) <= modules
