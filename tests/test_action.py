@@ -567,7 +567,7 @@ def test_action_caches_pip_and_llm_answers_keyed_by_lock_and_prompt_version() ->
     caches = [i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache@")]
     assert len(caches) == 2
     pip, llm = (steps[i]["with"] for i in caches)
-    assert pip["path"] == "~/.cache/pip" and "${{ steps.lock.outputs.lock }}" in pip["key"]
+    assert pip["path"] == "${{ steps.lock.outputs.pip }}" and "${{ steps.lock.outputs.lock }}" in pip["key"]
     assert "${{ steps.lock.outputs.lock }}-${{ steps.prompts.outputs.version }}" in llm["key"]
     assert llm["restore-keys"] in llm["key"]  # a later run restores the latest answers for the same prompts
     assert ids.index("lock") < caches[0] and ids.index("prompts") < caches[1] < ids.index("factcheck")
