@@ -167,3 +167,13 @@ def test_story_args_name_the_grouping_and_keep_names_from_reading_as_options(sto
     assert ("--story-glob=articles/*" if stories == "articles/*" else "--stories-file=stories.toml") in args
     assert "--changed=articles/-x.txt" in args and "--prompt-dir=prompts" in args and "--model=m" in args
     assert args[args.index("--") + 1 :] == ["articles"]
+
+
+def test_story_roots_are_the_articles_folder_else_the_files_own_folders(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    inputs = ae.read_inputs({})
+    assert ae._story_roots(inputs, tmp_path, ["articles/a/x.txt", "articles/b/y.txt"]) == ["articles"]
+    assert ae._story_roots(inputs, tmp_path, ["wires/a/x.txt", "articles/b/y.txt"]) == ["articles/b", "wires/a"]
+    assert ae.is_article("articles/a/x.txt", "articles") and not ae.is_article(
+        "articles/a/factcheck-brief.json", "articles"
+    )
