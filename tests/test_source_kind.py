@@ -76,3 +76,18 @@ def test_generic_head(name: str, value: str | None) -> None:
 def test_country_names_are_lexicon_data() -> None:
     assert is_country("مصر") and is_country("وتركيا")
     assert not is_country("مصر الجديدة للتأمين") and not is_country("العراق")  # masculine: not listed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Analysts said the bank would cut rates in March.", "قال محللون إن أسعار الذهب سترتفع قبل نهاية العام."],
+)
+def test_a_class_speaks_for_itself(text: str) -> None:
+    """Unnamed officials quoted by an outlet make the outlet the claimant (it vouches for them); a
+    class named by a generic noun voices its own view and stays the claimant."""
+    ext = extract_offline(article_from_text(text, outlet="Example Daily"))
+    names = {s.id: s for s in ext.sources}
+    claimant = names[ext.claims[0].claimant or ""]
+    assert claimant.kind is SourceKind.anonymous and claimant.name != "Example Daily"
+    officials = extract_offline(article_from_text("Officials said the bank would cut rates.", outlet="Example Daily"))
+    assert {s.id: s.name for s in officials.sources}[officials.claims[0].claimant or ""] == "Example Daily"
