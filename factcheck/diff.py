@@ -189,8 +189,8 @@ _MD = {
 def diff_markdown(diff: BriefDiff, new: Brief, lang: str = "en") -> str:
     """The diff as GitHub Markdown, to lead a job summary or a PR comment. Quotes are the articles'
     own words (escaped); status and finding names use the brief's labels in ``lang``."""
-    from . import i18n
-    from .view import md_escape
+    from .render import i18n
+    from .render.view import md_escape
 
     label = {a.id: f"A{i}" for i, a in enumerate(new.articles, 1)}
     title = {a.id: a.title or a.input_name or a.id for a in new.articles}

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 from render_support import HOSTILE, build_brief
 
-from factcheck import i18n
 from factcheck.errors import ConfigError, GroundingError, TemplateError
 from factcheck.grounding import ungrounded
 from factcheck.models import Brief, ClaimStatus, FindingKind, Quote, RunInfo
-from factcheck.render import render
-from factcheck.view import md_escape
+from factcheck.render import i18n, render
+from factcheck.render.view import md_escape
 
 HEADINGS = {
     lang: [i18n.LABELS[f"heading_{k}"][lang] for k in ("dispute", "versions", "origin", "claims", "sources", "method")]

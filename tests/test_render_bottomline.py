@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from render_support import build_brief
 
-from factcheck import i18n
-from factcheck._bottomline import response_span, responses
-from factcheck._notes_i18n import note_views
 from factcheck.models import Article, CounterKind, CounterStatement, Quote, SourceKind
-from factcheck.render import build_view, render
+from factcheck.render import build_view, i18n, render
+from factcheck.render._bottomline import response_span, responses
+from factcheck.render._notes_i18n import note_views
 
 
 def split_html(html: str) -> dict[str, str]:

@@ -1,30 +1,16 @@
-"""Stage 4: render a Brief as Markdown, standalone HTML or JSON.
+"""The view-model builder: one ``Part`` per language from a Brief (the records are in ``view.py``).
 
-JSON is the model itself. Markdown and HTML come from Jinja templates (``templates/brief.md.j2``,
-``templates/brief.html.j2`` and their partials) fed with a view (``factcheck.view``) built here: one
-``Part`` per language, holding the six sections of the design note in order, already sorted and
-labelled, so templates only lay things out. Everything is derived from the brief alone (no clock,
-no locale), so the same brief gives byte-identical output.
+One ``_Builder`` per language; lookups (articles, sources, claims, A-numbers) are built once and
+shared by the section builders here and in ``_bottomline.py`` / ``_sections.py``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
-from typing import Literal
 
-import jinja2
-
-from . import i18n
-from ._bottomline import dispute_sentences, origin_sentences, responses, short_quote, versions_sentence
-from ._notes_i18n import is_estimated_date
-from ._sections import method, source_rows
-from .errors import ConfigError, GroundingError, TemplateError
-from .grounding import ungrounded
-from .models import (
+from ..models import (
     Brief,
     Claim,
     ClaimCluster,
@@ -36,7 +22,10 @@ from .models import (
     Quote,
     SourceKind,
 )
-from .resources import template_env
+from . import i18n
+from ._bottomline import dispute_sentences, origin_sentences, responses, short_quote, versions_sentence
+from ._notes_i18n import is_estimated_date
+from ._sections import method, source_rows
 from .view import (
     ArticleRow,
     BottomItem,
@@ -52,12 +41,9 @@ from .view import (
     VersionView,
     WordsView,
     mark_segments,
-    md_escape,
     script_lang,
     text_dir,
 )
-
-Format = Literal["md", "html", "json"]
 
 _ARABIC_IN = re.compile(r"[\u0600-\u06ff]")
 _DISPUTE_KINDS = (FindingKind.attribution_disputed, FindingKind.contested)
@@ -437,66 +423,3 @@ def build_view(brief: Brief, langs: Sequence[str] = ("ar", "en"), digits: str = 
     ``digits="arabic"`` writes the Arabic part's generated numbers (dates, counts) in ٠-٩.
     """
     return tuple(_Builder(brief, lang, digits).part() for lang in langs)
-
-
-# --------------------------------------------------------------------------------------------- render
-
-
-@contextmanager
-def _template_errors(name: str) -> Iterator[None]:
-    """Turn Jinja's errors (loading or rendering, shipped or custom templates) into TemplateError."""
-    try:
-        yield
-    except jinja2.UndefinedError as err:
-        raise TemplateError(
-            f"brief template {name!r}: {err.message}",
-            hint="a custom template uses a name the view does not have; see factcheck.render.Part",
-        ) from err
-    except jinja2.TemplateNotFound as err:
-        raise TemplateError(
-            f"brief template {err.name!r} not found",
-            hint="add it to your --template-dir or remove the line that includes it",
-        ) from err
-    except jinja2.TemplateSyntaxError as err:
-        raise TemplateError(
-            f"brief template {err.name or name!r} line {err.lineno}: {err.message}",
-            hint="fix the Jinja syntax",
-        ) from err
-
-
-def render(
-    brief: Brief,
-    *,
-    format: Format = "md",
-    langs: Sequence[str] = ("ar", "en"),
-    template_dir: Path | None = None,
-    digits: str = "latin",
-) -> str:
-    """The brief as ``md`` (GitHub-flavoured), standalone ``html`` or ``json``; ``langs`` picks the parts.
-
-    A brief read from a file is checked first: a quote that is not verbatim at its span is never shown.
-    """
-    problems = ungrounded(brief)
-    if problems:
-        raise GroundingError(
-            f"the brief holds {len(problems)} quote(s) not verbatim in their article, e.g. {problems[0]}",
-            quote=problems[0],
-        )
-    if format == "json":
-        return brief.model_dump_json(indent=2)
-    if format not in ("md", "html"):
-        raise ConfigError(f"unknown brief format {format!r}", hint="use md, html or json")
-    langs = tuple(dict.fromkeys(langs))
-    bad = [lang for lang in langs if lang not in i18n.LANGS]
-    if bad or not langs:
-        raise ConfigError(f"unknown brief language(s) {bad or list(langs)!r}", hint="use ar, en or both")
-    if digits not in i18n.DIGITS:
-        raise ConfigError(f"unknown digits {digits!r}", hint="use latin (0-9) or arabic (٠-٩)")
-    env = template_env(Path(template_dir) if template_dir is not None else None)
-    env.filters["md"] = md_escape
-    name = f"brief.{format}.j2"
-    with _template_errors(name):
-        return env.get_template(name).render(parts=build_view(brief, langs, digits), langs=langs, brief=brief)
-
-
-__all__ = ["Format", "Part", "build_view", "md_escape", "render"]

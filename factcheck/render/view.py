@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..normalize import find_span
 from ._notes_i18n import NoteView
-from .normalize import find_span
 
 
 @dataclass(frozen=True)

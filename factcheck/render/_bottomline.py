@@ -19,18 +19,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..models import Claim, ClaimCluster, CounterKind, CounterStatement, Finding, FindingKind, Quote
 from . import i18n
-from .models import Claim, ClaimCluster, CounterKind, CounterStatement, Finding, FindingKind, Quote
 from .view import QuoteView
 
 if TYPE_CHECKING:
-    from .render import _Builder
+    from .build import _Builder
 
 Seg = tuple[str, Any]  # ("t", text) | ("s", SourceRef | None) | ("q", QuoteView) | ("w", WordsView)
 
 
 def _rx(arabic: str, english: str) -> re.Pattern[str]:
-    from .extract import cues
+    from ..extract import cues
 
     return re.compile(rf"{cues.B}{cues.CONJ}(?:{arabic}){cues.E}|\b(?:{english})", re.IGNORECASE)
 
@@ -38,7 +38,7 @@ def _rx(arabic: str, english: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _cue() -> dict[CounterKind, re.Pattern[str]]:
     """Built on first use: the cue lists come from the lexicon, which --help must not load."""
-    from .extract import cues
+    from ..extract import cues
 
     return {
         CounterKind.denial: _rx(f"{cues.DENIAL_VERBS_AR}|{cues.DENIAL_PHRASES_AR}", cues.DENIAL_EN),

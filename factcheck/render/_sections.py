@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..models import Claim
 from . import i18n
 from ._notes_i18n import failure_reason, note_views
-from .models import Claim
 from .view import FailureRow, Method, SourceRow
 
 if TYPE_CHECKING:
-    from .render import _Builder
+    from .build import _Builder
 
 
 def source_rows(b: _Builder) -> tuple[SourceRow, ...]:
