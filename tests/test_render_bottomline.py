@@ -14,6 +14,7 @@ from factcheck.models import Article, CounterKind, CounterStatement, Quote, Sour
 from factcheck.render import build_view, i18n, render
 from factcheck.render._bottomline import response_span, responses
 from factcheck.render._notes_i18n import note_views
+from factcheck.render.agreement import agreement_ar
 
 
 def split_html(html: str) -> dict[str, str]:
@@ -141,9 +142,33 @@ def test_cards_show_each_response_once_with_its_cue() -> None:
     ],
 )
 def test_arabic_subject_gender(name: str, kind: SourceKind, feminine: bool) -> None:
-    assert i18n.feminine_ar(name, kind) is feminine
-    verb = i18n.counter_kind_label(CounterKind.denial, "ar", feminine=i18n.feminine_ar(name, kind))
+    agreement = agreement_ar(name, kind)
+    assert agreement == ("f" if feminine else "m")
+    verb = i18n.counter_kind_label(CounterKind.denial, "ar", agreement=agreement)
     assert verb == ("تنفي" if feminine else "ينفي")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "role", "agreement", "verb"),
+    [
+        ("تونس", SourceKind.government, None, "f", "تنفي"),  # a state: feminine without ة (lexicon)
+        ("الجزائر", SourceKind.government, None, "f", "تنفي"),
+        ("العراق", SourceKind.government, None, "m", "ينفي"),  # one of the masculine state names
+        ("مسؤولون محليون", SourceKind.anonymous, None, "p", "ينفون"),  # sound masculine plural
+        ("خبراء", SourceKind.anonymous, None, "p", "ينفون"),  # human broken plural (lexicon)
+        ("تقارير صحفية", SourceKind.anonymous, None, "f", "تنفي"),  # non-human plural: feminine singular
+        ("مصادر مطلعة", SourceKind.anonymous, None, "f", "تنفي"),
+        ("أحد المسؤولين", SourceKind.anonymous, None, "m", "ينفي"),
+        ("سلوى الراشد", SourceKind.official, "مديرة المدرسة", "f", "تنفي"),  # the role's title decides
+        ("نادر الراشد", SourceKind.official, "مدير المدرسة", "m", "ينفي"),
+    ],
+)
+def test_arabic_subject_agreement(name: str, kind: SourceKind, role: str | None, agreement: str, verb: str) -> None:
+    """Invented subjects; generated Arabic verbs agree in gender and number with each."""
+    assert agreement_ar(name, kind, role) == agreement
+    assert i18n.counter_kind_label(CounterKind.denial, "ar", agreement=agreement) == verb
+    key = "resp_denial" if agreement == "m" else f"resp_denial_{agreement}"
+    assert verb in i18n.SENTENCES[key]["ar"]
 
 
 # ----------------------------------------------------------------------------------- notes and dates

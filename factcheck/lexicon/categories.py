@@ -110,6 +110,15 @@ _ALL = [
         value="country | other",
     ),
     Category(
+        "agreement_head",
+        "an Arabic head noun whose verb agreement its form does not show: value m (موقع، أحد), f (a "
+        "non-human plural: تقارير، مصادر; إحدى) or p (a human broken plural: خبراء، سكان)",
+        "noun",
+        "render",
+        prepositions=False,
+        value="m | f | p",
+    ),
+    Category(
         "communication_noun",
         "a noun for a statement or medium that ends a speaker phrase (بيان، تغريدة)",
         "noun",

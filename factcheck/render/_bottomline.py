@@ -129,16 +129,12 @@ def joined(items: Sequence[Seg], lang: str) -> list[Seg]:
     return out
 
 
-def _feminine(b: _Builder, source_id: str | None) -> bool:
-    src = b.sources.get(source_id) if source_id else None
-    if src is None:
-        return source_id is None  # "جهة لم تُحدَّد" is feminine
-    return i18n.feminine_ar(src.name, src.kind)
-
-
 def _key(b: _Builder, key: str, source_id: str | None) -> str:
-    gendered = f"{key}_f" if b.lang == "ar" and _feminine(b, source_id) else key
-    return i18n.SENTENCES[gendered if gendered in i18n.SENTENCES else key][b.lang]
+    """The sentence for ``key`` with its verb agreeing with the source (``_f``/``_p`` forms in Arabic)."""
+    # no source: the sentence names "جهة لم تُحدَّد" (feminine)
+    agreement = ("f" if source_id is None else b.agreement(source_id)) if b.lang == "ar" else "m"
+    agreed = key if agreement == "m" else f"{key}_{agreement}"
+    return i18n.SENTENCES[agreed if agreed in i18n.SENTENCES else key][b.lang]
 
 
 def _speaker(b: _Builder, source_id: str | None) -> Seg:

@@ -26,6 +26,7 @@ from . import i18n
 from ._bottomline import dispute_sentences, origin_sentences, responses, short_quote, versions_sentence
 from ._notes_i18n import is_estimated_date
 from ._sections import method, source_rows
+from .agreement import agreement_ar
 from .view import (
     ArticleRow,
     BottomItem,
@@ -122,12 +123,13 @@ class _Builder:
             rendered,
         )
 
-    def feminine(self, source_id: str | None) -> bool:
+    def agreement(self, source_id: str | None) -> str:
+        """How an Arabic verb agrees with this source (m, f or p)."""
         src = self.sources.get(source_id) if source_id else None
-        return src is not None and i18n.feminine_ar(src.name, src.kind)
+        return "m" if src is None else agreement_ar(src.name, src.kind, src.role)
 
     def counter_label(self, kind: CounterKind, speaker: str | None) -> str:
-        return i18n.counter_kind_label(kind, self.lang, feminine=self.feminine(speaker))
+        return i18n.counter_kind_label(kind, self.lang, agreement=self.agreement(speaker))
 
     def words(self, text: str, fallback: str = "und", *, quoted: bool = False) -> WordsView:
         lang = script_lang(text, fallback)
