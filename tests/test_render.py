@@ -299,7 +299,9 @@ def test_origin_single_and_anonymous(brief: Brief) -> None:
 def test_sources_kinds_and_names(brief: Brief) -> None:
     parts = split_html(render(brief, format="html"))
     assert "government body" in parts["en"] and "جهة حكومية" in parts["ar"]
-    assert "حمزة المصطفى" in parts["en"]  # no English name known: shown as written, never guessed
+    # no English name known and no Latin form in the articles: transliterated and marked, never guessed
+    assert 'Hamza al-Mastfa</bdi> <span class="mr">(transliterated)</span>' in parts["en"]
+    assert "حمزة المصطفى" in parts["ar"] and "Hamza" not in parts["ar"]
     assert "The New York Times" in parts["en"] and "The New York Times" not in parts["ar"]
 
 

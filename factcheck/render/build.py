@@ -20,10 +20,10 @@ from ..models import (
     Finding,
     FindingKind,
     Quote,
-    SourceKind,
 )
 from . import i18n
 from ._bottomline import dispute_sentences, origin_sentences, responses, short_quote, versions_sentence
+from ._names import source_ref
 from ._notes_i18n import is_estimated_date
 from ._sections import method, source_rows
 from .agreement import agreement_ar
@@ -97,31 +97,7 @@ class _Builder:
         return i18n.digits(text, self.digits)
 
     def source(self, source_id: str | None) -> SourceRef | None:
-        if source_id is None:
-            return None
-        src = self.sources.get(source_id)
-        if src is None:  # a dangling id: show it rather than hide that something is referenced
-            return SourceRef(
-                source_id,
-                source_id,
-                "und",
-                "ltr",
-                i18n.source_kind_label(SourceKind.unknown, self.lang),
-                False,
-            )
-        english = self.lang == "en" and bool(src.name_en) and src.name_en != src.name
-        rendered = english and self.machine_names
-        name = src.name_en if english and src.name_en else src.name
-        lang = script_lang(name)
-        return SourceRef(
-            src.id,
-            name,
-            lang,
-            text_dir(lang),
-            i18n.source_kind_label(src.kind, self.lang),
-            src.kind is SourceKind.anonymous,
-            rendered,
-        )
+        return None if source_id is None else source_ref(self, source_id)
 
     def agreement(self, source_id: str | None) -> str:
         """How an Arabic verb agrees with this source (m, f or p)."""

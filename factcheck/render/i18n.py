@@ -127,6 +127,7 @@ LABELS: dict[str, dict[str, str]] = {
     "orig_lang_other": {"ar": "النص الأصلي", "en": "original text"},
     "untranslated": {"ar": "{orig}، غير مترجم", "en": "{orig}, not translated"},
     "machine_rendering": {"ar": "صياغة آلية", "en": "machine rendering"},
+    "transliterated": {"ar": "نقحرة آلية", "en": "transliterated"},
     "original": {"ar": "الأصل", "en": "original"},
     "quote_span": {"ar": "الموضع", "en": "span"},
     # method section

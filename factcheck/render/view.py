@@ -52,6 +52,7 @@ class SourceRef:
     kind_label: str
     anonymous: bool
     rendered: bool = False  # the name is a model's English rendering, not the article's words
+    transliterated: bool = False  # the name is our Latin transliteration (render/translit.py), not the article's
 
 
 @dataclass(frozen=True)
