@@ -30,6 +30,7 @@ class SourceKind(str, Enum):
     person = "person"
     organisation = "organisation"
     social_account = "social_account"
+    generic = "generic"  # a class named by a common noun (analysts, residents, reports): not a named source
     anonymous = "anonymous"
     unknown = "unknown"
 

@@ -156,8 +156,9 @@ def test_arabic_subject_gender(name: str, kind: SourceKind, feminine: bool) -> N
         ("الجزائر", SourceKind.government, None, "f", "تنفي"),
         ("العراق", SourceKind.government, None, "m", "ينفي"),  # one of the masculine state names
         ("مسؤولون محليون", SourceKind.anonymous, None, "p", "ينفون"),  # sound masculine plural
-        ("خبراء", SourceKind.anonymous, None, "p", "ينفون"),  # human broken plural (lexicon)
-        ("تقارير صحفية", SourceKind.anonymous, None, "f", "تنفي"),  # non-human plural: feminine singular
+        ("خبراء", SourceKind.generic, None, "p", "ينفون"),  # human broken plural (lexicon)
+        ("محللين", SourceKind.generic, None, "p", "ينفون"),
+        ("تقارير صحفية", SourceKind.generic, None, "f", "تنفي"),  # non-human plural: feminine singular
         ("مصادر مطلعة", SourceKind.anonymous, None, "f", "تنفي"),
         ("أحد المسؤولين", SourceKind.anonymous, None, "m", "ينفي"),
         ("سلوى الراشد", SourceKind.official, "مديرة المدرسة", "f", "تنفي"),  # the role's title decides

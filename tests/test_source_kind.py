@@ -1,8 +1,8 @@
 """Sources that are sources: a common noun for a class of people, a document or a medium
-(analysts, reports, a post; محللون، تقارير) is typed as what it is, never as a person or an
-outlet, and an interview is no source at all; a state's name that speaks is a government. Every
-sentence here is invented for these tests; the word lists are lexicon data (generic_source,
-feminine_name)."""
+(analysts, reports, a post; محللون، تقارير) is typed as what it is (a generic class, a social
+account), never as a person or an outlet, and an interview is no source at all; a state's name
+that speaks is a government. Every sentence here is invented for these tests; the word lists are
+lexicon data (generic_source, feminine_name)."""
 
 from __future__ import annotations
 
@@ -22,14 +22,14 @@ def _kinds(text: str) -> dict[str, SourceKind]:
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("قال محللون إن أسعار الذهب سترتفع قبل نهاية العام.", "محللون", SourceKind.anonymous),
-        ("ذكرت تقارير استخباراتية أن السفينة غادرت الميناء ليلا.", "تقارير استخباراتية", SourceKind.anonymous),
-        ("قال سكان إن المياه لم تصل إلى الحي منذ أسبوع.", "سكان", SourceKind.anonymous),
+        ("قال محللون إن أسعار الذهب سترتفع قبل نهاية العام.", "محللون", SourceKind.generic),
+        ("ذكرت تقارير استخباراتية أن السفينة غادرت الميناء ليلا.", "تقارير استخباراتية", SourceKind.generic),
+        ("قال سكان إن المياه لم تصل إلى الحي منذ أسبوع.", "سكان", SourceKind.generic),
         ("زعم منشور على فيسبوك أن الجسر انهار.", "منشور", SourceKind.social_account),
         ("نفت تونس أن تكون قد أغلقت معبرها الجنوبي.", "تونس", SourceKind.government),
-        ("Analysts said the bank would cut rates in March.", "Analysts", SourceKind.anonymous),
-        ("Opposition lawmakers said the vote had been rigged.", "Opposition lawmakers", SourceKind.anonymous),
-        ("Residents said the river rose overnight.", "Residents", SourceKind.anonymous),
+        ("Analysts said the bank would cut rates in March.", "Analysts", SourceKind.generic),
+        ("Opposition lawmakers said the vote had been rigged.", "Opposition lawmakers", SourceKind.generic),
+        ("Residents said the river rose overnight.", "Residents", SourceKind.generic),
         (
             "A post shared thousands of times claimed the bridge had collapsed.",
             "A post shared thousands of times",
@@ -57,10 +57,10 @@ def test_an_interview_is_not_a_source() -> None:
 @pytest.mark.parametrize(
     ("name", "value"),
     [
-        ("محللين في شؤون الطاقة", "anonymous"),
-        ("والخبراء", "anonymous"),
-        ("experts", "anonymous"),
-        ("Several independent analysts", "anonymous"),
+        ("محللين في شؤون الطاقة", "generic"),
+        ("والخبراء", "generic"),
+        ("experts", "generic"),
+        ("Several independent analysts", "generic"),
         ("A Facebook page", "social_account"),
         ("the interview", "none"),
         ("Experts Panel Chair Ann Lee", None),  # a name follows the noun: not its head
@@ -83,11 +83,13 @@ def test_country_names_are_lexicon_data() -> None:
     ["Analysts said the bank would cut rates in March.", "قال محللون إن أسعار الذهب سترتفع قبل نهاية العام."],
 )
 def test_a_class_speaks_for_itself(text: str) -> None:
-    """Unnamed officials quoted by an outlet make the outlet the claimant (it vouches for them); a
-    class named by a generic noun voices its own view and stays the claimant."""
+    """Unnamed officials quoted by an outlet make the outlet the claimant (it vouches for them, and
+    the claim rests on unnamed sources); a class named by a generic noun voices its own view: it is
+    the claimant, and the claim is not one resting on anonymous sources."""
     ext = extract_offline(article_from_text(text, outlet="Example Daily"))
     names = {s.id: s for s in ext.sources}
-    claimant = names[ext.claims[0].claimant or ""]
-    assert claimant.kind is SourceKind.anonymous and claimant.name != "Example Daily"
+    claim = ext.claims[0]
+    assert names[claim.claimant or ""].kind is SourceKind.generic and not claim.anonymous
     officials = extract_offline(article_from_text("Officials said the bank would cut rates.", outlet="Example Daily"))
     assert {s.id: s.name for s in officials.sources}[officials.claims[0].claimant or ""] == "Example Daily"
+    assert officials.claims[0].anonymous

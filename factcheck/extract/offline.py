@@ -607,9 +607,8 @@ class _Extractor(ArabicSpeakers):
         speaker = att.speaker
         channel = self.channel
         reported_by = channel if channel != speaker else (self.outlet if self.outlet != speaker else None)
-        if speaker is not None and self.book.is_anonymous(speaker) and not self.book.names_a_class(speaker):
-            # Unnamed people quoted by an outlet: the outlet claims, resting on them (a class that
-            # speaks for itself, "analysts said", stays the claimant).
+        if speaker is not None and self.book.is_anonymous(speaker):
+            # Unnamed people quoted by an outlet: the outlet claims, resting on them.
             based_on = [speaker, *[b for b in based_on if b != speaker]]
             speaker = self.book.last_of_kind(("news_outlet", "news_agency")) or reported_by
         content = self.text[span[0] : span[1]]

@@ -4,9 +4,10 @@ Split from ``sources.py`` (the book of an article's sources) to keep both short.
 
 A *generic* source noun (lexicon category ``generic_source``) is a common noun for a class of people
 or documents: "analysts", "residents", "intelligence reports", محللون، تقارير. It names no one, so it
-is never a person: it is an unnamed source class (``anonymous``), a post of an unnamed account
-(``social_account``), or the occasion of a statement and no source at all ("according to the
-interview": ``none``). The noun must be the phrase's head: the first word in Arabic (after و/ف),
+is never a person: it is a class (``generic``: unnamed, but not an anonymous source either, which
+withholds a name the outlet knows; a class speaks for itself and is its statements' claimant), a
+post of an unnamed account (``social_account``), or the occasion of a statement and no source at
+all ("according to the interview": ``none``). The noun must be the phrase's head: the first word in Arabic (after و/ف),
 in English the first noun after a determiner and at most two modifiers, followed by nothing or by a
 lower-case word (a participle or preposition), so that "Lawmaker Jane Doe" stays a titled person.
 """
@@ -24,7 +25,7 @@ from . import cues as C
 from . import patterns as P
 from .arabic import AR_CONSONANTS, body_head, is_arabic, social_head
 
-_GENERIC_VALUES = ("anonymous", "social_account", "none")
+_GENERIC_VALUES = ("generic", "social_account", "none")
 _EN_DETERMINERS = re.compile(r"^(?:a|an|the|some|several|many|few|most|other|two|three|\d+)$", re.I)
 
 
@@ -60,7 +61,7 @@ def _english_head(words: list[str], pattern: re.Pattern[str], *, named_modifiers
 
 
 def generic_kind(name: str) -> str | None:
-    """The value of the generic source noun heading ``name`` (anonymous, social_account, none), or None."""
+    """The value of the generic source noun heading ``name`` (generic, social_account, none), or None."""
     words = name.split()
     if not words:
         return None
@@ -69,7 +70,7 @@ def generic_kind(name: str) -> str | None:
         if is_arabic(words[0]):
             if ar.match(words[0]):
                 return value
-        elif _english_head(words, en, named_modifiers=value != "anonymous"):
+        elif _english_head(words, en, named_modifiers=value != "generic"):
             return value
     return None
 

@@ -154,7 +154,6 @@ class SourceBook:
         self._sources: list[Source] = []
         self._order: list[str] = []  # ids in order of last mention, for anaphora
         self._gender: dict[str, str] = {}  # Arabic: gender shown by verb agreement ("قالت X")
-        self._classes: set[str] = set()  # named by a generic noun (analysts, reports): see names_a_class
 
     def sources(self) -> list[Source]:
         return list(self._sources)
@@ -171,11 +170,6 @@ class SourceBook:
     def is_anonymous(self, sid: str | None) -> bool:
         src = self._get(sid)
         return src is not None and src.kind == SourceKind.anonymous
-
-    def names_a_class(self, sid: str | None) -> bool:
-        """Is the source a class named by a generic noun ("analysts", "تقارير")? Unnamed, but it speaks
-        for itself (an opinion, an observation): the outlet reports it, it does not vouch for it."""
-        return sid in self._classes
 
     def all_anonymous(self, sids: list[str]) -> bool:
         return bool(sids) and all(self.is_anonymous(s) for s in sids)
@@ -342,8 +336,6 @@ class SourceBook:
             return self._touch(existing)
         kind = source_kind(name, role, hint, phrase)
         sid = f"{self.article_id}-s{len(self._sources) + 1}"
-        if kind == SourceKind.anonymous and generic_kind(name) is not None:
-            self._classes.add(sid)
         self._sources.append(
             Source(
                 id=sid,

@@ -94,11 +94,12 @@ _ALL = [
     Category(
         "generic_source",
         "a common noun for a class of people, a document or a medium, never a named source (analysts, "
-        "reports; محللون، تقارير); value = the kind it is typed as, or none (not a source at all)",
+        "reports; محللون، تقارير); value = the kind it is typed as (generic, social_account), or none "
+        "(not a source at all)",
         "noun",
         "extractor",
         prepositions=False,
-        value="anonymous | social_account | none",
+        value="generic | social_account | none",
     ),
     Category(
         "feminine_name",

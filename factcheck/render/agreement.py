@@ -6,7 +6,7 @@ The rules are Arabic grammar; the words their form does not decide are lexicon d
 - a proper noun that is feminine without ة, such as most state names (تونس تنفي), is listed
   (``feminine_name``); so are heads whose form misleads (``agreement_head``): a non-human plural takes
   a feminine singular verb (تقارير تتحدث، مصادر تقول), a human broken plural a plural one (خبراء يقولون);
-- an unnamed group in a sound masculine plural (مسؤولون، محللين) is plural;
+- an unnamed or generic group in a sound masculine plural (مسؤولون، محللين) is plural;
 - outlets and agencies are feminine (the implied head noun صحيفة، وكالة، قناة) unless named by a
   masculine head noun (موقع، تلفزيون);
 - persons: only a title decides (وزيرة، المتحدثة: f); a bare name is taken as masculine because names
@@ -73,6 +73,6 @@ def agreement_ar(name: str, kind: SourceKind, role: str | None = None) -> Agreem
         return heads[head]  # type: ignore[return-value]
     if kind in _OUTLET_KINDS:
         return "f"
-    if kind is SourceKind.anonymous and len(head) >= 5 and head.endswith(("ون", "ين")):
+    if kind in (SourceKind.anonymous, SourceKind.generic) and len(head) >= 5 and head.endswith(("ون", "ين")):
         return "p"
     return "f" if head.endswith("ه") else "m"

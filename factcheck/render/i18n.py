@@ -196,6 +196,7 @@ SOURCE_KIND: dict[SourceKind, dict[str, str]] = {
     SourceKind.person: {"ar": "شخص", "en": "person"},
     SourceKind.organisation: {"ar": "منظمة", "en": "organisation"},
     SourceKind.social_account: {"ar": "حساب على وسائل التواصل", "en": "social-media account"},
+    SourceKind.generic: {"ar": "فئة غير مسمّاة", "en": "group, not named"},
     SourceKind.anonymous: {"ar": "مجهول الهوية", "en": "anonymous"},
     SourceKind.unknown: {"ar": "نوع غير معروف", "en": "kind unknown"},
 }
