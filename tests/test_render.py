@@ -409,3 +409,20 @@ def test_english_names_from_a_model_are_labelled_machine_renderings(brief: Brief
         assert f"{named[0].name_en}" in render(llm, format=fmt, langs=("en",))
         out = render(llm, format=fmt, langs=("en",))
         assert out.count("machine rendering") >= len({s.name_en for s in named if s.name_en in out})
+
+
+def test_render_leaves_the_shared_template_environment_alone(brief: Brief) -> None:
+    """The Markdown filter lives on an overlay made once per template folder, not on the cached
+    environment every render() call used to change."""
+    from factcheck.resources import template_env
+
+    render(brief, format="md")
+    assert "md" not in template_env(None).filters
+
+
+def test_view_records_are_keyword_only() -> None:
+    from factcheck.render.view import SourceRef
+
+    with pytest.raises(TypeError):
+        SourceRef("s1", "name", "ar", "rtl", "person", False)  # type: ignore[misc]
+    assert SourceRef(id="s1", name="n", lang="ar", dir="rtl", kind_label="k", anonymous=False).name == "n"

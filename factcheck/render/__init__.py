@@ -56,7 +56,7 @@ def _brief_env(template_dir: Path | None) -> jinja2.Environment:
     """The template environment with the brief's filters: an overlay made once per folder, so the
     shared (cached) environment is never changed by a render() call."""
     env = template_env(template_dir).overlay()
-    env.filters["md"] = md_escape
+    env.filters = {**env.filters, "md": md_escape}  # an overlay shares its parent's dicts: a new one
     return env
 
 

@@ -70,7 +70,7 @@ def response_span(text: str, quote: Quote, kind: CounterKind) -> tuple[int, int,
     return start, end, has_cue
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Response:
     """One speaker's response of one kind to a claim: the span shown, and every article it is in."""
 
@@ -102,7 +102,7 @@ def responses(counters: Sequence[CounterStatement], texts: dict[str, str], order
                 best = (key, c, quote)
         assert best is not None
         arts = tuple(dict.fromkeys(sorted((c.article_id for c in items), key=lambda a: rank.get(a, len(rank)))))
-        out.append(Response(speaker, kind, best[1], best[2], arts))
+        out.append(Response(speaker=speaker, kind=kind, shown=best[1], quote=best[2], articles=arts))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypedDict
 
 from ..models import (
     Brief,
@@ -22,7 +23,8 @@ from ..models import (
     Quote,
 )
 from . import i18n
-from ._bottomline import dispute_sentences, origin_sentences, responses, short_quote, versions_sentence
+from ._bottomline import dispute_sentences, short_quote, versions_sentence
+from ._cards import DISPUTE_KINDS, dispute_items, origin_items, versions_items
 from ._names import source_ref
 from ._notes_i18n import is_estimated_date
 from ._sections import method, source_rows
@@ -32,14 +34,12 @@ from .view import (
     BottomItem,
     ClaimRow,
     ConsistentItem,
-    CounterView,
     DisputeItem,
     OriginItem,
     Part,
     QuoteView,
     SourceRef,
     VersionsItem,
-    VersionView,
     WordsView,
     mark_segments,
     script_lang,
@@ -47,19 +47,11 @@ from .view import (
 )
 
 _ARABIC_IN = re.compile(r"[\u0600-\u06ff]")
-_DISPUTE_KINDS = (FindingKind.attribution_disputed, FindingKind.contested)
-_ORIGIN_KINDS = (
-    FindingKind.contested,
-    FindingKind.attribution_disputed,
-    FindingKind.single_origin,
-    FindingKind.anonymous_sourcing,
-)
-_ORIGIN_STATUSES = (
-    ClaimStatus.contested,
-    ClaimStatus.attribution_disputed,
-    ClaimStatus.single_origin,
-    ClaimStatus.anonymous_only,
-)
+
+
+class _Status(TypedDict):
+    status: str
+    status_label: str
 
 
 class _Builder:
@@ -109,7 +101,7 @@ class _Builder:
 
     def words(self, text: str, fallback: str = "und", *, quoted: bool = False) -> WordsView:
         lang = script_lang(text, fallback)
-        return WordsView(text, lang, text_dir(lang), quoted)
+        return WordsView(text=text, lang=lang, dir=text_dir(lang), quoted=quoted)
 
     def sources_of(self, ids: Sequence[str]) -> tuple[SourceRef, ...]:
         return tuple(ref for ref in (self.source(i) for i in ids) if ref is not None)
@@ -135,17 +127,17 @@ class _Builder:
             orig = self.L.get(f"orig_lang_{qlang}", self.L["orig_lang_other"])
             note = orig if rendering else self.L["untranslated"].format(orig=orig)
         return QuoteView(
-            quote.text,
-            mark_segments(quote.text, differing),
-            qlang,
-            text_dir(qlang),
-            article_id,
-            self.labels.get(article_id, article_id),
-            quote.start,
-            quote.end,
-            foreign,
-            rendering,
-            note,
+            text=quote.text,
+            segments=mark_segments(quote.text, differing),
+            lang=qlang,
+            dir=text_dir(qlang),
+            article_id=article_id,
+            article_label=self.labels.get(article_id, article_id),
+            start=quote.start,
+            end=quote.end,
+            foreign=foreign,
+            rendering=rendering,
+            note=note,
         )
 
     def explanation(self, finding: Finding) -> str:
@@ -161,22 +153,22 @@ class _Builder:
                 return self.claims[claim_id]
         return None
 
-    def status(self, cluster: ClaimCluster) -> tuple[str, str]:
-        return cluster.status.value, i18n.status_label(cluster.status, self.lang)
+    def status(self, cluster: ClaimCluster) -> _Status:
+        return _Status(status=cluster.status.value, status_label=i18n.status_label(cluster.status, self.lang))
 
     # -- sections
     def header(self) -> tuple[tuple[ArticleRow, ...], tuple[ConsistentItem, ...]]:
         rows = tuple(
             ArticleRow(
-                self.labels[a.id],
-                a.id,
-                a.outlet,
-                a.title,
-                script_lang(a.title or "", a.language),
-                self.date(a.id),
-                a.input_name,
-                a.language,
-                is_estimated_date(a.notes),
+                label=self.labels[a.id],
+                id=a.id,
+                outlet=a.outlet,
+                title=a.title,
+                title_lang=script_lang(a.title or "", a.language),
+                published=self.date(a.id),
+                input_name=a.input_name,
+                language=a.language,
+                estimated=is_estimated_date(a.notes),
             )
             for a in self.brief.articles
         )
@@ -191,134 +183,19 @@ class _Builder:
                 # the reconciler's English quotes Arabic words inline, where bidi scrambles them; the
                 # quotes below show those words, isolated
                 text = i18n.LABELS["consistent_" + ("date" if f.field == "date" else "number")]["en"]
-            consistent.append(ConsistentItem(f.id, tuple(f.clusters), text, tuple(quotes)))
+            consistent.append(
+                ConsistentItem(finding=f.id, clusters=tuple(f.clusters), explanation=text, quotes=tuple(quotes))
+            )
         return rows, tuple(consistent)
 
     def dispute(self) -> tuple[DisputeItem, ...]:
-        """One item per cluster in dispute (all its contested/attribution findings merged)."""
-        items = []
-        for cluster in self.brief.clusters:
-            found = [f for f in self.cluster_findings(cluster) if f.kind in _DISPUTE_KINDS]
-            claim = self.first_claim(cluster, [c for f in found for c in f.claims])
-            if not found or claim is None:
-                continue
-            counter_ids = dict.fromkeys(c for f in found for c in (f.counters or cluster.counters))
-            counters = [self.counters[cid] for cid in counter_ids if cid in self.counters]
-            # One quote per speaker and kind of response: the words carrying the response, with their
-            # cue; the articles it appears in are all named ([A1, A2]); every span stays in the JSON.
-            views = []
-            responders = []
-            for r in responses(counters, self.texts, self.order):
-                days = tuple(dict.fromkeys(d for d in (self.date(a) for a in r.articles) if d))
-                quote = self.quote(r.shown.article_id, r.quote, item=r.shown)
-                quote = replace(quote, article_label=self.L["sep"].join(self.article_labels(r.articles)))
-                label = self.counter_label(r.kind, r.speaker)
-                views.append(CounterView(self.source(r.speaker), label, self.L["sep"].join(days) or None, quote))
-                responders.append((self.source(r.speaker), label, days))
-            dates = sorted(a.published for a in self.brief.articles if a.id in cluster.articles and a.published)
-            items.append(
-                DisputeItem(
-                    cluster.id,
-                    *self.status(cluster),
-                    # the badge already says the status: name only findings it does not say
-                    self.L["sep"].join(
-                        dict.fromkeys(
-                            i18n.finding_label(f.kind, self.lang) for f in found if f.kind.value != cluster.status.value
-                        )
-                    ),
-                    self.source(cluster.claimant or claim.claimant),
-                    self.source(claim.about),
-                    self.sources_of(cluster.reported_by),
-                    self.article_labels(cluster.articles),
-                    self.num(i18n.format_date(dates[0], self.lang)) if dates else None,
-                    self.quote(claim.article_id, claim.quote, item=claim),
-                    tuple(views),
-                    tuple(responders),
-                    (),  # the bottom line says who denies what; the explanation would repeat it
-                )
-            )
-        return tuple(items)
+        return dispute_items(self)
 
     def versions(self) -> tuple[VersionsItem, ...]:
-        items = []
-        for f in self.brief.findings:
-            if f.kind is not FindingKind.discrepancy or not f.versions:
-                continue
-            views = []
-            for i, v in enumerate(f.versions):
-                article = self.articles.get(v.article_id)
-                claim = self.claims.get(v.claim)
-                cid = self.cluster_of.get(v.claim)
-                cluster = next((k for k in self.brief.clusters if k.id == cid), None)
-                holder = (cluster.claimant if cluster else None) or (claim.claimant if claim else None)
-                src = self.sources.get(holder) if holder else None
-                role = None
-                if src is not None and src.role and src.role not in src.name:
-                    role = self.words(src.role, article.language if article else "und")
-                views.append(
-                    VersionView(
-                        chr(ord("A") + i) if i < 26 else str(i + 1),
-                        v.claim,
-                        self.cluster_of.get(v.claim),
-                        article.outlet if article else None,
-                        self.date(v.article_id),
-                        self.quote(v.article_id, v.quote, item=claim, differing=v.differing),
-                        self.source(holder),
-                        role,
-                    )
-                )
-            items.append(
-                VersionsItem(
-                    f.id,
-                    tuple(f.clusters),
-                    i18n.field_label(f.field, self.lang) if f.field else None,
-                    self.explanation(f),
-                    tuple(views),
-                    tuple(versions_sentence(self, f) or ()),
-                )
-            )
-        return tuple(items)
+        return versions_items(self)
 
     def origins(self) -> tuple[OriginItem, ...]:
-        items = []
-        for cluster in self.brief.clusters:
-            findings = [f for f in self.cluster_findings(cluster) if f.kind in _ORIGIN_KINDS]
-            if cluster.status not in _ORIGIN_STATUSES and not findings:
-                continue
-            claims = [self.claims[c] for c in cluster.claims if c in self.claims]
-            based = sorted({s for c in claims for s in c.based_on})
-            based_refs = self.sources_of(based)
-            origin_id = cluster.origin or next((f.origin for f in findings if f.origin), None)
-            anonymous = any(c.anonymous for c in claims) or (bool(based_refs) and all(r.anonymous for r in based_refs))
-            single = any(f.kind is FindingKind.single_origin for f in findings) or cluster.origin is not None
-            n = len(cluster.articles)
-            sentences = tuple(tuple(x) for x in origin_sentences(self, cluster, findings))
-            repeated = None
-            if n > 1 and not any(f.kind is FindingKind.single_origin for f in findings):  # else a sentence says it
-                repeated = self.L["repeated" if single else "repeated_many"].format(n=n)
-            claimant = cluster.claimant or next((c.claimant for c in claims if c.claimant), None)
-            explanations = tuple(
-                dict.fromkeys(
-                    self.explanation(f)
-                    for f in findings
-                    if f.kind in (FindingKind.single_origin, FindingKind.anonymous_sourcing)
-                )
-            )
-            items.append(
-                OriginItem(
-                    cluster.id,
-                    *self.status(cluster),
-                    self.sources_of(cluster.reported_by),
-                    self.source(claimant),
-                    based_refs,
-                    self.source(origin_id),
-                    anonymous,
-                    repeated,
-                    explanations,
-                    sentences,
-                )
-            )
-        return tuple(items)
+        return origin_items(self)
 
     def claim_rows(self) -> tuple[ClaimRow, ...]:
         rows = []
@@ -328,13 +205,13 @@ class _Builder:
                 continue
             rows.append(
                 ClaimRow(
-                    cluster.id,
+                    cluster=cluster.id,
                     # an overview: long quotes are cut at a word (the shown part keeps its exact span)
-                    short_quote(self, claim.article_id, claim.quote, limit=120, item=claim),
-                    self.source(cluster.claimant or claim.claimant),
-                    self.sources_of(cluster.reported_by),
-                    *self.status(cluster),
-                    self.article_labels(cluster.articles),
+                    quote=short_quote(self, claim.article_id, claim.quote, limit=120, item=claim),
+                    claimant=self.source(cluster.claimant or claim.claimant),
+                    reporters=self.sources_of(cluster.reported_by),
+                    **self.status(cluster),
+                    articles=self.article_labels(cluster.articles),
                 )
             )
         return tuple(rows)
@@ -343,11 +220,13 @@ class _Builder:
         """The first screen: one item per claim in dispute, then one per set of differing versions."""
         items = []
         for cluster in self.brief.clusters:
-            found = [f for f in self.cluster_findings(cluster) if f.kind in _DISPUTE_KINDS]
+            found = [f for f in self.cluster_findings(cluster) if f.kind in DISPUTE_KINDS]
             if not found or self.first_claim(cluster) is None:
                 continue
             sentences = dispute_sentences(self, cluster, found)
-            items.append(BottomItem((cluster.id,), *self.status(cluster), tuple(tuple(x) for x in sentences)))
+            items.append(
+                BottomItem(clusters=(cluster.id,), **self.status(cluster), sentences=tuple(tuple(x) for x in sentences))
+            )
         for f in self.brief.findings:
             if f.kind is not FindingKind.discrepancy:
                 continue
@@ -355,7 +234,14 @@ class _Builder:
             if sentence is not None:
                 status = ClaimStatus.discrepant
                 label = i18n.status_label(status, self.lang)
-                items.append(BottomItem(tuple(f.clusters), status.value, label, (tuple(sentence),)))
+                items.append(
+                    BottomItem(
+                        clusters=tuple(f.clusters),
+                        status=status.value,
+                        status_label=label,
+                        sentences=(tuple(sentence),),
+                    )
+                )
         return tuple(items)
 
     def part(self) -> Part:
@@ -377,21 +263,21 @@ class _Builder:
             for key in ("dispute", "versions", "origin", "claims", "sources", "method")
         )
         return Part(
-            self.lang,
-            text_dir(self.lang),
-            self.L,
-            counts,
-            articles,
-            consistent,
-            dispute,
-            versions,
-            self.origins(),
-            self.claim_rows(),
-            source_rows(self),
-            replace(method(self), inputs=articles),
-            sections,
-            self.bottom(),
-            counts_line,
+            lang=self.lang,
+            dir=text_dir(self.lang),
+            L=self.L,
+            counts=counts,
+            articles=articles,
+            consistent=consistent,
+            dispute=dispute,
+            versions=versions,
+            origins=self.origins(),
+            claims=self.claim_rows(),
+            sources=source_rows(self),
+            method=replace(method(self), inputs=articles),
+            sections=sections,
+            bottom=self.bottom(),
+            counts_line=counts_line,
         )
 
 
