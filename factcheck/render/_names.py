@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..extract.arabic import is_title
 from ..models import Source, SourceKind
 from . import i18n
 from .translit import transliterate
@@ -26,6 +25,13 @@ if TYPE_CHECKING:
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:al|el|bin|ben|ibn|abu|de|van|von)-?\S*|[A-Z][\w'’.-]*)){0,5}")
 _PERSON_KINDS = (SourceKind.person, SourceKind.official)
+
+
+def _titled(name: str) -> bool:
+    """Does the name open with a title ("متحدث باسم ..."): a description, not a name?"""
+    from ..extract.arabic import is_title  # reads the lexicon: on first use
+
+    return is_title(name.split()[0])
 
 
 def latin_form(src: Source, texts: dict[str, str]) -> str | None:
@@ -50,7 +56,7 @@ def source_ref(b: _Builder, source_id: str) -> SourceRef:
             name = latin
         elif src.name_en and src.name_en != src.name:
             name, rendered = src.name_en, b.machine_names
-        elif src.kind in _PERSON_KINDS and not is_title(src.name.split()[0]):  # not "متحدث باسم ..."
+        elif src.kind in _PERSON_KINDS and not _titled(src.name):
             name, transliterated = transliterate(src.name), True
     elif b.lang == "en" and src.name_en and src.name_en != src.name:
         name, rendered = src.name_en, b.machine_names

@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .. import lexicon as _lexicon
-from ..extract.arabic import is_title
 from ..models import SourceKind
 from ..normalize import fold
 
@@ -36,6 +34,8 @@ def _bare(word: str) -> str:
 
 
 def _tables() -> tuple[dict[str, str], frozenset[str]]:
+    from .. import lexicon as _lexicon  # on first use: rendering help text or JSON reads no lexicon
+
     lex = _lexicon.active()
 
     def make() -> tuple[dict[str, str], frozenset[str]]:
@@ -47,6 +47,8 @@ def _tables() -> tuple[dict[str, str], frozenset[str]]:
 
 
 def _person(words: list[str], role: str | None) -> Agreement:
+    from ..extract.arabic import is_title  # reads the lexicon: on first use
+
     role_head = _WORD.findall(role or "")[:1]
     for head in (*role_head, *words[:1]):
         if is_title(head):
