@@ -11,8 +11,8 @@ from render_support import HOSTILE, build_brief
 
 from factcheck.errors import ConfigError, GroundingError, TemplateError
 from factcheck.grounding import ungrounded
-from factcheck.models import Brief, ClaimStatus, FindingKind, Quote, RunInfo
-from factcheck.render import i18n, render
+from factcheck.models import Brief, ClaimStatus, FindingKind, Quote, RunInfo, Source, SourceKind
+from factcheck.render import build_view, i18n, render
 from factcheck.render.view import md_escape
 
 HEADINGS = {
@@ -426,3 +426,13 @@ def test_view_records_are_keyword_only() -> None:
     with pytest.raises(TypeError):
         SourceRef("s1", "name", "ar", "rtl", "person", False)  # type: ignore[misc]
     assert SourceRef(id="s1", name="n", lang="ar", dir="rtl", kind_label="k", anonymous=False).name == "n"
+
+
+def test_the_source_count_counts_the_sources_listed(brief: Brief) -> None:
+    """A source with nothing attached is not listed, nor counted."""
+    extra = brief.model_copy(
+        update={"sources": [*brief.sources, Source(id="idle", name="مصدر بلا شيء", kind=SourceKind.person)]}
+    )
+    for part in build_view(extra):
+        assert dict(part.counts)[part.L["count_sources"]] == len(part.sources)
+        assert all(row.source.id != "idle" for row in part.sources)

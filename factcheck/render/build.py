@@ -247,12 +247,13 @@ class _Builder:
     def part(self) -> Part:
         articles, consistent = self.header()
         dispute, versions = self.dispute(), self.versions()
+        sources = source_rows(self)  # the sources listed: those with something attached
         counts = (
             (self.L["count_articles"], len(self.brief.articles)),
             (self.L["count_claims"], len(self.brief.clusters)),
             (self.L["count_dispute"], len({d.cluster for d in dispute})),
             (self.L["count_versions"], len(versions)),
-            (self.L["count_sources"], len(self.brief.sources)),
+            (self.L["count_sources"], len(sources)),
             (self.L["count_failures"], len(self.brief.run.failures)),
         )
         counts_line = self.num(
@@ -273,7 +274,7 @@ class _Builder:
             versions=versions,
             origins=self.origins(),
             claims=self.claim_rows(),
-            sources=source_rows(self),
+            sources=sources,
             method=replace(method(self), inputs=articles),
             sections=sections,
             bottom=self.bottom(),
