@@ -87,3 +87,28 @@ def test_code_and_sentences(kind: FindingKind, data: dict[str, object], code: st
 def test_anonymous_sourcing_uses_the_bottom_lines_sentence() -> None:
     """One wording for one fact: the finding's explanation is the bottom line's sentence."""
     assert FINDINGS["anonymous_sourcing"] is i18n.SENTENCES["anonymous_only"]
+
+
+def test_the_brief_carries_codes_and_the_render_side_writes_them() -> None:
+    """Findings carry code + params; render writes the sentence from them (the stored explanation is
+    the schema's copy, written from the same table: a brief without a code still shows it)."""
+    from render_support import build_brief
+
+    from factcheck.render import build_view
+
+    brief = build_brief()
+    finding = next(f for f in brief.findings if f.kind is FindingKind.discrepancy)
+    if finding.code is None:  # the test brief is built by hand: give it the reconciler's facts
+        finding = finding.model_copy(
+            update={"code": "discrepancy_one", "params": {"field": "scope", "one": ["والعسكري"]}}
+        )
+    changed = finding.model_copy(update={"params": {**finding.params, "field": "date"}})
+    brief = brief.model_copy(update={"findings": [changed if f.id == finding.id else f for f in brief.findings]})
+    en = build_view(brief, ("en",))[0]
+    shown = next(v.explanation for v in en.versions if v.finding == finding.id)
+    assert shown.startswith("Versions differ in a date")
+    old = brief.model_copy(
+        update={"findings": [f.model_copy(update={"code": None}) if f.id == finding.id else f for f in brief.findings]}
+    )
+    shown = next(v.explanation for v in build_view(old, ("en",))[0].versions if v.finding == finding.id)
+    assert shown == finding.explanation_en

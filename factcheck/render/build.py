@@ -29,6 +29,7 @@ from ._names import source_ref
 from ._notes_i18n import is_estimated_date
 from ._sections import method, source_rows
 from .agreement import agreement_ar
+from .explain import FINDINGS, explanation
 from .view import (
     ArticleRow,
     BottomItem,
@@ -141,7 +142,18 @@ class _Builder:
         )
 
     def explanation(self, finding: Finding) -> str:
+        """The finding in this part's language, written from its code and parameters (a brief from an
+        older version, without a code, shows the explanation it carries)."""
+        if finding.code in FINDINGS:
+            return explanation(finding.code, finding.params, self.lang, self.plain_name)
         return finding.explanation_ar if self.lang == "ar" else finding.explanation_en
+
+    def plain_name(self, source_id: str | None) -> str | None:
+        """A source's name inside a plain sentence: as written; in English its English name if known."""
+        src = self.sources.get(source_id) if source_id else None
+        if src is None:
+            return None
+        return (src.name_en or src.name) if self.lang == "en" else src.name
 
     def cluster_findings(self, cluster: ClaimCluster) -> list[Finding]:
         ids = set(cluster.findings) | {f.id for f in self.brief.findings if cluster.id in f.clusters}
