@@ -237,7 +237,7 @@ class ChangeItem:
 
     @property
     def words_dir(self) -> str:
-        from .view import script_lang, text_dir
+        from .render.view import script_lang, text_dir
 
         return text_dir(script_lang(self.words))
 
@@ -261,7 +261,7 @@ class ChangesView:
 
 def _groups(diff: BriefDiff, new: Brief, lang: str) -> list[tuple[str, list[ChangeItem]]]:
     """The sections in reading order: what the story now is before the list of everything new."""
-    from . import i18n
+    from .render import i18n
 
     label = {a.id: f"A{i}" for i, a in enumerate(new.articles, 1)}
     title = {a.id: a.title or a.input_name or a.id for a in new.articles}
@@ -291,7 +291,7 @@ def _groups(diff: BriefDiff, new: Brief, lang: str) -> list[tuple[str, list[Chan
 def changes_view(diff: BriefDiff, new: Brief, lang: str = "en", limit: int | None = None) -> ChangesView:
     """The diff in ``lang``: quotes are the articles' own words; status, finding and response names are
     the brief's labels in that language (factcheck.i18n). ``limit``: items shown per section."""
-    from . import i18n
+    from .render import i18n
 
     t = {key: texts[lang] for key, texts in i18n.CHANGES.items()}
     sections = []
@@ -313,7 +313,7 @@ def changes_views(brief: Brief, langs: Sequence[str]) -> tuple[ChangesView, ...]
 
 def diff_markdown(diff: BriefDiff, new: Brief, lang: str = "en") -> str:
     """The diff as GitHub Markdown (``factcheck diff``): every item escaped as inert Markdown."""
-    from .view import md_escape
+    from .render.view import md_escape
 
     view = changes_view(diff, new, lang)
     lines = [f"### {view.title}", ""]

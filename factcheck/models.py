@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -30,6 +30,7 @@ class SourceKind(str, Enum):
     person = "person"
     organisation = "organisation"
     social_account = "social_account"
+    generic = "generic"  # a class named by a common noun (analysts, residents, reports): not a named source
     anonymous = "anonymous"
     unknown = "unknown"
 
@@ -205,7 +206,11 @@ class Finding(_Model):
     field: Literal["number", "date", "scope", "wording"] | None = None
     versions: list[Version] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
-    explanation_ar: str
+    code: str | None = Field(default=None, description="What the finding states, e.g. 'discrepancy_pair'.")
+    params: dict[str, Any] = Field(
+        default_factory=dict, description="The facts the code is written from (source ids, words, a count, a value)."
+    )
+    explanation_ar: str  # written from code and params (factcheck.render.explain), kept for the schema
     explanation_en: str
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import generate_brief, i18n, render
+from factcheck import generate_brief, render
+from factcheck.render import i18n
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "seeds").glob("*.txt"))
 CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM") or next(

@@ -12,7 +12,7 @@ from factcheck.errors import InputError
 from factcheck.grounding import locate
 from factcheck.ingest import article_from_text
 from factcheck.normalize import fold
-from factcheck.view import md_escape
+from factcheck.render.view import md_escape
 
 # Text that looks like news in both scripts, with what real pages carry: diacritics, tatweel, presentation
 # forms, invisible marks, odd spaces, quotes, digits of three systems, punctuation.

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 from render_support import HOSTILE, build_brief
 
-from factcheck import i18n
 from factcheck.errors import ConfigError, GroundingError, TemplateError
 from factcheck.grounding import ungrounded
-from factcheck.models import Brief, ClaimStatus, FindingKind, Quote, RunInfo
-from factcheck.render import render
-from factcheck.view import md_escape
+from factcheck.models import Brief, ClaimStatus, FindingKind, Quote, RunInfo, Source, SourceKind
+from factcheck.render import build_view, i18n, render
+from factcheck.render.view import md_escape
 
 HEADINGS = {
     lang: [i18n.LABELS[f"heading_{k}"][lang] for k in ("dispute", "versions", "origin", "claims", "sources", "method")]
@@ -300,7 +299,9 @@ def test_origin_single_and_anonymous(brief: Brief) -> None:
 def test_sources_kinds_and_names(brief: Brief) -> None:
     parts = split_html(render(brief, format="html"))
     assert "government body" in parts["en"] and "جهة حكومية" in parts["ar"]
-    assert "حمزة المصطفى" in parts["en"]  # no English name known: shown as written, never guessed
+    # no English name known and no Latin form in the articles: transliterated and marked, never guessed
+    assert 'Hamza al-Mastfa</bdi> <span class="mr">(transliterated)</span>' in parts["en"]
+    assert "حمزة المصطفى" in parts["ar"] and "Hamza" not in parts["ar"]
     assert "The New York Times" in parts["en"] and "The New York Times" not in parts["ar"]
 
 
@@ -408,3 +409,30 @@ def test_english_names_from_a_model_are_labelled_machine_renderings(brief: Brief
         assert f"{named[0].name_en}" in render(llm, format=fmt, langs=("en",))
         out = render(llm, format=fmt, langs=("en",))
         assert out.count("machine rendering") >= len({s.name_en for s in named if s.name_en in out})
+
+
+def test_render_leaves_the_shared_template_environment_alone(brief: Brief) -> None:
+    """The Markdown filter lives on an overlay made once per template folder, not on the cached
+    environment every render() call used to change."""
+    from factcheck.resources import template_env
+
+    render(brief, format="md")
+    assert "md" not in template_env(None).filters
+
+
+def test_view_records_are_keyword_only() -> None:
+    from factcheck.render.view import SourceRef
+
+    with pytest.raises(TypeError):
+        SourceRef("s1", "name", "ar", "rtl", "person", False)  # type: ignore[misc]
+    assert SourceRef(id="s1", name="n", lang="ar", dir="rtl", kind_label="k", anonymous=False).name == "n"
+
+
+def test_the_source_count_counts_the_sources_listed(brief: Brief) -> None:
+    """A source with nothing attached is not listed, nor counted."""
+    extra = brief.model_copy(
+        update={"sources": [*brief.sources, Source(id="idle", name="مصدر بلا شيء", kind=SourceKind.person)]}
+    )
+    for part in build_view(extra):
+        assert dict(part.counts)[part.L["count_sources"]] == len(part.sources)
+        assert all(row.source.id != "idle" for row in part.sources)

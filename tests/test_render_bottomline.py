@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from render_support import build_brief
 
-from factcheck import i18n
-from factcheck._bottomline import response_span, responses
-from factcheck._notes_i18n import note_views
 from factcheck.models import Article, CounterKind, CounterStatement, Quote, SourceKind
-from factcheck.render import build_view, render
+from factcheck.render import build_view, i18n, render
+from factcheck.render._bottomline import response_span, responses
+from factcheck.render._notes_i18n import note_views
+from factcheck.render.agreement import agreement_ar
 
 
 def split_html(html: str) -> dict[str, str]:
@@ -51,11 +51,12 @@ def test_bottom_line_versions_name_who_holds_which_version() -> None:
     md = render(build_brief(), format="md")
     en = md[md.index('<div dir="ltr" lang="en">') :]
     line = next(x for x in en.splitlines() if x.startswith("- **C3"))
-    assert "Versions differ in scope" in line and "The New York Times" in line and "حمزة المصطفى" in line
+    assert "Versions differ in scope" in line and "The New York Times" in line
+    assert "Hamza al-Mastfa _(transliterated)_" in line  # no Latin form in the articles: transliterated
     assert "وزير الإعلام السوري" in line  # the holder's role, as written
     table_head = next(x for x in en.splitlines() if x.startswith("| Version A"))
     assert "Version A — The New York Times" in table_head
-    assert 'Version B — <span dir="rtl">حمزة المصطفى</span> (<span dir="rtl" lang="ar">وزير' in table_head
+    assert 'Version B — Hamza al-Mastfa _(transliterated)_ (<span dir="rtl" lang="ar">وزير' in table_head
 
 
 def test_counts_are_one_compact_line_and_articles_table_has_no_paths_or_ids() -> None:
@@ -142,9 +143,34 @@ def test_cards_show_each_response_once_with_its_cue() -> None:
     ],
 )
 def test_arabic_subject_gender(name: str, kind: SourceKind, feminine: bool) -> None:
-    assert i18n.feminine_ar(name, kind) is feminine
-    verb = i18n.counter_kind_label(CounterKind.denial, "ar", feminine=i18n.feminine_ar(name, kind))
+    agreement = agreement_ar(name, kind)
+    assert agreement == ("f" if feminine else "m")
+    verb = i18n.counter_kind_label(CounterKind.denial, "ar", agreement=agreement)
     assert verb == ("تنفي" if feminine else "ينفي")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "role", "agreement", "verb"),
+    [
+        ("تونس", SourceKind.government, None, "f", "تنفي"),  # a state: feminine without ة (lexicon)
+        ("الجزائر", SourceKind.government, None, "f", "تنفي"),
+        ("العراق", SourceKind.government, None, "m", "ينفي"),  # one of the masculine state names
+        ("مسؤولون محليون", SourceKind.anonymous, None, "p", "ينفون"),  # sound masculine plural
+        ("خبراء", SourceKind.generic, None, "p", "ينفون"),  # human broken plural (lexicon)
+        ("محللين", SourceKind.generic, None, "p", "ينفون"),
+        ("تقارير صحفية", SourceKind.generic, None, "f", "تنفي"),  # non-human plural: feminine singular
+        ("مصادر مطلعة", SourceKind.anonymous, None, "f", "تنفي"),
+        ("أحد المسؤولين", SourceKind.anonymous, None, "m", "ينفي"),
+        ("سلوى الراشد", SourceKind.official, "مديرة المدرسة", "f", "تنفي"),  # the role's title decides
+        ("نادر الراشد", SourceKind.official, "مدير المدرسة", "m", "ينفي"),
+    ],
+)
+def test_arabic_subject_agreement(name: str, kind: SourceKind, role: str | None, agreement: str, verb: str) -> None:
+    """Invented subjects; generated Arabic verbs agree in gender and number with each."""
+    assert agreement_ar(name, kind, role) == agreement
+    assert i18n.counter_kind_label(CounterKind.denial, "ar", agreement=agreement) == verb
+    key = "resp_denial" if agreement == "m" else f"resp_denial_{agreement}"
+    assert verb in i18n.SENTENCES[key]["ar"]
 
 
 # ----------------------------------------------------------------------------------- notes and dates

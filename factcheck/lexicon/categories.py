@@ -92,6 +92,34 @@ _ALL = [
         value="news_outlet | news_agency | government",
     ),
     Category(
+        "generic_source",
+        "a common noun for a class of people, a document or a medium, never a named source (analysts, "
+        "reports; محللون، تقارير); value = the kind it is typed as (generic, social_account), or none "
+        "(not a source at all)",
+        "noun",
+        "extractor",
+        prepositions=False,
+        value="generic | social_account | none",
+    ),
+    Category(
+        "feminine_name",
+        "an Arabic proper noun that takes a feminine verb though it does not end in ة (a country: تونس); "
+        "value = country for a state, typed as a government when it speaks",
+        "noun",
+        "extractor",
+        prepositions=False,
+        value="country | other",
+    ),
+    Category(
+        "agreement_head",
+        "an Arabic head noun whose verb agreement its form does not show: value m (موقع، أحد), f (a "
+        "non-human plural: تقارير، مصادر; إحدى) or p (a human broken plural: خبراء، سكان)",
+        "noun",
+        "render",
+        prepositions=False,
+        value="m | f | p",
+    ),
+    Category(
         "communication_noun",
         "a noun for a statement or medium that ends a speaker phrase (بيان، تغريدة)",
         "noun",

@@ -66,7 +66,7 @@ from .cluster import (
     origin_of,
     repeats,
 )
-from .explain import Names, explain
+from .explain import Names, explain, finding_code
 from .findings import Detector, RawFinding
 from .respond import Responder, derived_counters
 from .similar import Similarity
@@ -280,6 +280,7 @@ def reconcile(
     for n, f in enumerate(sorted(raw, key=finding_key)):
         cids = [cid[c] for c in sorted(f.clusters, key=rank.__getitem__)]
         ar, en = explain(f.kind, cids, f.data, names)
+        code, params = finding_code(f.kind, f.data)
         evidence = []
         seen: set[tuple[str, int, int, str]] = set()
         for e in f.evidence:
@@ -299,6 +300,8 @@ def reconcile(
                 field=f.field,
                 versions=f.versions,
                 evidence=evidence,
+                code=code,
+                params=params,
                 explanation_ar=ar,
                 explanation_en=en,
             )

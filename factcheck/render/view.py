@@ -11,11 +11,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..normalize import find_span
 from ._notes_i18n import NoteView
-from .normalize import find_span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class QuoteView:
     """A verbatim quote, split into (text, marked) segments, with what the reader must know about it."""
 
@@ -33,7 +33,7 @@ class QuoteView:
     truncated: bool = False  # the quote goes on in the article (its span ends where the shown text ends)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class WordsView:
     """Words from an article shown inside a generated sentence (a role, an outlet, differing words)."""
 
@@ -43,7 +43,7 @@ class WordsView:
     quoted: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SourceRef:
     id: str
     name: str
@@ -52,9 +52,10 @@ class SourceRef:
     kind_label: str
     anonymous: bool
     rendered: bool = False  # the name is a model's English rendering, not the article's words
+    transliterated: bool = False  # the name is our Latin transliteration (render/translit.py), not the article's
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ArticleRow:
     label: str
     id: str
@@ -67,7 +68,7 @@ class ArticleRow:
     estimated: bool = False  # the publication date is estimated (from embedded posts), not given
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CounterView:
     speaker: SourceRef | None
     kind_label: str
@@ -75,7 +76,7 @@ class CounterView:
     quote: QuoteView
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DisputeItem:
     cluster: str
     status: str
@@ -92,7 +93,7 @@ class DisputeItem:
     explanations: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VersionView:
     label: str
     claim: str
@@ -104,7 +105,7 @@ class VersionView:
     role: WordsView | None = None  # the holder's role as written in the article
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VersionsItem:
     finding: str
     clusters: tuple[str, ...]
@@ -114,7 +115,7 @@ class VersionsItem:
     sentence: tuple[tuple[str, object], ...] = ()  # who holds which version (segments, as in BottomItem)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OriginItem:
     cluster: str
     status: str
@@ -129,7 +130,7 @@ class OriginItem:
     sentences: tuple[tuple[tuple[str, object], ...], ...] = ()  # segments, as in BottomItem
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ClaimRow:
     cluster: str
     quote: QuoteView
@@ -140,7 +141,7 @@ class ClaimRow:
     articles: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SourceRow:
     source: SourceRef
     role: str | None
@@ -148,7 +149,7 @@ class SourceRow:
     attached: tuple[tuple[str, tuple[str, ...], bool], ...]  # (label, cluster ids, is a response)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BottomItem:
     """One line of the bottom line: claim ids, status, and sentences made of segments.
 
@@ -161,14 +162,14 @@ class BottomItem:
     sentences: tuple[tuple[tuple[str, object], ...], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FailureRow:
     input_name: str
     stage_label: str
     error: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Method:
     extractors: tuple[str, ...]
     models: tuple[str, ...]
@@ -185,7 +186,7 @@ class Method:
     inputs: tuple[ArticleRow, ...] = ()  # file names and ids of the articles (the table shows neither)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ConsistentItem:
     finding: str
     clusters: tuple[str, ...]
@@ -193,7 +194,7 @@ class ConsistentItem:
     quotes: tuple[QuoteView, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Part:
     lang: str
     dir: str

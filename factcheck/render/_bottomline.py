@@ -19,18 +19,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..models import Claim, ClaimCluster, CounterKind, CounterStatement, Finding, FindingKind, Quote
 from . import i18n
-from .models import Claim, ClaimCluster, CounterKind, CounterStatement, Finding, FindingKind, Quote
 from .view import QuoteView
 
 if TYPE_CHECKING:
-    from .render import _Builder
+    from .build import _Builder
 
 Seg = tuple[str, Any]  # ("t", text) | ("s", SourceRef | None) | ("q", QuoteView) | ("w", WordsView)
 
 
 def _rx(arabic: str, english: str) -> re.Pattern[str]:
-    from .extract import cues
+    from ..extract import cues
 
     return re.compile(rf"{cues.B}{cues.CONJ}(?:{arabic}){cues.E}|\b(?:{english})", re.IGNORECASE)
 
@@ -38,7 +38,7 @@ def _rx(arabic: str, english: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _cue() -> dict[CounterKind, re.Pattern[str]]:
     """Built on first use: the cue lists come from the lexicon, which --help must not load."""
-    from .extract import cues
+    from ..extract import cues
 
     return {
         CounterKind.denial: _rx(f"{cues.DENIAL_VERBS_AR}|{cues.DENIAL_PHRASES_AR}", cues.DENIAL_EN),
@@ -70,7 +70,7 @@ def response_span(text: str, quote: Quote, kind: CounterKind) -> tuple[int, int,
     return start, end, has_cue
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Response:
     """One speaker's response of one kind to a claim: the span shown, and every article it is in."""
 
@@ -102,7 +102,7 @@ def responses(counters: Sequence[CounterStatement], texts: dict[str, str], order
                 best = (key, c, quote)
         assert best is not None
         arts = tuple(dict.fromkeys(sorted((c.article_id for c in items), key=lambda a: rank.get(a, len(rank)))))
-        out.append(Response(speaker, kind, best[1], best[2], arts))
+        out.append(Response(speaker=speaker, kind=kind, shown=best[1], quote=best[2], articles=arts))
     return out
 
 
@@ -129,16 +129,12 @@ def joined(items: Sequence[Seg], lang: str) -> list[Seg]:
     return out
 
 
-def _feminine(b: _Builder, source_id: str | None) -> bool:
-    src = b.sources.get(source_id) if source_id else None
-    if src is None:
-        return source_id is None  # "جهة لم تُحدَّد" is feminine
-    return i18n.feminine_ar(src.name, src.kind)
-
-
 def _key(b: _Builder, key: str, source_id: str | None) -> str:
-    gendered = f"{key}_f" if b.lang == "ar" and _feminine(b, source_id) else key
-    return i18n.SENTENCES[gendered if gendered in i18n.SENTENCES else key][b.lang]
+    """The sentence for ``key`` with its verb agreeing with the source (``_f``/``_p`` forms in Arabic)."""
+    # no source: the sentence names "جهة لم تُحدَّد" (feminine)
+    agreement = ("f" if source_id is None else b.agreement(source_id)) if b.lang == "ar" else "m"
+    agreed = key if agreement == "m" else f"{key}_{agreement}"
+    return i18n.SENTENCES[agreed if agreed in i18n.SENTENCES else key][b.lang]
 
 
 def _speaker(b: _Builder, source_id: str | None) -> Seg:

@@ -8,13 +8,12 @@ into a TemplateError instead of an empty heading.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
-from . import dates
-from .models import ClaimStatus, CounterKind, FindingKind, SourceKind
+from .. import dates
+from ..models import ClaimStatus, CounterKind, FindingKind, SourceKind
 
 LANGS: tuple[str, ...] = ("ar", "en")
 
@@ -128,6 +127,7 @@ LABELS: dict[str, dict[str, str]] = {
     "orig_lang_other": {"ar": "النص الأصلي", "en": "original text"},
     "untranslated": {"ar": "{orig}، غير مترجم", "en": "{orig}, not translated"},
     "machine_rendering": {"ar": "صياغة آلية", "en": "machine rendering"},
+    "transliterated": {"ar": "نقحرة آلية", "en": "transliterated"},
     "original": {"ar": "الأصل", "en": "original"},
     "quote_span": {"ar": "الموضع", "en": "span"},
     # method section
@@ -196,6 +196,7 @@ SOURCE_KIND: dict[SourceKind, dict[str, str]] = {
     SourceKind.person: {"ar": "شخص", "en": "person"},
     SourceKind.organisation: {"ar": "منظمة", "en": "organisation"},
     SourceKind.social_account: {"ar": "حساب على وسائل التواصل", "en": "social-media account"},
+    SourceKind.generic: {"ar": "فئة غير مسمّاة", "en": "group, not named"},
     SourceKind.anonymous: {"ar": "مجهول الهوية", "en": "anonymous"},
     SourceKind.unknown: {"ar": "نوع غير معروف", "en": "kind unknown"},
 }
@@ -206,20 +207,30 @@ COUNTER_KIND: dict[CounterKind, dict[str, str]] = {
     CounterKind.correction: {"ar": "يصحّح", "en": "corrects"},
     CounterKind.confirmation: {"ar": "يؤكد", "en": "confirms"},
 }
-# Arabic verbs agree with a feminine subject (الرئاسة تنفي, not ينفي); English has one form.
-COUNTER_KIND_F_AR: dict[CounterKind, str] = {
-    CounterKind.denial: "تنفي",
-    CounterKind.attribution_denial: "تنفي نسبة التصريح إليها",
-    CounterKind.correction: "تصحّح",
-    CounterKind.confirmation: "تؤكد",
+# Arabic verbs agree with their subject (render/agreement.py): feminine (الرئاسة تنفي, not ينفي)
+# or plural (مسؤولون ينفون); English has one form.
+COUNTER_KIND_AR: dict[str, dict[CounterKind, str]] = {
+    "f": {
+        CounterKind.denial: "تنفي",
+        CounterKind.attribution_denial: "تنفي نسبة التصريح إليها",
+        CounterKind.correction: "تصحّح",
+        CounterKind.confirmation: "تؤكد",
+    },
+    "p": {
+        CounterKind.denial: "ينفون",
+        CounterKind.attribution_denial: "ينفون نسبة التصريح إليهم",
+        CounterKind.correction: "يصحّحون",
+        CounterKind.confirmation: "يؤكدون",
+    },
 }
 
 # Generated sentences (the bottom line): {names} are filled with segments (names, quotes) by
-# factcheck.bottomline; a key ending in "_f" is the Arabic form for a feminine subject.
+# render/_bottomline.py; a key ending in "_f" ("_p") is the Arabic form for a feminine (plural) subject.
 SENTENCES: dict[str, dict[str, str]] = {
     "according": {"ar": "بحسب {reporters}، ", "en": "According to {reporters}, "},
     "says": {"ar": "{claimant} يقول{sourcing}: {quote}", "en": "{claimant} says{sourcing}: {quote}"},
     "says_f": {"ar": "{claimant} تقول{sourcing}: {quote}", "en": "{claimant} says{sourcing}: {quote}"},
+    "says_p": {"ar": "{claimant} يقولون{sourcing}: {quote}", "en": "{claimant} say{sourcing}: {quote}"},
     "reads": {"ar": "{quote}", "en": "{quote}"},
     "citing_anon": {"ar": "، نقلًا عن مصادر غير مسمّاة ({based})", "en": ", citing unnamed sources ({based})"},
     "citing": {"ar": "، نقلًا عن {based}", "en": ", citing {based}"},
@@ -239,6 +250,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "spread_one_article": {"ar": "يرد في مقال واحد ({articles}).", "en": "It appears in one article ({articles})."},
     "resp_denial": {"ar": "{speaker} ينفي ذلك{when}.", "en": "{speaker} denies it{when}."},
     "resp_denial_f": {"ar": "{speaker} تنفي ذلك{when}.", "en": "{speaker} denies it{when}."},
+    "resp_denial_p": {"ar": "{speaker} ينفون ذلك{when}.", "en": "{speaker} deny it{when}."},
     "resp_attribution_denial": {
         "ar": "{speaker} ينفي أن يكون قد أدلى بهذا الكلام{when}.",
         "en": "{speaker} denies having said it{when}.",
@@ -247,10 +259,16 @@ SENTENCES: dict[str, dict[str, str]] = {
         "ar": "{speaker} تنفي أن تكون قد أدلت بهذا الكلام{when}.",
         "en": "{speaker} denies having said it{when}.",
     },
+    "resp_attribution_denial_p": {
+        "ar": "{speaker} ينفون أن يكونوا قد أدلوا بهذا الكلام{when}.",
+        "en": "{speaker} deny having said it{when}.",
+    },
     "resp_correction": {"ar": "{speaker} يصحّح ذلك{when}.", "en": "{speaker} corrects it{when}."},
     "resp_correction_f": {"ar": "{speaker} تصحّح ذلك{when}.", "en": "{speaker} corrects it{when}."},
+    "resp_correction_p": {"ar": "{speaker} يصحّحون ذلك{when}.", "en": "{speaker} correct it{when}."},
     "resp_confirmation": {"ar": "{speaker} يؤكد ذلك{when}.", "en": "{speaker} confirms it{when}."},
     "resp_confirmation_f": {"ar": "{speaker} تؤكد ذلك{when}.", "en": "{speaker} confirms it{when}."},
+    "resp_confirmation_p": {"ar": "{speaker} يؤكدون ذلك{when}.", "en": "{speaker} confirm it{when}."},
     "unknown_speaker": {"ar": "جهة لم تُحدَّد", "en": "An unidentified party"},
     "when": {"ar": " ({dates})", "en": " ({dates})"},
     "versions_pair": {
@@ -315,9 +333,10 @@ def source_kind_label(kind: SourceKind, lang: str) -> str:
     return SOURCE_KIND[kind][lang]
 
 
-def counter_kind_label(kind: CounterKind, lang: str, *, feminine: bool = False) -> str:
-    if lang == "ar" and feminine:
-        return COUNTER_KIND_F_AR[kind]
+def counter_kind_label(kind: CounterKind, lang: str, *, agreement: str = "m") -> str:
+    """The response verb; in Arabic agreeing with its subject (``agreement`` m, f or p)."""
+    if lang == "ar" and agreement in COUNTER_KIND_AR:
+        return COUNTER_KIND_AR[agreement][kind]
     return COUNTER_KIND[kind][lang]
 
 
@@ -334,41 +353,6 @@ def n_articles(n: int, lang: str) -> str:
     if n == 2:
         return "مقالين"
     return f"{n} مقالات" if 3 <= n <= 10 else f"{n} مقالاً"
-
-
-# Feminine titles of persons (a person's name ending in ة is often a man's: أسامة، طلحة).
-_FEM_TITLES_AR: set[str] = set(
-    """وزيرة رئيسة مديرة سفيرة نائبة مستشارة متحدثة ناطقة أمينة ملكة أميرة شيخة سيدة دكتورة مبعوثة
-    قائدة محافظة عضوة مراسلة صحفية صحافية كاتبة باحثة ناشطة مغردة مذيعة مسؤولة الدكتورة""".split()
-)
-_PERSON_KINDS = (SourceKind.person, SourceKind.official, SourceKind.anonymous)
-_OUTLET_KINDS = (SourceKind.news_outlet, SourceKind.news_agency)
-# Masculine head nouns of outlets (an outlet's own name takes the feminine: قالت الجزيرة، ذكرت الغارديان).
-_MASC_OUTLET_HEADS_AR = set("موقع تلفزيون راديو برنامج حساب مركز معهد مرصد".split())
-
-
-def feminine_ar(name: str, kind: SourceKind) -> bool:
-    """Whether an Arabic verb whose subject is this source takes the feminine form.
-
-    Bodies: their head noun decides (الرئاسة، الوزارة، الحكومة end in ة; مجلس، الجيش do not). Outlets
-    and agencies: feminine (the implied head noun صحيفة، وكالة، قناة), unless named by a masculine head
-    noun (موقع، تلفزيون). Persons: only a feminine title (وزيرة، المتحدثة) decides; a bare name is taken
-    as masculine because names do not show gender reliably.
-    """
-    words: list[str] = re.findall(r"[\w\u0600-\u06ff]+", name)
-    if not words:
-        return False
-    head = words[0]
-    if head == "د" and len(words) > 1:  # "د." (Dr) before a name
-        head = words[1]
-    if not re.search(r"[\u0600-\u06ff]", head):
-        return kind in _OUTLET_KINDS
-    bare = head[2:] if head.startswith("ال") else head
-    if kind in _OUTLET_KINDS:
-        return bare not in _MASC_OUTLET_HEADS_AR
-    if kind in _PERSON_KINDS:
-        return bare in _FEM_TITLES_AR or head in _FEM_TITLES_AR
-    return head.endswith("ة")
 
 
 DIGITS: tuple[str, ...] = ("latin", "arabic")

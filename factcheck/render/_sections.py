@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..models import Claim
 from . import i18n
 from ._notes_i18n import failure_reason, note_views
-from .models import Claim
 from .view import FailureRow, Method, SourceRow
 
 if TYPE_CHECKING:
-    from .render import _Builder
+    from .build import _Builder
 
 
 def source_rows(b: _Builder) -> tuple[SourceRow, ...]:
@@ -57,7 +57,7 @@ def source_rows(b: _Builder) -> tuple[SourceRow, ...]:
             continue
         ref = b.source(sid)
         assert ref is not None
-        rows.append(SourceRow(ref, src.role, tuple(src.handles), tuple(attached)))
+        rows.append(SourceRow(source=ref, role=src.role, handles=tuple(src.handles), attached=tuple(attached)))
     return tuple(rows)
 
 
@@ -70,23 +70,24 @@ def method(b: _Builder) -> Method:
     else:
         cost = b.L["cost_unknown"] if usage.calls else b.L["no_model_calls"]
     failures = tuple(
-        FailureRow(f.input_name, b.L[f"stage_{f.stage}"], failure_reason(f.error, b.lang)) for f in run.failures
+        FailureRow(input_name=f.input_name, stage_label=b.L[f"stage_{f.stage}"], error=failure_reason(f.error, b.lang))
+        for f in run.failures
     )
     raw: list[tuple[str | None, str]] = [(None, n) for n in run.notes]
     raw += [(a.id, n) for a in b.brief.articles for n in a.notes]
     notes = note_views(raw, b.labels, b.lang)
     offline = not run.models and usage.calls == 0
     return Method(
-        extractors,
-        tuple(run.models),
-        run.prompt_version,
-        usage.calls,
-        usage.prompt_tokens,
-        usage.completion_tokens,
-        usage.total_tokens,
-        cost,
-        offline,
-        notes,
-        failures,
-        run.factcheck_version,
+        extractors=extractors,
+        models=tuple(run.models),
+        prompt_version=run.prompt_version,
+        calls=usage.calls,
+        prompt_tokens=usage.prompt_tokens,
+        completion_tokens=usage.completion_tokens,
+        total_tokens=usage.total_tokens,
+        cost=cost,
+        offline=offline,
+        notes=notes,
+        failures=failures,
+        factcheck_version=run.factcheck_version,
     )

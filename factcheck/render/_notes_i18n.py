@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from . import dates
+from .. import dates
 
 # (pattern on the English note, {lang: template}); templates use the pattern's named groups.
 _NOTES: list[tuple[re.Pattern[str], dict[str, str]]] = [
@@ -126,7 +126,7 @@ UNTRANSLATED = {
 _PREFIX = re.compile(r"^(?P<id>a[0-9a-f]{12}): ")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class NoteView:
     text: str
     labels: tuple[str, ...]  # the articles it is about (A1, A2), empty for the whole run
@@ -199,10 +199,14 @@ def note_views(notes: Sequence[tuple[str | None, str]], labels: Mapping[str, str
         where = grouped.setdefault((shown, known), [])
         if label and label not in where:
             where.append(label)
-    views = [NoteView(text, tuple(where), known, pieces[text]) for (text, known), where in grouped.items() if text]
+    views = [
+        NoteView(text=text, labels=tuple(where), known=known, parts=pieces[text])
+        for (text, known), where in grouped.items()
+        if text
+    ]
     unknown = sum(1 for (text, known) in grouped if not known and not text)
     if lang != "en" and unknown:
-        views.append(NoteView(UNTRANSLATED[lang].format(n=unknown), (), True))
+        views.append(NoteView(text=UNTRANSLATED[lang].format(n=unknown), labels=(), known=True))
     return tuple(views)
 
 
