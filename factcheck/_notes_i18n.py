@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from . import dates
+from .text import dates
 
 # (pattern on the English note, {lang: template}); templates use the pattern's named groups.
 _NOTES: list[tuple[re.Pattern[str], dict[str, str]]] = [

@@ -23,7 +23,6 @@ from ._bottomline import dispute_sentences, origin_sentences, responses, short_q
 from ._notes_i18n import is_estimated_date
 from ._sections import method, source_rows
 from .errors import ConfigError, GroundingError, TemplateError
-from .grounding import ungrounded
 from .models import (
     Brief,
     Claim,
@@ -37,6 +36,7 @@ from .models import (
     SourceKind,
 )
 from .resources import template_env
+from .text.grounding import ungrounded
 from .view import (
     ArticleRow,
     BottomItem,

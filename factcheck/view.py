@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ._notes_i18n import NoteView
-from .normalize import find_span
+from .text.normalize import find_span
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck.dates import MONTHS_AR, MONTHS_EN, DateMention, find_dates, format_date, parse_date, resolve
+from factcheck.text.dates import MONTHS_AR, MONTHS_EN, DateMention, find_dates, format_date, parse_date, resolve
 
 D = dt.date
 

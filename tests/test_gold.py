@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import EvalError
-from factcheck.gold import gold_to_extractions, load_gold, load_story_articles
-from factcheck.grounding import ungrounded
+from factcheck.evaluate.gold import gold_to_extractions, load_gold, load_story_articles
 from factcheck.models import SourceKind
+from factcheck.text.grounding import ungrounded
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = FIXTURES / "seeds" / "gold.json"

@@ -12,15 +12,15 @@ import pytest
 from test_lexicon_rules import RULE_MODULES
 
 from factcheck import lexicon
-from factcheck.dates import find_dates
 from factcheck.extract import cues as C
 from factcheck.extract import patterns as P
 from factcheck.extract.offline import extract_offline
 from factcheck.ingest import article_from_text
 from factcheck.lexicon import Entry, build
-from factcheck.normalize import STOPWORDS, fold, tokens
 from factcheck.reconcile import compare
 from factcheck.reconcile.sources import GENERIC_REFERENTS
+from factcheck.text.dates import find_dates
+from factcheck.text.normalize import STOPWORDS, fold, tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 ENTRIES = lexicon.shipped().entries

@@ -19,8 +19,8 @@ from factcheck.extract import sources as SRC
 from factcheck.extract.offline import extract_offline
 from factcheck.ingest import _EN_WORDS, article_from_text, detect_language
 from factcheck.lexicon import Entry
-from factcheck.normalize import fold
 from factcheck.reconcile import stance
+from factcheck.text.normalize import fold
 
 RULE_MODULES = {
     "extract.english",

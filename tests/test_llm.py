@@ -17,8 +17,8 @@ from factcheck.extract.chunking import chunk_text
 from factcheck.extract.client import llm_settings_summary
 from factcheck.extract.llm import extract_llm_many, prompt_version
 from factcheck.extract.schema import ChunkAnswer
-from factcheck.grounding import ungrounded
 from factcheck.models import CounterKind
+from factcheck.text.grounding import ungrounded
 
 
 def test_seeds_extract_one_call_per_chunk_with_usage_and_renderings() -> None:

@@ -15,7 +15,7 @@ from llm_server import answer_for_chunk, article_in, completion, seed_answer, se
 
 from factcheck.extract.chunking import chunk_text, estimate_tokens
 from factcheck.extract.llm import extract_llm_many
-from factcheck.grounding import ungrounded
+from factcheck.text.grounding import ungrounded
 
 
 def test_chunks_are_contiguous_slices_under_budget_cut_at_paragraphs() -> None:

@@ -8,8 +8,8 @@ from functools import cache
 from pathlib import Path
 
 import factcheck
-from factcheck.grounding import ungrounded
 from factcheck.models import Brief, Finding, FindingKind, SourceKind
+from factcheck.text.grounding import ungrounded
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 SEED_FILES = [SEEDS / "000_7a755da794561b55.txt", SEEDS / "002_bb4ab9c79788da7a.txt"]

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import InputError
-from factcheck.grounding import locate
 from factcheck.ingest import article_from_text
-from factcheck.normalize import fold
+from factcheck.text.grounding import locate
+from factcheck.text.normalize import fold
 from factcheck.view import md_escape
 
 # Text that looks like news in both scripts, with what real pages carry: diacritics, tatweel, presentation

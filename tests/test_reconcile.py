@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from factcheck.gold import (
+from factcheck.evaluate.gold import (
     CORE_KINDS,
     GoldExtraction,
     GoldStory,
@@ -22,7 +22,6 @@ from factcheck.gold import (
     load_gold,
     load_story_articles,
 )
-from factcheck.grounding import locate, ungrounded
 from factcheck.ingest import article_from_text
 from factcheck.models import (
     Brief,
@@ -38,6 +37,7 @@ from factcheck.models import (
     Usage,
 )
 from factcheck.reconcile import reconcile
+from factcheck.text.grounding import locate, ungrounded
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds" / "gold.json"
@@ -148,7 +148,7 @@ def test_same_input_gives_identical_bytes() -> None:
 
 _HASH_SCRIPT = """
 import hashlib, sys
-from factcheck.gold import load_gold, load_story_articles, gold_to_extractions
+from factcheck.evaluate.gold import load_gold, load_story_articles, gold_to_extractions
 from factcheck.reconcile import reconcile
 story = load_gold(sys.argv[1])
 gx = gold_to_extractions(story, load_story_articles(sys.argv[1], story))

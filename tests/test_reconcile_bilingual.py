@@ -8,9 +8,9 @@ from pathlib import Path
 
 from factcheck.config import Settings
 from factcheck.evaluate import evaluate_story
+from factcheck.evaluate.gold import load_gold, load_story_articles
 from factcheck.evaluate.report import Ratio
 from factcheck.extract import extract_all
-from factcheck.gold import load_gold, load_story_articles
 from factcheck.reconcile import reconcile
 
 STORY = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "cholera-bilingual" / "gold.json"

@@ -11,9 +11,9 @@ from render_support import HOSTILE, build_brief
 
 from factcheck import i18n
 from factcheck.errors import ConfigError, GroundingError, TemplateError
-from factcheck.grounding import ungrounded
 from factcheck.models import Brief, ClaimStatus, FindingKind, Quote, RunInfo
 from factcheck.render import render
+from factcheck.text.grounding import ungrounded
 from factcheck.view import md_escape
 
 HEADINGS = {

@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import EvalError
-from ..grounding import locate
 from ..models import Article
-from ..normalize import tokens
+from ..text.grounding import locate
+from ..text.normalize import tokens
 
 
 @dataclass(frozen=True)

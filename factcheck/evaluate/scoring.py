@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..grounding import ungrounded
 from ..models import Article, Brief, Claim, CounterStatement, Finding, Quote
+from ..text.grounding import ungrounded
 from .goldview import GoldFinding, GoldItem, GoldSpan, GoldView, token_jaccard
 from .report import PR, Ratio, RunScores
 

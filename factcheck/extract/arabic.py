@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from .._lexicon_lazy import words
-from ..normalize import fold
+from ..text.normalize import fold
 from . import cues as C
 
 # The word lists of these rules live in factcheck/lexicon/ar.toml (docs/lexicon.md: "Lists of the

@@ -10,9 +10,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ..grounding import locate
 from ..models import Article, Claim, CounterStatement, Extraction, Quote, Source
-from ..normalize import fold
+from ..text.grounding import locate
+from ..text.normalize import fold
 from .chunking import Chunk
 from .client import scrub
 from .schema import ChunkAnswer

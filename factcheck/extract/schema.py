@@ -24,9 +24,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from ..grounding import locate
 from ..models import SCHEMA_VERSION, CounterKind, SourceKind
-from ..normalize import fold
+from ..text.grounding import locate
+from ..text.normalize import fold
 from .support import kind_from_quote, kind_supported
 
 STATE_KEY = "factcheck_grounding"

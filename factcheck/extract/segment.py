@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates import parse_date
+from ..text.dates import parse_date
 
 # "— Name (@handle) November 14, 2025" (the dash may be glued to the text before it).
 _SIGNATURE = re.compile(

@@ -39,7 +39,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from ..grounding import is_grounded, locate
 from ..models import (
     ArticleFailure,
     Brief,
@@ -54,6 +53,7 @@ from ..models import (
     RunInfo,
     Usage,
 )
+from ..text.grounding import is_grounded, locate
 from .cluster import (
     ClaimItem,
     Weights,

@@ -19,8 +19,8 @@ from typing import Literal
 
 from .. import _lexicon_lazy as lazy
 from .._lexicon_lazy import LazyMap, LazySet
-from ..dates import DateMention, find_dates, resolve
-from ..normalize import STOPWORDS, fold, stem
+from ..text.dates import DateMention, find_dates, resolve
+from ..text.normalize import STOPWORDS, fold, stem
 
 Field = Literal["number", "date", "scope", "wording"]
 

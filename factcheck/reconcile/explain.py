@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..dates import format_date
 from ..models import CounterKind, FindingKind, Source
+from ..text.dates import format_date
 
 _FIELD = {
     "number": ("رقم", "a number"),

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..models import Article, Claim, CounterKind, Evidence, FindingKind, Quote, Source, SourceKind
 from ..models import Version as VersionModel
-from ..normalize import fold
+from ..text.normalize import fold
 from .cluster import ClaimItem, Cluster, CounterGroup, origin_of, repeats
 from .compare import (
     Field,

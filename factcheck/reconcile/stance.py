@@ -24,7 +24,7 @@ from enum import Enum
 from functools import lru_cache
 
 from .._lexicon_lazy import LazyList, LazyMap, LazySet, table
-from ..normalize import STOPWORDS, fold, stem
+from ..text.normalize import STOPWORDS, fold, stem
 from .compare import find_numbers
 
 # The word lists (negators, negating predicates, antonym pairs, zero words, postposed numbers) are

@@ -52,13 +52,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._lexicon_lazy import LazySet, words
+from ..errors import EncodingError, InputError
+from ..models import Article, ArticleDate, ArticleFailure
+from ..text.dates import find_dates, parse_date
+from ..text.grounding import quote_at
 from ._clean import lost_emoji_note, normalize_text, source_line_outlet, strip_furniture
 from ._decode import decode
-from ._lexicon_lazy import LazySet, words
-from .dates import find_dates, parse_date
-from .errors import EncodingError, InputError
-from .grounding import quote_at
-from .models import Article, ArticleDate, ArticleFailure
 
 _RECORD_FIELDS = {
     "text": ("text", "body", "content"), "html": ("html",), "title": ("title",),

@@ -21,9 +21,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import EvalError, FactcheckError
-from .grounding import locate
-from .models import (
+from ..errors import EvalError, FactcheckError
+from ..models import (
     Article,
     Brief,
     Claim,
@@ -36,6 +35,7 @@ from .models import (
     Source,
     SourceKind,
 )
+from ..text.grounding import locate
 
 # Findings whose absence or excess the evaluation counts (``consistent`` is informative only).
 CORE_KINDS = frozenset(
@@ -176,7 +176,7 @@ def load_story_articles(gold_path: str | Path, story: GoldStory | None = None) -
     The gold's outlet, language and published date override what ingest found: they are input
     metadata (like a CMS export), not something to be guessed.
     """
-    from .ingest import load_article  # lazy: ingest pulls in the HTML extractor
+    from ..ingest import load_article  # lazy: ingest pulls in the HTML extractor
 
     gold_path = Path(gold_path)
     story = story or load_gold(gold_path)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ._lexicon_lazy import LazyMap, values
+from .._lexicon_lazy import LazyMap, values
 
 Relative = Literal["last", "this", "next"]
 

@@ -1,0 +1,6 @@
+"""Text utilities shared by every stage, one definition each.
+
+``normalize`` (folding, tokens, stems, spans), ``grounding`` (verbatim quotes at character spans),
+``dates`` (date mentions in Arabic and English), ``scripts`` (which script a text is written in),
+``sentences`` (sentence spans) and ``posts`` (embedded-post signatures).
+"""
