@@ -15,6 +15,7 @@ from typing import Any
 
 from .models import ClaimStatus, CounterKind, FindingKind, SourceKind
 from .text import dates
+from .text.scripts import has_arabic
 
 LANGS: tuple[str, ...] = ("ar", "en")
 
@@ -345,7 +346,7 @@ def feminine_ar(name: str, kind: SourceKind) -> bool:
     head = words[0]
     if head == "د" and len(words) > 1:  # "د." (Dr) before a name
         head = words[1]
-    if not re.search(r"[\u0600-\u06ff]", head):
+    if not has_arabic(head):
         return kind in _OUTLET_KINDS
     bare = head[2:] if head.startswith("ال") else head
     if kind in _OUTLET_KINDS:

@@ -9,7 +9,6 @@ no locale), so the same brief gives byte-identical output.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -37,6 +36,7 @@ from .models import (
 )
 from .resources import template_env
 from .text.grounding import ungrounded
+from .text.scripts import has_arabic
 from .view import (
     ArticleRow,
     BottomItem,
@@ -59,7 +59,6 @@ from .view import (
 
 Format = Literal["md", "html", "json"]
 
-_ARABIC_IN = re.compile(r"[\u0600-\u06ff]")
 _DISPUTE_KINDS = (FindingKind.attribution_disputed, FindingKind.contested)
 _ORIGIN_KINDS = (
     FindingKind.contested,
@@ -223,7 +222,7 @@ class _Builder:
             quotes = [self.quote(v.article_id, v.quote, differing=v.differing) for v in f.versions]
             quotes += [self.quote(e.article_id, e.quote) for e in f.evidence if not f.versions]
             text = self.explanation(f)
-            if self.lang == "en" and _ARABIC_IN.search(text):
+            if self.lang == "en" and has_arabic(text):
                 # the reconciler's English quotes Arabic words inline, where bidi scrambles them; the
                 # quotes below show those words, isolated
                 text = i18n.LABELS["consistent_" + ("date" if f.field == "date" else "number")]["en"]

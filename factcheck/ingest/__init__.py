@@ -57,6 +57,8 @@ from ..errors import EncodingError, InputError
 from ..models import Article, ArticleDate, ArticleFailure
 from ..text.dates import find_dates, parse_date
 from ..text.grounding import quote_at
+from ..text.posts import signatures
+from ..text.scripts import letter_counts
 from ._clean import lost_emoji_note, normalize_text, source_line_outlet, strip_furniture
 from ._decode import decode
 
@@ -157,15 +159,13 @@ def article_id(text: str) -> str:
 
 def detect_language(text: str) -> str:
     """'ar' or 'en' when Arabic or Latin letters are the majority of letters, else 'und'."""
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(1 for c in text if c.isalpha())
     if not letters:
         return "und"
-    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f"
-                 or "\ufb50" <= c <= "\ufeff")
-    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
-    if arabic * 2 > len(letters):
+    arabic, latin = letter_counts(text)
+    if arabic * 2 > letters:
         return "ar"
-    if latin * 2 <= len(letters):
+    if latin * 2 <= letters:
         return "und"
     # Latin script is not English by itself (German, French ...): English function words must show.
     words = re.findall(r"[A-Za-z]+", text.lower())
@@ -468,7 +468,6 @@ def _build(text: str, meta: _Meta, *, input_name: str | None, encoding: str | No
 
 _LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|und")
 _EN_WORDS = LazySet(lambda: frozenset(words("english_cue_word", "en")))  # en.toml; built on first use
-_EMBED = re.compile(r"\(@\w{1,30}\)\s{0,3}$")
 
 
 def _dates(text: str, meta: _Meta, notes: list[str]) -> tuple[list[ArticleDate], dt.date | None]:
@@ -478,11 +477,12 @@ def _dates(text: str, meta: _Meta, notes: list[str]) -> tuple[list[ArticleDate],
         origin = "input" if meta.date_origin == "input" else "metadata"
         dates.append(ArticleDate(date=meta.published, origin=origin))
     embeds: list[dt.date] = []
+    posted = [sig.span("date") for sig in signatures(text)]  # dates in embedded-post signatures
     for m in find_dates(text):
         if m.year is None or m.month is None or m.day is None:
             continue
         day = dt.date(m.year, m.month, m.day)
-        embedded = bool(_EMBED.search(text[max(0, m.start - 40):m.start]))
+        embedded = any(s <= m.start < e for s, e in posted)
         if embedded:
             embeds.append(day)
         dates.append(ArticleDate(date=day, origin="embed" if embedded else "text",
