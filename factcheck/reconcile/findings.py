@@ -10,6 +10,7 @@ from typing import Any
 from ..models import Article, Claim, CounterKind, Evidence, FindingKind, Quote, Source, SourceKind
 from ..models import Version as VersionModel
 from ..text.normalize import fold
+from ..text.numbers import find_numbers
 from ..text.posts import embed_signature
 from ..text.sentences import sentence_around
 from .cluster import ClaimItem, Cluster, CounterGroup, origin_of, repeats
@@ -17,7 +18,6 @@ from .compare import (
     Field,
     Version,
     differences,
-    find_numbers,
     find_resolved_dates,
 )
 
