@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import main
-from factcheck.evaluate.gold import CORE_KINDS, compare_findings, gold_to_extractions, load_gold, load_story_articles
+from factcheck.evaluate.gold import CORE_KINDS, gold_to_extractions, load_gold, load_story_articles
+from factcheck.evaluate.gold_compare import compare_findings
 from factcheck.models import Brief
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,11 +17,11 @@ from factcheck.evaluate.gold import (
     CORE_KINDS,
     GoldExtraction,
     GoldStory,
-    compare_findings,
     gold_to_extractions,
     load_gold,
     load_story_articles,
 )
+from factcheck.evaluate.gold_compare import compare_findings
 from factcheck.ingest import article_from_text
 from factcheck.models import (
     Brief,
