@@ -20,8 +20,9 @@ reference scorer; ``evaluate_paths`` tells the two kinds apart.
 from __future__ import annotations
 
 from .goldview import GoldView
-from .quotes import GoldQuote, Pred, load_quote_set, predictions, score_document
+from .quotes import GoldQuote, Pred, load_quote_set, predictions
 from .quotes_report import QuoteScores, QuoteSetReport, format_quote_scores, scores_from_tally
+from .quotes_score import score_document
 from .report import (
     PR,
     QUOTE_THRESHOLDS,

@@ -20,8 +20,9 @@ from ..errors import EvalError, FactcheckError
 from ..extract import backend_for, extract_all
 from ..models import Article, Brief
 from .goldview import GoldView
-from .quotes import is_quote_set, run_quote_set
+from .quotes import is_quote_set
 from .quotes_report import QuoteSetReport, scores_from_tally, sum_tallies
+from .quotes_score import run_quote_set
 from .report import (
     QUOTE_THRESHOLDS,
     THRESHOLDS,
