@@ -148,7 +148,7 @@ def test_token_estimate_is_never_below_a_real_tokenizer_on_the_fixtures() -> Non
     encoding = bpe_openai.get_encoding("cl100k_base")
     root = Path(__file__).resolve().parent.parent
     texts = [p for p in sorted((root / "fixtures").rglob("*")) if p.suffix in (".txt", ".html") and p.is_file()]
-    texts += sorted((root / "prompts").glob("*.j2"))
+    texts += sorted((root / "factcheck" / "prompts").glob("*.j2"))
     assert len(texts) > 50
     for path in texts:
         text = path.read_text(encoding="utf-8", errors="replace")

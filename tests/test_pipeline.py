@@ -112,6 +112,6 @@ def test_public_api_is_explicit_and_complete() -> None:
         assert hasattr(factcheck, name), name
     public = {n for n in dir(factcheck) if not n.startswith("_")}
     modules = {"cli", "config", "errors", "extract", "ingest", "models", "pipeline", "reconcile", "render",
-               "normalize", "grounding", "resources", "dates", "view", "i18n", "gold", "evaluate", "fileio",
+               "text", "resources", "view", "i18n", "evaluate", "fileio",
                "claimreview", "diff", "lexicon", "embed"}
     assert public - set(factcheck.__all__) <= modules

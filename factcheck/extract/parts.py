@@ -15,7 +15,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import LLMError
 from ..models import Article, Extraction
-from ..resources import data_dir, render_prompt
+from ..resources import read_prompt, render_prompt
 from . import cache
 from .chunking import Chunk, chunk_text, estimate_tokens
 from .merge import merge, scrubbed
@@ -34,7 +34,7 @@ def prompt_version() -> str:
     """The prompt revision plus a hash of the prompt files: any edit invalidates cached answers."""
     digest = hashlib.sha256()
     for name in ("system.j2", "user.j2"):
-        digest.update((data_dir("prompts") / name).read_bytes())
+        digest.update(read_prompt(name))
     return f"{PROMPT_REVISION}.{digest.hexdigest()[:8]}"
 
 
