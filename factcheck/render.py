@@ -1,7 +1,7 @@
 """Stage 4: render a Brief as Markdown, standalone HTML or JSON.
 
-JSON is the model itself. Markdown and HTML come from Jinja templates (``factcheck/templates/brief.md.j2``,
-``factcheck/templates/brief.html.j2`` and their partials) fed with a view (``factcheck.view``) built here: one
+JSON is the model itself. Markdown and HTML come from Jinja templates (``templates/brief.md.j2``,
+``templates/brief.html.j2`` and their partials) fed with a view (``factcheck.view``) built here: one
 ``Part`` per language, holding the six sections of the design note in order, already sorted and
 labelled, so templates only lay things out. Everything is derived from the brief alone (no clock,
 no locale), so the same brief gives byte-identical output.
