@@ -17,7 +17,8 @@ from typing import Any
 from ..config import Settings
 from ..errors import ConfigError
 from ..models import Article, ArticleFailure, Extraction
-from .client import Budget, build_client, llm_settings_summary
+from .budget import Budget
+from .client import build_client, llm_settings_summary
 from .parts import Planner, answer_tokens, prompt_version
 
 __all__ = ["answer_tokens", "extract_llm_many", "extract_llm_many_async", "llm_settings_summary", "prompt_version"]

@@ -19,8 +19,9 @@ from ..config import Settings
 from ..errors import ConfigError, FactcheckError, LLMError
 from ..models import Article, ArticleFailure, Extraction, Usage
 from . import cache
+from .budget import Budget, Meter
 from .chunking import Chunk, split_in_two
-from .client import Budget, Call, Handle, Meter, build_client, instructor_mode
+from .client import Call, Handle, build_client, instructor_mode
 from .merge import scrub_answer
 from .parts import Done, Planner, where
 from .salvage import salvage
