@@ -464,6 +464,7 @@ def test_own_stories_test_the_findings_they_are_for() -> None:
 # --- end to end ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_end_to_end_on_the_seeds() -> None:
     from factcheck.config import Settings
     from factcheck.evaluate import evaluate_story

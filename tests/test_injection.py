@@ -25,6 +25,8 @@ from factcheck.pipeline import generate_brief
 from factcheck.render import render
 from factcheck.text.grounding import locate, ungrounded
 
+pytestmark = pytest.mark.slow  # subprocesses or whole briefs: not in the inner loop
+
 MODES = ["tools", "json_schema", "json", "md_json"]
 VERDICT = "VERDICT: TRUE"
 

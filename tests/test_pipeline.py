@@ -7,6 +7,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 import factcheck
 from factcheck.models import Brief, Finding, FindingKind, SourceKind
 from factcheck.text.grounding import ungrounded
@@ -101,6 +103,7 @@ def test_every_quote_of_every_output_is_verbatim_at_its_span() -> None:
         assert all(w in markdown for w in words)
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes() -> None:
     again = factcheck.generate_brief(SEED_FILES)
     assert again.model_dump_json() == _brief().model_dump_json()

@@ -59,6 +59,7 @@ def test_stems_and_content_words() -> None:
     assert content_stems("قال إن التعاون بين الشرع والتحالف") == ["قال", "تعاون", "شرع", "تحالف"]
 
 
+@pytest.mark.slow
 def test_fold_drops_and_spaces_exactly_what_ingest_removes_and_spaces() -> None:
     """One definition: for every code point ingest changes, ingest's result and the raw text fold alike."""
     from factcheck.ingest._clean import normalize_text

@@ -77,6 +77,7 @@ def _golds(ch: str) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("ch", FORMAT_CHARS + PRESENTATION_FORMS, ids=lambda c: f"U+{ord(c):04X}")
 def test_a_gold_string_that_passes_ingest_is_always_located(ch: str) -> None:
     from factcheck.errors import InputError
