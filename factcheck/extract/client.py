@@ -81,6 +81,15 @@ class Handle:
     secrets: tuple[str, ...]
 
 
+def require_server(settings: Settings, client: Any) -> None:
+    """ConfigError unless a client, an API key or a server URL says where to send requests."""
+    if client is None and settings.api_key is None and settings.base_url is None:
+        raise ConfigError(
+            "No API key found",
+            hint="set OPENAI_API_KEY or pass --base-url for a local server (or use --backend offline)",
+        )
+
+
 def build_client(settings: Settings, client: Any = None) -> Handle:
     """Wrap the caller's client (sync or async), or build an AsyncOpenAI from the settings."""
     import openai
@@ -97,11 +106,7 @@ def build_client(settings: Settings, client: Any = None) -> Handle:
             isinstance(client, openai.AsyncOpenAI),
             _secrets(settings, secret),
         )
-    if settings.api_key is None and settings.base_url is None:
-        raise ConfigError(
-            "No API key found",
-            hint="set OPENAI_API_KEY or pass --base-url for a local server (or use --backend offline)",
-        )
+    require_server(settings, client)
     # Local servers (llama.cpp, vLLM, Ollama) ignore the key, but the SDK requires one.
     api_key = settings.api_key.get_secret_value() if settings.api_key is not None else "no-key-needed"
     async_client = openai.AsyncOpenAI(

@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..config import Settings
-from ..errors import ConfigError, ExtractionError, FactcheckError, LLMError
+from ..errors import ExtractionError, FactcheckError, LLMError
 from ..models import Article, ArticleFailure, Extraction, Usage
 from . import cache
 from .budget import Budget, Meter
 from .chunking import Chunk, split_in_two
-from .client import Call, Handle, build_client, instructor_mode
+from .client import Call, Handle, build_client, instructor_mode, require_server
 from .merge import scrub_answer
 from .parts import Done, Planner, where
 from .salvage import salvage
@@ -31,11 +31,7 @@ from .schema import STATE_KEY, ChunkAnswer, GroundingState
 async def run(
     articles: Sequence[Article], settings: Settings, *, client: Any = None
 ) -> tuple[list[Extraction], list[ArticleFailure]]:
-    if client is None and settings.api_key is None and settings.base_url is None:
-        raise ConfigError(
-            "No API key found",
-            hint="set OPENAI_API_KEY or pass --base-url for a local server (or use --backend offline)",
-        )
+    require_server(settings, client)
     budget = Budget(settings)
     extractor = _Extractor(settings, budget, client)
     if client is not None:  # the caller imported openai already: check the client now
