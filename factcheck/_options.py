@@ -30,6 +30,7 @@ _FLAG_SETTINGS = (
     "max_article_bytes",
     "max_articles",
     "lexicon_dir",
+    "prompt_dir",
 )
 
 
@@ -57,6 +58,7 @@ def add_extractor_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-article-bytes", type=int, help="skip (and name) input files larger than this")
     g.add_argument("--max-articles", type=int, help="refuse more inputs or records than this per run")
     g.add_argument("--lexicon-dir", type=Path, help="folder of your own lexicon entries (TOML, docs/lexicon.md)")
+    g.add_argument("--prompt-dir", type=Path, help="folder of your own LLM prompts (docs/prompts.md)")
 
 
 def settings_from_arguments(args: argparse.Namespace) -> Settings:

@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", help="force the input encoding (default: detected)")
     _output_flags(p)
     _llm_flags(p)
+    from ._story_cli import add_story_arguments
+
+    add_story_arguments(p)
 
     p = sub.add_parser("extract", help="articles -> extraction JSON (one per article)")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -202,10 +205,16 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
     _check_output_options(args)
     settings = _settings(args)
+    from ._story_cli import run_story_briefs, story_mode
+
+    if story_mode(args):
+        return run_story_briefs(args, settings, _format(args), lambda b: _rendered(args, b))
     llm = settings.resolved_backend() == "llm"
     label = f"briefing {len(args.files)} input(s)" + (f" with the LLM {settings.model}" if llm else "")
     with Progress(label, sys.stderr, not args.quiet and progress_wanted(sys.stderr, len(args.files), llm)):
-        brief = generate_brief(args.files, settings, encoding=args.encoding, stdin=_stdin(args.files))
+        brief = generate_brief(
+            args.files, settings, encoding=args.encoding, stdin=_stdin(args.files), previous=args.previous
+        )
     if not brief.articles:
         for f in brief.run.failures:  # every line names its article, even when all fail alike (HTTP 429)
             named = f.error if f.error.startswith(f.input_name) else f"{f.input_name} ({f.stage}): {f.error}"
@@ -270,15 +279,10 @@ def _cmd_reconcile(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
-    from .models import Brief
+    from .diff import brief_from_data
 
     _check_output_options(args)
-    try:
-        brief = Brief.model_validate(_read_json(args.file))
-    except ValidationError as err:
-        raise InputError("not a Brief", source=args.file, hint="see `factcheck schema`") from err
+    brief = brief_from_data(_read_json(args.file), args.file)  # a ChangedBrief leads with what changed
     _write(_rendered(args, brief), args.output)
     if args.output is not None and not args.quiet:
         print(f"factcheck: {summary(args.output, brief)}", file=sys.stderr)

@@ -79,6 +79,11 @@ class Settings(BaseModel):
         default_factory=dict, description="model -> (USD per 1M input tokens, USD per 1M output tokens)."
     )
     template_dir: Path | None = None
+    prompt_dir: Path | None = Field(
+        default=None,
+        description="Folder of the newsroom's own LLM prompts (system.j2, user.j2; docs/prompts.md): each file "
+        "there replaces the shipped one; the prompt version in the cache key covers the texts used.",
+    )
     max_article_bytes: int = Field(default=10_000_000, gt=0, description="Bytes; a larger input file fails.")
     max_articles: int = Field(default=500, gt=0, description="Inputs or records per brief.")
     lexicon_dir: Path | None = Field(

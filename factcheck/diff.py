@@ -8,7 +8,9 @@ claims and responses it rests on. Deterministic: the same two briefs give the sa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic import BaseModel, Field
 
@@ -173,55 +175,150 @@ def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
     )
 
 
-_MD = {
-    "title": {"en": "What changed", "ar": "ما الذي تغيّر"},
-    "none": {"en": "Nothing changed.", "ar": "لا تغيير."},
-    "new_articles": {"en": "New articles", "ar": "مقالات جديدة"},
-    "removed_articles": {"en": "Articles no longer in the brief", "ar": "مقالات لم تعد في الموجز"},
-    "new_claims": {"en": "New claims", "ar": "ادعاءات جديدة"},
-    "new_responses": {"en": "New responses", "ar": "ردود جديدة"},
-    "findings_added": {"en": "New findings", "ar": "نتائج جديدة"},
-    "findings_removed": {"en": "Findings no longer raised", "ar": "نتائج لم تعد قائمة"},
-    "status_changes": {"en": "Status changes", "ar": "تغيّر الحالة"},
-}
+class ChangedBrief(Brief):
+    """A brief that carries what changed since the story's previous brief (``generate_brief(...,
+    previous=...)``). Its JSON has a ``changes`` key; ``factcheck render`` of that JSON leads with it."""
+
+    changes: BriefDiff
 
 
-def diff_markdown(diff: BriefDiff, new: Brief, lang: str = "en") -> str:
-    """The diff as GitHub Markdown, to lead a job summary or a PR comment. Quotes are the articles'
-    own words (escaped); status and finding names use the brief's labels in ``lang``."""
+def with_changes(new: Brief, previous: Brief) -> ChangedBrief:
+    """``new`` with the diff from ``previous`` attached (both already valid: no re-validation)."""
+    fields = {name: getattr(new, name) for name in Brief.model_fields}
+    return ChangedBrief.model_construct(**fields, changes=diff_briefs(previous, new))
+
+
+def brief_from_data(data: object, source: str = "brief") -> Brief:
+    """A Brief (a ChangedBrief when it carries ``changes``) from parsed JSON; InputError when it is not one."""
+    from pydantic import ValidationError
+
+    from .errors import InputError
+
+    model = ChangedBrief if isinstance(data, dict) and "changes" in data else Brief
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise InputError(
+            f"not a brief: {where}: {first['msg']}",
+            source=source,
+            hint="give a brief's JSON (factcheck brief -o x.json)",
+        ) from err
+
+
+def load_brief(path: str | Path) -> Brief:
+    """Read a brief's JSON file (e.g. ``--previous``); InputError names the file and the problem."""
+    import json
+
+    from .errors import InputError
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror}", source=str(path), hint="check the path") from err
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise InputError(f"not valid JSON ({err})", source=str(path)) from err
+    return brief_from_data(data, str(path))
+
+
+SHOWN = 8  # items per section at the top of a brief; the JSON's ``changes`` keeps them all
+
+
+@dataclass(frozen=True)
+class ChangeItem:
+    """One line: labels (A3, a finding's or a response's name), then the articles' own words (isolated
+    from the surrounding direction by the HTML template; in «» when a quote), then a suffix."""
+
+    prefix: str
+    words: str = ""
+    quoted: bool = True
+    suffix: str = ""
+
+    @property
+    def words_dir(self) -> str:
+        from .view import script_lang, text_dir
+
+        return text_dir(script_lang(self.words))
+
+    @property
+    def text(self) -> str:
+        words = f"«{self.words}»" if self.words and self.quoted else self.words
+        return " ".join(x for x in (self.prefix, words) if x) + self.suffix
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    """One language's "What changed" block for the templates: plain text (templates escape it)."""
+
+    lang: str
+    dir: str
+    title: str
+    since: str
+    none: str | None  # "Nothing changed." when the diff is empty
+    sections: tuple[tuple[str, tuple[ChangeItem, ...]], ...]
+
+
+def _groups(diff: BriefDiff, new: Brief, lang: str) -> list[tuple[str, list[ChangeItem]]]:
+    """The sections in reading order: what the story now is before the list of everything new."""
     from . import i18n
-    from .view import md_escape
 
     label = {a.id: f"A{i}" for i, a in enumerate(new.articles, 1)}
     title = {a.id: a.title or a.input_name or a.id for a in new.articles}
-    lines = [f"### {_MD['title'][lang]}", ""]
-    if diff.empty:
-        return "\n".join([*lines, _MD["none"][lang], ""])
 
-    def status(value: ClaimStatus) -> str:
-        return i18n.status_label(value, lang)
+    def finding(f: FindingRef) -> ChangeItem:
+        return ChangeItem(f"{i18n.finding_label(f.kind, lang)}:", f.claims[0] if f.claims else "")
 
-    def section(key: str, items: list[str]) -> None:
+    def status(s: StatusChange) -> ChangeItem:
+        before, after = i18n.status_label(s.before, lang), i18n.status_label(s.after, lang)
+        return ChangeItem(s.cluster, s.claim, suffix=f": {before} → {after}")
+
+    def response(r: ItemRef) -> ChangeItem:
+        kind = i18n.counter_kind_label(CounterKind(r.kind or "denial"), lang)
+        return ChangeItem(f"{label.get(r.article_id, '')} {kind}:".strip(), r.text)
+
+    return [
+        ("new_articles", [ChangeItem(f"{label.get(a, a)} ·", title.get(a, a), False) for a in diff.new_articles]),
+        ("removed_articles", [ChangeItem(a) for a in diff.removed_articles]),
+        ("status_changes", [status(s) for s in diff.status_changes]),
+        ("findings_added", [finding(f) for f in diff.findings_added]),
+        ("findings_removed", [finding(f) for f in diff.findings_removed]),
+        ("new_responses", [response(r) for r in diff.new_responses if r.kind]),
+        ("new_claims", [ChangeItem(label.get(c.article_id, ""), c.text) for c in diff.new_claims]),
+    ]
+
+
+def changes_view(diff: BriefDiff, new: Brief, lang: str = "en", limit: int | None = None) -> ChangesView:
+    """The diff in ``lang``: quotes are the articles' own words; status, finding and response names are
+    the brief's labels in that language (factcheck.i18n). ``limit``: items shown per section."""
+    from . import i18n
+
+    t = {key: texts[lang] for key, texts in i18n.CHANGES.items()}
+    sections = []
+    for key, items in _groups(diff, new, lang):
+        if limit is not None and len(items) > limit:
+            items = [*items[:limit], ChangeItem(t["more"].format(n=len(items) - limit))]
         if items:
-            lines.extend([f"**{_MD[key][lang]}**", "", *(f"- {x}" for x in items), ""])
+            sections.append((t[key], tuple(items)))
+    direction = "rtl" if lang == "ar" else "ltr"
+    return ChangesView(lang, direction, t["title"], t["since"], None if sections else t["none"], tuple(sections))
 
-    section("new_articles", [f"{label.get(a, a)} · {md_escape(title.get(a, a))}" for a in diff.new_articles])
-    section("removed_articles", [md_escape(a) for a in diff.removed_articles])
-    section("new_claims", [f"{label.get(c.article_id, '')} «{md_escape(c.text)}»" for c in diff.new_claims])
-    section(
-        "new_responses",
-        [
-            f"{label.get(r.article_id, '')} {i18n.counter_kind_label(CounterKind(r.kind), lang)}: «{md_escape(r.text)}»"
-            for r in diff.new_responses
-            if r.kind
-        ],
-    )
-    for key, refs in (("findings_added", diff.findings_added), ("findings_removed", diff.findings_removed)):
-        section(
-            key, [f"{i18n.finding_label(f.kind, lang)}: «{md_escape(f.claims[0]) if f.claims else ''}»" for f in refs]
-        )
-    section(
-        "status_changes",
-        [f"{s.cluster} «{md_escape(s.claim)}»: {status(s.before)} → {status(s.after)}" for s in diff.status_changes],
-    )
+
+def changes_views(brief: Brief, langs: Sequence[str]) -> tuple[ChangesView, ...] | None:
+    """The templates' ``changes``: one view per language, or None for a brief without a previous one."""
+    if not isinstance(brief, ChangedBrief):
+        return None
+    return tuple(changes_view(brief.changes, brief, lang, SHOWN) for lang in langs)
+
+
+def diff_markdown(diff: BriefDiff, new: Brief, lang: str = "en") -> str:
+    """The diff as GitHub Markdown (``factcheck diff``): every item escaped as inert Markdown."""
+    from .view import md_escape
+
+    view = changes_view(diff, new, lang)
+    lines = [f"### {view.title}", ""]
+    if view.none:
+        return "\n".join([*lines, view.none, ""])
+    for heading, items in view.sections:
+        lines.extend([f"**{heading}**", "", *(f"- {md_escape(x.text)}" for x in items), ""])
     return "\n".join(lines)

@@ -283,6 +283,22 @@ FIELD: dict[str, dict[str, str]] = {
 }
 
 
+# "What changed" since the story's previous brief (factcheck.diff): leads the brief, summary and PR comment.
+CHANGES: dict[str, dict[str, str]] = {
+    "title": {"ar": "ما الذي تغيّر", "en": "What changed"},
+    "since": {"ar": "منذ الموجز السابق", "en": "since the previous brief"},
+    "none": {"ar": "لا تغيير.", "en": "Nothing changed."},
+    "new_articles": {"ar": "مقالات جديدة", "en": "New articles"},
+    "removed_articles": {"ar": "مقالات لم تعد في الموجز", "en": "Articles no longer in the brief"},
+    "new_claims": {"ar": "ادعاءات جديدة", "en": "New claims"},
+    "new_responses": {"ar": "ردود جديدة", "en": "New responses"},
+    "findings_added": {"ar": "نتائج جديدة", "en": "New findings"},
+    "findings_removed": {"ar": "نتائج لم تعد قائمة", "en": "Findings no longer raised"},
+    "status_changes": {"ar": "تغيّر الحالة", "en": "Status changes"},
+    "more": {"ar": "… والمزيد أدناه (العدد: {n})", "en": "… and {n} more below"},
+}
+
+
 def labels(lang: str) -> dict[str, str]:
     """All plain labels of one language (the template's ``L``)."""
     return {key: texts[lang] for key, texts in LABELS.items()}
@@ -381,6 +397,7 @@ def check_complete() -> list[str]:
         FIELD,
         SENTENCES,
         FIELD_IN,
+        CHANGES,
     ]
     missing = [
         f"{key}:{lang}" for table in tables for key, texts in table.items() for lang in LANGS if not texts.get(lang)

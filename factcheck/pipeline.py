@@ -32,17 +32,23 @@ def generate_brief(
     client: Any = None,
     encoding: str | None = None,
     stdin: bytes | None = None,
+    previous: Brief | str | Path | None = None,
 ) -> Brief:
     """Build a brief from article files (``'-'`` for stdin) and/or Article objects.
 
     ``settings`` defaults to ``Settings()``: the offline extractor, unless ``client`` (an openai
     client, sync or async) is given. Articles that cannot be read or extracted are named in
     ``brief.run.failures``; they never cost the others.
+
+    ``previous``: the story's earlier brief (a Brief or its JSON file, read before anything is
+    extracted); the result is then a ``ChangedBrief`` whose ``changes`` say what changed since, and
+    whose Markdown and HTML lead with it. Without it the brief is exactly as before.
     """
     settings = settings or Settings()
+    prior = _previous(previous)
     articles, failures = _load(inputs, settings, encoding, stdin)
     extractions, extract_failures = extract_all(articles, settings, client=client)
-    return _reconciled(extractions, [*failures, *extract_failures], settings, client)
+    return _changed(_reconciled(extractions, [*failures, *extract_failures], settings, client), prior)
 
 
 async def agenerate_brief(
@@ -52,11 +58,13 @@ async def agenerate_brief(
     client: Any = None,
     encoding: str | None = None,
     stdin: bytes | None = None,
+    previous: Brief | str | Path | None = None,
 ) -> Brief:
     """``generate_brief`` for async newsroom tools: the LLM calls run on the caller's event loop (so an
     ``openai.AsyncOpenAI`` client of that loop can be passed), file reading and the CPU-bound stages in
     a worker thread, so the loop is never blocked."""
     settings = settings or Settings()
+    prior = _previous(previous)
     articles, failures = await asyncio.to_thread(_load, inputs, settings, encoding, stdin)
     if backend_for(settings, client) == "llm":
         from .extract.llm import extract_llm_many_async
@@ -64,7 +72,24 @@ async def agenerate_brief(
         extractions, extract_failures = await extract_llm_many_async(articles, settings, client=client)
     else:
         extractions, extract_failures = await asyncio.to_thread(extract_all, articles, settings)
-    return await asyncio.to_thread(_reconciled, extractions, [*failures, *extract_failures], settings, client)
+    brief = await asyncio.to_thread(_reconciled, extractions, [*failures, *extract_failures], settings, client)
+    return _changed(brief, prior)
+
+
+def _previous(previous: Brief | str | Path | None) -> Brief | None:
+    if previous is None or isinstance(previous, Brief):
+        return previous
+    from .diff import load_brief
+
+    return load_brief(previous)
+
+
+def _changed(brief: Brief, previous: Brief | None) -> Brief:
+    if previous is None:
+        return brief
+    from .diff import with_changes
+
+    return with_changes(brief, previous)
 
 
 def _reconciled(

@@ -21,6 +21,7 @@ from . import i18n
 from ._bottomline import dispute_sentences, origin_sentences, responses, short_quote, versions_sentence
 from ._notes_i18n import is_estimated_date
 from ._sections import method, source_rows
+from .diff import changes_views
 from .errors import ConfigError, GroundingError, TemplateError
 from .models import (
     Brief,
@@ -495,7 +496,9 @@ def render(
     env.filters["md"] = md_escape
     name = f"brief.{format}.j2"
     with _template_errors(name):
-        return env.get_template(name).render(parts=build_view(brief, langs, digits), langs=langs, brief=brief)
+        return env.get_template(name).render(
+            parts=build_view(brief, langs, digits), langs=langs, brief=brief, changes=changes_views(brief, langs)
+        )
 
 
 __all__ = ["Format", "Part", "build_view", "md_escape", "render"]

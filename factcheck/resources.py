@@ -2,7 +2,7 @@
 ``factcheck/templates``), found through ``importlib.resources``: the same lookup in a source
 checkout, an editable install and a wheel (a zip import included).
 
-Users may point to their own template folder; files missing there fall back to the shipped ones.
+Users may point to their own template or prompt folder; files missing there fall back to the shipped ones.
 """
 
 from __future__ import annotations
@@ -25,11 +25,6 @@ def data_dir(name: str) -> Traversable:
     if not folder.is_dir():
         raise TemplateError(f"factcheck's {name}/ folder is missing", hint="reinstall factcheck")
     return folder
-
-
-def read_prompt(name: str) -> bytes:
-    """The bytes of one shipped prompt template (the extraction cache keys on them)."""
-    return data_dir("prompts").joinpath(name).read_bytes()
 
 
 def _env(loaders: list[jinja2.BaseLoader], autoescape: bool) -> jinja2.Environment:
@@ -63,16 +58,50 @@ def template_env(user_dir: Path | None = None) -> jinja2.Environment:
     return _env(loaders, autoescape=True)
 
 
-@lru_cache(maxsize=1)
-def prompt_env() -> jinja2.Environment:
-    """Environment for LLM prompts (plain text, never HTML-escaped)."""
-    return _env([_shipped("prompts")], autoescape=False)
+PROMPTS = ("system.j2", "user.j2")  # the prompt files a newsroom may override, one by one
 
 
-def render_prompt(name: str, **context: object) -> str:
+def _user_prompts(user_dir: Path | None) -> Path | None:
+    """The newsroom's prompt folder, checked: it exists and holds no misspelt prompt file."""
+    if user_dir is None:
+        return None
+    if not user_dir.is_dir():
+        raise TemplateError(f"prompt folder {user_dir} does not exist", hint="check --prompt-dir")
+    unknown = sorted(p.name for p in user_dir.glob("*.j2") if p.name not in PROMPTS)
+    if unknown:  # a misspelt override would silently leave the shipped prompt in use
+        raise TemplateError(
+            f"prompt folder {user_dir}: unknown prompt file(s) {', '.join(unknown)}",
+            hint=f"the prompts are {', '.join(PROMPTS)} (docs/prompts.md)",
+        )
+    return user_dir
+
+
+@lru_cache(maxsize=8)
+def prompt_env(user_dir: Path | None = None) -> jinja2.Environment:
+    """Environment for LLM prompts (plain text, never HTML-escaped): the user's folder first, if given."""
+    loaders: list[jinja2.BaseLoader] = [_shipped("prompts")]
+    own = _user_prompts(user_dir)
+    if own is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(str(own)))
+    return _env(loaders, autoescape=False)
+
+
+def prompt_files(user_dir: Path | None = None) -> dict[str, Traversable]:
+    """The file each prompt is read from: the newsroom's when its folder has it, else the shipped one."""
+    own = _user_prompts(user_dir)
+    shipped = data_dir("prompts")
+    return {name: own / name if own is not None and (own / name).is_file() else shipped / name for name in PROMPTS}
+
+
+def render_prompt(name: str, prompt_dir: Path | None = None, **context: object) -> str:
+    """Render one prompt; a variable the prompt uses but is not given is an error (StrictUndefined)."""
     try:
-        return prompt_env().get_template(name).render(**context)
+        return prompt_env(prompt_dir).get_template(name).render(**context)
     except jinja2.TemplateNotFound as err:
         raise TemplateError(f"prompt template {name!r} not found") from err
     except jinja2.UndefinedError as err:
-        raise TemplateError(f"prompt template {name!r}: {err.message}") from err
+        raise TemplateError(
+            f"prompt template {name!r}: {err.message}", hint="the variables each prompt receives: docs/prompts.md"
+        ) from err
+    except jinja2.TemplateSyntaxError as err:
+        raise TemplateError(f"prompt template {err.name or name!r} line {err.lineno}: {err.message}") from err

@@ -39,6 +39,7 @@ BACKENDS = ("auto", "offline", "llm")
 DISPUTED_KINDS = ("contested", "attribution_disputed")
 COMMENT_LIMIT = 65_000  # GitHub refuses comment bodies over 65,536 characters
 SUMMARY_LIMIT = 1_000_000  # the job summary is capped at 1 MiB per step
+BRIEF_STEM = "factcheck-brief"  # factcheck.stories.BRIEF_STEM
 MAX_ARTICLE_BYTES = 5_000_000  # a news article is far smaller; a bigger file is a mistake or an attack
 
 
@@ -59,6 +60,10 @@ class Inputs:
     comment: bool = True
     fail_on: str = "none"
     max_article_bytes: int = MAX_ARTICLE_BYTES
+    stories: str = "folder"  # folder | none | a glob of story folders | a stories file (.toml/.json)
+    out_dir: str = "factcheck-briefs"
+    previous_dir: str = ""
+    prompt_dir: str = ""
 
 
 def _flag(value: str, name: str) -> bool:
@@ -110,6 +115,10 @@ def read_inputs(env: Mapping[str, str]) -> Inputs:
         comment=_flag(env.get("INPUT_COMMENT", "true"), "comment"),
         fail_on=_choice(env.get("INPUT_FAIL_ON", ""), "fail-on", FAIL_ON, "none"),
         max_article_bytes=_positive_int(env.get("INPUT_MAX_ARTICLE_BYTES", ""), "max-article-bytes", MAX_ARTICLE_BYTES),
+        stories=env.get("INPUT_STORIES", "").strip() or "folder",
+        out_dir=env.get("INPUT_OUT_DIR", "").strip().strip("/") or "factcheck-briefs",
+        previous_dir=env.get("INPUT_PREVIOUS_DIR", "").strip(),
+        prompt_dir=env.get("INPUT_PROMPT_DIR", "").strip(),
     )
 
 
@@ -207,7 +216,8 @@ def changed_files(event_name: str, event: Mapping[str, Any], repo: Path) -> list
 
 def is_article(name: str, articles_dir: str) -> bool:
     prefix = articles_dir.strip("/") + "/"
-    return name.startswith(prefix) and name.lower().endswith(ARTICLE_SUFFIXES)
+    own_brief = Path(name).name.startswith(BRIEF_STEM)  # a story's committed brief is not an article
+    return name.startswith(prefix) and name.lower().endswith(ARTICLE_SUFFIXES) and not own_brief
 
 
 def unsafe_reason(repo: Path, name: str, max_bytes: int | None = None) -> str | None:
@@ -320,6 +330,8 @@ def _arg_path(name: str) -> str:
 
 def brief_args(inputs: Inputs, files: Sequence[str], json_path: Path) -> list[str]:
     args = ["brief", "--format", "json", "-o", str(json_path), "--backend", inputs.backend]
+    if inputs.prompt_dir:
+        args += ["--prompt-dir", inputs.prompt_dir]
     if inputs.model:
         args += ["--model", inputs.model]
     if inputs.base_url:
@@ -490,6 +502,138 @@ def _outputs(outcome: Outcome, *paths: Path, produced: Sequence[Path] = ()) -> d
     }
 
 
+# --- stories: changed files -> affected stories -> each whole story re-briefed ----------------------
+
+
+def _story_roots(inputs: Inputs, repo: Path, files: Sequence[str]) -> list[str]:
+    """The folders whose articles are grouped into stories: the articles folder, else the files' own."""
+    base = inputs.articles_dir.strip("/")
+    if (repo / base).is_dir() and all(f.startswith(base + "/") for f in files):
+        return [base]
+    return sorted({str(Path(f).parent) for f in files})
+
+
+def story_args(inputs: Inputs, repo: Path, files: Sequence[str], out_dir: Path, manifest: Path) -> list[str]:
+    """``factcheck brief`` in story mode: every story holding a changed file, briefed whole, as JSON."""
+    args = ["brief", "--format", "json", "--out-dir", str(out_dir), "--manifest", str(manifest), "-q"]
+    args += ["--backend", inputs.backend, "--max-article-bytes", str(inputs.max_article_bytes)]
+    if inputs.stories == "folder":
+        args.append("--stories")
+    elif inputs.stories.lower().endswith((".toml", ".json")):
+        args.append(f"--stories-file={inputs.stories}")
+    else:
+        args.append(f"--story-glob={inputs.stories}")
+    for flag, value in (("--previous-dir", inputs.previous_dir), ("--prompt-dir", inputs.prompt_dir),
+                        ("--model", inputs.model), ("--base-url", inputs.base_url)):
+        if value:
+            args.append(f"{flag}={value}")
+    args += [f"--changed={f}" for f in files]  # the = form: a name starting with - stays a value
+    return [*args, "--", *(_arg_path(r) for r in _story_roots(inputs, repo, files))]
+
+
+def unsafe_folder(repo: Path, name: str) -> str | None:
+    """``unsafe_reason`` for a folder: no link on the way, inside the workspace; a folder is fine."""
+    why = unsafe_reason(repo, name)
+    return None if why == "is not a regular file" and (repo / name).is_dir() else why
+
+
+def _check_story_paths(inputs: Inputs, repo: Path) -> None:
+    """Folders the action reads or writes besides the articles must be plain paths in the workspace."""
+    named = [("out-dir", inputs.out_dir), ("previous-dir", inputs.previous_dir), ("prompt-dir", inputs.prompt_dir)]
+    if inputs.stories.lower().endswith((".toml", ".json")):
+        named.append(("stories", inputs.stories))
+    for name, rel in named:
+        why = (unsafe_reason if name == "stories" else unsafe_folder)(repo, rel) if rel else None
+        if why is not None:
+            raise ActionError(f"input {name}: {rel} {why}; choose a plain path inside the workspace")
+
+
+def story_headline(name: str, brief: Mapping[str, Any]) -> str:
+    one = Outcome(0, dict(brief), "")
+    return (
+        f"<sub>**factcheck** · story `{name}`: {one.articles} article(s) in the brief, {one.failed} failed, "
+        f"{one.disputed} finding(s) in dispute</sub>"
+    )
+
+
+def _render_story(cmd: Sequence[str], inputs: Inputs, repo: Path, data: Path) -> list[Path]:
+    """The Markdown (and the chosen format) of one story's JSON brief; returns the files written."""
+    written = [data]
+    for fmt in dict.fromkeys(["md", inputs.format]):
+        if fmt == "json":
+            continue
+        out = data.with_suffix(f".{fmt}")
+        r = _run([*cmd, "render", str(data), "--lang", inputs.lang, "--format", fmt, "-o", str(out), "-q"], repo)
+        if r.returncode != 0:
+            raise ActionError(f"factcheck render ({fmt}) of {data.name} failed; see the log above")
+        written.append(out)
+    return written
+
+
+def run_stories(inputs: Inputs, env: Mapping[str, str], repo: Path, files: Sequence[str]) -> int:
+    _check_story_paths(inputs, repo)
+    out_dir = repo / inputs.out_dir
+    manifest = out_dir / "stories.json"
+    cmd = factcheck_command()
+    r = _run([*cmd, *story_args(inputs, repo, files, out_dir, manifest)], repo)
+    entries = json.loads(manifest.read_text(encoding="utf-8")) if r.returncode in (0, 1) and manifest.is_file() else []
+    sections, produced, briefs = [], [], []
+    for entry in entries:
+        data = repo / entry["outputs"][0]
+        written = _render_story(cmd, inputs, repo, data)
+        brief = json.loads(data.read_text(encoding="utf-8"))
+        md = data.with_suffix(".md").read_text(encoding="utf-8")
+        sections.append(md.rstrip() + "\n\n" + story_headline(entry["story"], brief))  # what changed leads
+        produced += written
+        briefs.append((entry["story"], brief, written))
+    total = {
+        "articles": [a for _, b, _ in briefs for a in b["articles"]],
+        "findings": [f for _, b, _ in briefs for f in b["findings"]],
+        "run": {"failures": [x for _, b, _ in briefs for x in b["run"]["failures"]]},
+    }
+    outcome = Outcome(r.returncode, total if briefs or r.returncode == 0 else None, r.stderr)
+    return _report_stories(inputs, env, outcome, sections, briefs, [*produced, manifest])
+
+
+def _report_stories(
+    inputs: Inputs,
+    env: Mapping[str, str],
+    outcome: Outcome,
+    sections: Sequence[str],
+    briefs: Sequence[tuple[str, dict[str, Any], list[Path]]],
+    produced: Sequence[Path],
+) -> int:
+    summary_path, outputs_path = env.get("GITHUB_STEP_SUMMARY", ""), env.get("GITHUB_OUTPUT", "")
+    code, reason = exit_policy(inputs.fail_on, outcome)
+    if outcome.brief is None:
+        err = outcome.stderr.strip()
+        write_summary(summary_path, f"**factcheck** wrote no brief (exit {outcome.factcheck_rc}):\n\n```\n{err}\n```")
+        _annotate("error", reason + (": " + err.splitlines()[-1] if err else ""))
+        set_outputs(outputs_path, _outputs(outcome))
+        return code
+    body = "\n\n---\n\n".join(sections) or "**factcheck**: no story holds a changed article; nothing to brief."
+    write_summary(summary_path, body)
+    pr = _load_event(env).get("pull_request")
+    if inputs.comment and sections and isinstance(pr, dict) and pr.get("number"):
+        try:
+            done = post_comment(env.get("GITHUB_REPOSITORY", ""), int(pr["number"]), comment_body(body, env))
+            print(f"factcheck: PR comment {done}")
+        except ActionError as err:
+            _annotate("warning", str(err))
+    values = _outputs(outcome, produced=[p for p in produced if p.is_file()])
+    fmt = inputs.format
+    values.update({
+        "stories": "\n".join(name for name, _, _ in briefs),
+        "brief": "\n".join(str(next(p for p in w if p.suffix == f".{fmt}")) for _, _, w in briefs),
+        "markdown": "\n".join(str(w[0].with_suffix(".md")) for _, _, w in briefs),
+        "json": "\n".join(str(w[0]) for _, _, w in briefs),
+    })
+    set_outputs(outputs_path, values)
+    if code != 0:
+        _annotate("error", reason)
+    return code
+
+
 def run(env: Mapping[str, str], repo: Path) -> int:
     inputs = read_inputs(env)
     files, warnings = select_articles(inputs, env, repo)
@@ -503,6 +647,8 @@ def run(env: Mapping[str, str], repo: Path) -> int:
         print("factcheck: no article to check")
         return 0
     print(f"factcheck: {len(files)} article file(s): " + ", ".join(files), flush=True)
+    if inputs.stories != "none":
+        return run_stories(inputs, env, repo, files)
 
     output = repo / inputs.output
     md_path, json_path = output_paths(output, inputs.format)
@@ -554,10 +700,28 @@ def run(env: Mapping[str, str], repo: Path) -> int:
     return code
 
 
+def prompt_version_line(env: Mapping[str, str], repo: Path) -> str:
+    """``version=<prompt version>`` for $GITHUB_OUTPUT: the LLM cache's key covers the prompts in use."""
+    rel = env.get("INPUT_PROMPT_DIR", "").strip()
+    why = unsafe_folder(repo, rel) if rel else None
+    if why is not None:
+        raise ActionError(f"input prompt-dir: {rel} {why}; choose a plain path inside the workspace")
+    code = "import sys, pathlib; from factcheck.extract.parts import prompt_version as v; "
+    code += "print(v(pathlib.Path(sys.argv[1]) if sys.argv[1] else None))"
+    r = subprocess.run([sys.executable, "-c", code, str(repo / rel) if rel else ""], capture_output=True, text=True,
+                       check=False)
+    if r.returncode != 0:
+        raise ActionError(f"cannot read the prompts: {r.stderr.strip().splitlines()[-1] if r.stderr.strip() else ''}")
+    return f"version={r.stdout.strip()}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    del argv  # configured by environment only, as GitHub passes it
+    args = list(sys.argv[1:] if argv is None else argv)  # otherwise configured by environment only
     repo = Path(os.environ.get("GITHUB_WORKSPACE") or ".").resolve()
     try:
+        if args == ["--prompt-version"]:
+            print(prompt_version_line(os.environ, repo))
+            return 0
         return run(os.environ, repo)
     except ActionError as err:
         _annotate("error", str(err))

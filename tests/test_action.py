@@ -362,6 +362,7 @@ def workspace(tmp_path: Path) -> Iterator[tuple[Repo, dict[str, str]]]:
         "FAKE_GH_LOG": str(tmp_path / "gh.log"),
         "GH_TOKEN": "t0ken",
         "INPUT_BACKEND": "offline",
+        "INPUT_STORIES": "none",  # one brief of the changed files; story mode: tests/test_action_stories.py
     })
     yield repo, env
 
@@ -567,3 +568,27 @@ def test_lang_input_is_checked_before_anything_runs() -> None:
     assert act.read_inputs({}).lang == "ar,en"
     with pytest.raises(act.ActionError, match="input lang"):
         act.read_inputs({"INPUT_LANG": "fr"})
+
+
+def test_action_caches_pip_and_llm_answers_keyed_by_lock_and_prompt_version() -> None:
+    steps = _action()["runs"]["steps"]
+    ids = [s.get("id") for s in steps]
+    caches = [i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache@")]
+    assert len(caches) == 2
+    pip, llm = (steps[i]["with"] for i in caches)
+    assert pip["path"] == "${{ steps.lock.outputs.pip }}" and "${{ steps.lock.outputs.lock }}" in pip["key"]
+    assert "${{ steps.lock.outputs.lock }}-${{ steps.prompts.outputs.version }}" in llm["key"]
+    assert llm["restore-keys"] in llm["key"]  # a later run restores the latest answers for the same prompts
+    assert ids.index("lock") < caches[0] and ids.index("prompts") < caches[1] < ids.index("factcheck")
+    assert steps[ids.index("factcheck")]["env"]["FACTCHECK_CACHE_DIR"] == llm["path"]
+
+
+def test_prompt_version_follows_the_prompt_dir(tmp_path: Path) -> None:
+    shipped = ae.prompt_version_line({}, tmp_path)
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "system.j2").write_text("Our desk's rules.\n", encoding="utf-8")
+    own = ae.prompt_version_line({"INPUT_PROMPT_DIR": "p"}, tmp_path)
+    assert shipped.startswith("version=2.") and own.startswith("version=2.") and own != shipped
+    (tmp_path / "q").symlink_to(tmp_path / "p", target_is_directory=True)
+    with pytest.raises(ae.ActionError, match="input prompt-dir"):
+        ae.prompt_version_line({"INPUT_PROMPT_DIR": "q"}, tmp_path)

@@ -64,3 +64,30 @@ def test_a_grown_cluster_keeps_its_findings_and_the_cli_prints_the_change(tmp_pa
     assert out.startswith("### What changed") and "**New articles**" in out and "disputed attribution" in out
     assert main(["diff", str(new), str(new), "--lang", "ar"]) == 0
     assert "لا تغيير" in capsys.readouterr().out
+
+
+def test_the_brief_shows_a_few_items_per_section_and_the_json_keeps_them_all() -> None:
+    from factcheck.diff import SHOWN, changes_view, changes_views, with_changes
+
+    old, new = _brief(SECOND), _brief(FIRST, SECOND)
+    d = diff_briefs(old, new)
+    assert len(d.new_claims) > SHOWN  # the first seed brings many claims
+    changed = with_changes(new, old)
+    views = changes_views(changed, ("ar", "en"))
+    assert views is not None and [v.lang for v in views] == ["ar", "en"]
+    en = dict(views[1].sections)["New claims"]
+    assert len(en) == SHOWN + 1 and en[-1].text == f"… and {len(d.new_claims) - SHOWN} more below"
+    assert len(dict(changes_view(d, new, "en").sections)["New claims"]) == len(d.new_claims)
+    assert Brief.model_validate_json(new.model_dump_json()) == new  # a plain brief has no changes key
+    assert '"changes"' in changed.model_dump_json() and changes_views(new, ("en",)) is None
+
+
+def test_agenerate_brief_takes_a_previous_brief_too() -> None:
+    import asyncio
+
+    from factcheck.diff import ChangedBrief
+    from factcheck.pipeline import agenerate_brief
+
+    old = _brief(FIRST)
+    new = asyncio.run(agenerate_brief([FIRST, SECOND], previous=old))
+    assert isinstance(new, ChangedBrief) and new.changes == diff_briefs(old, new)

@@ -116,5 +116,5 @@ def test_public_api_is_explicit_and_complete() -> None:
     public = {n for n in dir(factcheck) if not n.startswith("_")}
     modules = {"cli", "config", "errors", "extract", "ingest", "models", "pipeline", "reconcile", "render",
                "text", "resources", "view", "i18n", "evaluate", "fileio",
-               "claimreview", "diff", "lexicon", "embed"}
+               "claimreview", "diff", "lexicon", "embed", "stories"}
     assert public - set(factcheck.__all__) <= modules

@@ -8,7 +8,7 @@ import pytest
 
 import factcheck
 from factcheck.errors import TemplateError
-from factcheck.resources import data_dir, prompt_env, read_prompt, render_prompt, template_env
+from factcheck.resources import data_dir, prompt_env, prompt_files, render_prompt, template_env
 
 PACKAGE = Path(factcheck.__file__).resolve().parent
 
@@ -24,8 +24,12 @@ def test_a_missing_data_folder_is_a_template_error() -> None:
         data_dir("nothing_here")
 
 
-def test_read_prompt_gives_the_shipped_bytes() -> None:
-    assert read_prompt("system.j2") == (PACKAGE / "prompts" / "system.j2").read_bytes()
+def test_prompt_files_are_the_shipped_ones_unless_overridden(tmp_path: Path) -> None:
+    shipped = prompt_files()
+    assert shipped["system.j2"].read_bytes() == (PACKAGE / "prompts" / "system.j2").read_bytes()
+    (tmp_path / "user.j2").write_text("{{ article }}", encoding="utf-8")
+    own = prompt_files(tmp_path)
+    assert own["user.j2"].read_bytes() == b"{{ article }}" and own["system.j2"] == shipped["system.j2"]
 
 
 def test_prompts_are_plain_text_and_only_html_templates_are_escaped() -> None:

@@ -18,7 +18,7 @@ from ..config import Settings
 from ..models import Article, ArticleFailure, Extraction
 from .budget import Budget
 from .client import build_client, llm_settings_summary, require_server
-from .parts import Planner, answer_tokens, prompt_version
+from .parts import Planner, answer_tokens, check_prompts, prompt_version
 
 __all__ = ["answer_tokens", "extract_llm_many", "extract_llm_many_async", "llm_settings_summary", "prompt_version"]
 
@@ -27,6 +27,7 @@ def _check(settings: Settings, client: Any) -> None:
     """Configuration errors are raised before anything else (a cached run included)."""
     require_server(settings, client)
     Budget(settings)  # --max-cost without the model's price
+    check_prompts(settings.prompt_dir)
     if client is not None:  # not an openai client; the caller imported openai already, so this is free
         build_client(settings, client)
 

@@ -10,12 +10,14 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 from ..config import Settings
-from ..errors import LLMError
+from ..errors import LLMError, TemplateError
 from ..models import Article, Extraction
-from ..resources import read_prompt, render_prompt
+from ..resources import prompt_files, render_prompt
 from . import cache
 from .chunking import Chunk, chunk_text, estimate_tokens
 from .merge import merge, scrubbed
@@ -29,13 +31,32 @@ ANSWER_TOKENS_PER_PART_TOKEN = 0.75
 ANSWER_TOKENS_MIN, ANSWER_TOKENS_BASE, ANSWER_TOKENS_MAX = 512, 400, 8192
 
 
-@lru_cache(maxsize=1)
-def prompt_version() -> str:
-    """The prompt revision plus a hash of the prompt files: any edit invalidates cached answers."""
+def prompt_version(prompt_dir: Path | None = None) -> str:
+    """The prompt revision plus a hash of the prompt texts actually used (a newsroom's overrides
+    included): any edit invalidates cached answers."""
+    return _prompt_version(tuple(prompt_files(prompt_dir).items()))  # in PROMPTS order
+
+
+@lru_cache(maxsize=8)
+def _prompt_version(files: tuple[tuple[str, Traversable], ...]) -> str:
     digest = hashlib.sha256()
-    for name in ("system.j2", "user.j2"):
-        digest.update(read_prompt(name))
+    for _, path in files:
+        digest.update(path.read_bytes())
     return f"{PROMPT_REVISION}.{digest.hexdigest()[:8]}"
+
+
+def check_prompts(prompt_dir: Path | None) -> None:
+    """Render both prompts once before any article is extracted: a missing variable, a syntax error or
+    a user prompt that does not pass the article on stops the run here, not per article."""
+    render_prompt("system.j2", prompt_dir, guide=True)
+    user = render_prompt(
+        "user.j2", prompt_dir, boundary="ARTICLE-0", chunk_index=1, chunk_count=2, language="ar", published="unknown"
+    )
+    if "{{ article }}" not in user:
+        raise TemplateError(
+            "prompt user.j2 never passes the article on",
+            hint="keep {% raw %}{{ article }}{% endraw %} in it (docs/prompts.md)",
+        )
 
 
 def answer_tokens(settings: Settings, part: str) -> int:
@@ -64,11 +85,12 @@ class Planner:
 
     def __init__(self, settings: Settings, client: Any) -> None:
         self.settings = settings
-        self.versions = (prompt_version(), schema_version())
+        self.prompt_dir = settings.prompt_dir
+        self.versions = (prompt_version(self.prompt_dir), schema_version())
         # Modes whose server may not show the schema to the model get the field guide in the prompt.
         self.guided = settings.mode != "tools"
         self.response_model: type[ChunkAnswer] = BareChunkAnswer if self.guided else ChunkAnswer
-        self.system = render_prompt("system.j2", guide=self.guided)
+        self.system = render_prompt("system.j2", self.prompt_dir, guide=self.guided)
         self.server = cache.server_identity(getattr(client, "base_url", None) or settings.base_url)
 
     def chunks(self, article: Article) -> list[Chunk]:
@@ -79,6 +101,7 @@ class Planner:
         boundary = "ARTICLE-" + hashlib.sha256(chunk.text.encode("utf-8")).hexdigest()[:12]
         user = render_prompt(
             "user.j2",
+            self.prompt_dir,
             boundary=boundary,
             chunk_index=chunk.index + 1,
             chunk_count=n_chunks,
