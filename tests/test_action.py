@@ -583,6 +583,7 @@ def test_action_caches_pip_and_llm_answers_keyed_by_lock_and_prompt_version() ->
     assert steps[ids.index("factcheck")]["env"]["FACTCHECK_CACHE_DIR"] == llm["path"]
 
 
+@pytest.mark.slow
 def test_prompt_version_follows_the_prompt_dir(tmp_path: Path) -> None:
     shipped = ae.prompt_version_line({}, tmp_path)
     (tmp_path / "p").mkdir()
