@@ -9,6 +9,7 @@ Library use::
 Stages, each runnable alone on the JSON of the models: ``ingest`` -> ``extract`` -> ``reconcile`` -> ``render``.
 """
 
+from ._version import VERSION as __version__  # written once, in pyproject.toml
 from .claimreview import claim_reviews
 from .config import Settings, load_settings
 from .diff import BriefDiff, diff_briefs
@@ -47,8 +48,6 @@ from .models import (
 from .pipeline import agenerate_brief, generate_brief
 from .reconcile import reconcile
 from .render import render
-
-__version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -344,9 +344,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:
-        from . import __version__
+        from ._version import VERSION
 
-        print(f"factcheck {__version__}")
+        print(f"factcheck {VERSION}")
         return 0
     if args.command is None:
         parser.print_help()

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from .models import Brief, ClaimStatus, CounterKind, Finding, FindingKind
-from .normalize import fold
+from .text.normalize import fold
 
 Key = tuple[str, int, int]  # (article id, start, end) of an item's quote
 Signature = tuple[str, str | None, tuple[Key, ...], tuple[Key, ...]]  # kind, field, claims, counters

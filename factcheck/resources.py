@@ -1,32 +1,36 @@
-"""Locate the Jinja prompt and brief templates.
+"""The Jinja prompt and brief templates (the project's top-level ``prompts/`` and ``templates/``, shipped
+inside the wheel as ``factcheck/prompts`` and ``factcheck/templates``; in a checkout those two are
+symlinks), found through ``importlib.resources``: the same lookup in a source checkout, an editable
+install and a wheel (a zip import included).
 
-In a wheel they live inside the package (``factcheck/prompts``, ``factcheck/templates``, copied
-there by the build); in a source checkout they are the repository's top-level folders.
-Users may point to their own template folder; files missing there fall back to the shipped ones.
+Users may point to their own template or prompt folder; files missing there fall back to the shipped ones.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import jinja2
 
 from .errors import TemplateError
 
-_PKG = Path(__file__).resolve().parent
+_PACKAGE = __package__ or "factcheck"
 
 
-def data_dir(name: str) -> Path:
-    for candidate in (_PKG / name, _PKG.parent / name):
-        if candidate.is_dir():
-            return candidate
-    raise TemplateError(f"factcheck's {name}/ folder is missing", hint="reinstall factcheck")
+def data_dir(name: str) -> Traversable:
+    """A data folder of the package ('prompts', 'templates'); TemplateError if the install lacks it."""
+    folder = resources.files(_PACKAGE).joinpath(name)
+    if not folder.is_dir():
+        raise TemplateError(f"factcheck's {name}/ folder is missing", hint="reinstall factcheck")
+    return folder
 
 
-def _env(dirs: tuple[Path, ...], autoescape: bool) -> jinja2.Environment:
+def _env(loaders: list[jinja2.BaseLoader], autoescape: bool) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         # Templates are named brief.html.j2: match the inner extension too, or HTML would go unescaped.
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"])
@@ -39,24 +43,29 @@ def _env(dirs: tuple[Path, ...], autoescape: bool) -> jinja2.Environment:
     return env
 
 
+def _shipped(name: str) -> jinja2.BaseLoader:
+    data_dir(name)  # a clear error when the folder is missing, not a TemplateNotFound later
+    return jinja2.PackageLoader(_PACKAGE, name)
+
+
 @lru_cache(maxsize=8)
 def template_env(user_dir: Path | None = None) -> jinja2.Environment:
     """Environment for brief templates: the user's folder first (if given), then the shipped one."""
-    dirs: tuple[Path, ...] = (data_dir("templates"),)
+    loaders: list[jinja2.BaseLoader] = [_shipped("templates")]
     if user_dir is not None:
         if not user_dir.is_dir():
             raise TemplateError(f"template folder {user_dir} does not exist", hint="check --template-dir")
-        dirs = (user_dir, *dirs)
-    return _env(dirs, autoescape=True)
+        loaders.insert(0, jinja2.FileSystemLoader(str(user_dir)))
+    return _env(loaders, autoescape=True)
 
 
 PROMPTS = ("system.j2", "user.j2")  # the prompt files a newsroom may override, one by one
 
 
-def _prompt_dirs(user_dir: Path | None) -> tuple[Path, ...]:
-    shipped = data_dir("prompts")
+def _user_prompts(user_dir: Path | None) -> Path | None:
+    """The newsroom's prompt folder, checked: it exists and holds no misspelt prompt file."""
     if user_dir is None:
-        return (shipped,)
+        return None
     if not user_dir.is_dir():
         raise TemplateError(f"prompt folder {user_dir} does not exist", hint="check --prompt-dir")
     unknown = sorted(p.name for p in user_dir.glob("*.j2") if p.name not in PROMPTS)
@@ -65,19 +74,24 @@ def _prompt_dirs(user_dir: Path | None) -> tuple[Path, ...]:
             f"prompt folder {user_dir}: unknown prompt file(s) {', '.join(unknown)}",
             hint=f"the prompts are {', '.join(PROMPTS)} (docs/prompts.md)",
         )
-    return (user_dir, shipped)
+    return user_dir
 
 
 @lru_cache(maxsize=8)
 def prompt_env(user_dir: Path | None = None) -> jinja2.Environment:
     """Environment for LLM prompts (plain text, never HTML-escaped): the user's folder first, if given."""
-    return _env(_prompt_dirs(user_dir), autoescape=False)
+    loaders: list[jinja2.BaseLoader] = [_shipped("prompts")]
+    own = _user_prompts(user_dir)
+    if own is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(str(own)))
+    return _env(loaders, autoescape=False)
 
 
-def prompt_files(user_dir: Path | None = None) -> dict[str, Path]:
+def prompt_files(user_dir: Path | None = None) -> dict[str, Traversable]:
     """The file each prompt is read from: the newsroom's when its folder has it, else the shipped one."""
-    dirs = _prompt_dirs(user_dir)
-    return {name: next(d / name for d in dirs if (d / name).is_file()) for name in PROMPTS}
+    own = _user_prompts(user_dir)
+    shipped = data_dir("prompts")
+    return {name: own / name if own is not None and (own / name).is_file() else shipped / name for name in PROMPTS}
 
 
 def render_prompt(name: str, prompt_dir: Path | None = None, **context: object) -> str:

@@ -60,4 +60,3 @@ def fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
         return None
 
     monkeypatch.setattr(client_mod, "_sleep_async", no_sleep)
-

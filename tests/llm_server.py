@@ -20,7 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from factcheck.grounding import locate
+from factcheck.text.grounding import locate
 
 DATA = Path(__file__).parent / "data" / "llm"
 

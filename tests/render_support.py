@@ -10,7 +10,6 @@ import datetime as dt
 import unicodedata
 from pathlib import Path
 
-from factcheck.grounding import locate
 from factcheck.models import (
     Article,
     ArticleFailure,
@@ -30,6 +29,7 @@ from factcheck.models import (
     Usage,
     Version,
 )
+from factcheck.text.grounding import locate
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

@@ -380,6 +380,7 @@ def _gh_calls(env: dict[str, str]) -> list[dict[str, Any]]:
     return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
 
 
+@pytest.mark.slow
 def test_action_writes_summary_files_outputs_and_one_comment(workspace: tuple[Repo, dict[str, str]]) -> None:
     repo, env = workspace
     r = _run(env, format="html")
@@ -408,6 +409,7 @@ def test_action_writes_summary_files_outputs_and_one_comment(workspace: tuple[Re
     assert "t0ken" not in r.stdout + r.stderr + summary  # the token is never echoed
 
 
+@pytest.mark.slow
 def test_action_updates_the_existing_comment(workspace: tuple[Repo, dict[str, str]]) -> None:
     _, env = workspace
     r = _run({**env, "FAKE_GH_IDS": "555\n556"})
@@ -417,6 +419,7 @@ def test_action_updates_the_existing_comment(workspace: tuple[Repo, dict[str, st
     assert calls[1]["argv"][:4] == ["api", "-X", "PATCH", "repos/newsroom/stories/issues/comments/555"]
 
 
+@pytest.mark.slow
 def test_action_comment_off_and_non_pr_events_post_nothing(workspace: tuple[Repo, dict[str, str]]) -> None:
     _, env = workspace
     assert _run(env, comment="false").returncode == 0
@@ -425,6 +428,7 @@ def test_action_comment_off_and_non_pr_events_post_nothing(workspace: tuple[Repo
     assert _gh_calls(env) == []
 
 
+@pytest.mark.slow
 def test_action_fail_on_contested_fails_on_the_seeds(workspace: tuple[Repo, dict[str, str]]) -> None:
     # The seed story has a contested claim (gold.json); the brief is still written and posted.
     _, env = workspace
@@ -434,6 +438,7 @@ def test_action_fail_on_contested_fails_on_the_seeds(workspace: tuple[Repo, dict
     assert _gh_calls(env)  # the comment goes out even when the policy fails the step
 
 
+@pytest.mark.slow
 def test_action_fail_on_failures_trips_on_a_broken_article(workspace: tuple[Repo, dict[str, str]]) -> None:
     repo, env = workspace
     repo.write("articles/empty.txt", "")
@@ -452,6 +457,7 @@ def test_action_without_articles_succeeds_quietly(workspace: tuple[Repo, dict[st
     assert _parse_outputs(Path(env["GITHUB_OUTPUT"]))["artifact-paths"] == ""
 
 
+@pytest.mark.slow
 def test_action_no_readable_article_is_an_error(workspace: tuple[Repo, dict[str, str]]) -> None:
     repo, env = workspace
     repo.write("only/empty.txt", "")
@@ -461,6 +467,7 @@ def test_action_no_readable_article_is_an_error(workspace: tuple[Repo, dict[str,
     assert _gh_calls(env) == []
 
 
+@pytest.mark.slow
 def test_action_bad_input_is_an_error_annotation(workspace: tuple[Repo, dict[str, str]]) -> None:
     _, env = workspace
     r = _run(env, format="pdf")
@@ -501,6 +508,7 @@ def test_read_inputs_max_article_bytes() -> None:
             act.read_inputs({"INPUT_MAX_ARTICLE_BYTES": bad})
 
 
+@pytest.mark.slow
 def test_action_never_publishes_what_a_committed_symlink_points_to(workspace: tuple[Repo, dict[str, str]]) -> None:
     repo, env = workspace
     canary = "CANARY-extraheader-AUTHORIZATION-basic-x"
@@ -524,6 +532,7 @@ def test_action_never_publishes_what_a_committed_symlink_points_to(workspace: tu
     assert len(data["articles"]) == 2  # the two seeds, nothing else
 
 
+@pytest.mark.slow
 def test_action_refuses_an_output_path_through_a_link_or_outside(workspace: tuple[Repo, dict[str, str]]) -> None:
     repo, env = workspace
     (repo.path / "out").symlink_to(repo.path.parent, target_is_directory=True)
@@ -574,6 +583,7 @@ def test_action_caches_pip_and_llm_answers_keyed_by_lock_and_prompt_version() ->
     assert steps[ids.index("factcheck")]["env"]["FACTCHECK_CACHE_DIR"] == llm["path"]
 
 
+@pytest.mark.slow
 def test_prompt_version_follows_the_prompt_dir(tmp_path: Path) -> None:
     shipped = ae.prompt_version_line({}, tmp_path)
     (tmp_path / "p").mkdir()

@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 
 import openai
+import pytest
 from llm_helpers import SEED_FILES, SEEDS, llm_settings
 from llm_server import seed_responder, serve
 
 import factcheck
+
+pytestmark = pytest.mark.slow  # subprocesses or whole briefs: not in the inner loop
 
 PATHS = [str(SEEDS / n) for n in SEED_FILES]
 

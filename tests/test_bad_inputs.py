@@ -67,6 +67,7 @@ def _runtime_cases(tmp: Path) -> dict[str, str]:
     return cases
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_bad_input_is_read_or_refused_in_one_line(name: str) -> None:
     articles, failures = load_articles([BAD / name])
@@ -91,6 +92,7 @@ def test_lone_surrogates_become_replacement_characters_with_a_note() -> None:
     assert any("lone surrogate" in n for n in article.notes)
 
 
+@pytest.mark.slow
 def test_the_whole_corpus_in_one_run_still_briefs_the_good_article(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,9 +21,12 @@ SEEDS = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "seeds").g
 CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM") or next(
     (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None
 )
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="no headless Chromium installed (apt-get install chromium; .ci/run does)"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="no headless Chromium installed (apt-get install chromium; .ci/run does)"
+    ),
+]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run"]
 
 # Headless Chromium lays a window out at least 500 px wide, so the page is measured in an iframe of

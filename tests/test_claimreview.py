@@ -57,6 +57,7 @@ def seeds_brief() -> Brief:
     return generate_brief(sorted(str(p) for p in (ROOT / "fixtures" / "seeds").glob("*.txt")))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_seeds_give_valid_reviews_for_both_disputes(seeds_brief: Brief, lang: str) -> None:
     reviews = claim_reviews(
@@ -104,6 +105,7 @@ def test_a_claim_is_cut_at_a_word_to_75_characters() -> None:
     assert _cut("short claim") == "short claim"
 
 
+@pytest.mark.slow
 def test_cli_writes_claimreview_and_needs_a_publisher_before_any_extraction(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

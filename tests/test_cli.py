@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import main
-from factcheck.gold import CORE_KINDS, compare_findings, gold_to_extractions, load_gold, load_story_articles
+from factcheck.evaluate.gold import CORE_KINDS, gold_to_extractions, load_gold, load_story_articles
+from factcheck.evaluate.gold_compare import compare_findings
 from factcheck.models import Brief
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +18,7 @@ SEEDS = ROOT / "fixtures" / "seeds"
 SEED_FILES = [str(SEEDS / "000_7a755da794561b55.txt"), str(SEEDS / "002_bb4ab9c79788da7a.txt")]
 
 
+@pytest.mark.slow
 def test_reconcile_command_on_the_gold_extraction_yields_the_seven_findings(tmp_path: Path) -> None:
     story = load_gold(SEEDS / "gold.json")
     gx = gold_to_extractions(story, load_story_articles(SEEDS / "gold.json", story))
@@ -33,6 +35,7 @@ def test_reconcile_command_on_the_gold_extraction_yields_the_seven_findings(tmp_
     assert [f.kind for f in cmp.extra if f.kind in CORE_KINDS] == []
 
 
+@pytest.mark.slow
 def test_stages_chain_extract_reconcile_render(tmp_path: Path) -> None:
     ex = tmp_path / "x.json"
     assert main(["extract", *SEED_FILES, "-o", str(ex)]) == 0
@@ -45,6 +48,7 @@ def test_stages_chain_extract_reconcile_render(tmp_path: Path) -> None:
     assert 'lang="ar" dir="rtl"' in page and 'lang="en" dir="ltr"' in page
 
 
+@pytest.mark.slow
 def test_brief_exit_1_names_the_failed_article_and_keeps_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -80,6 +84,7 @@ def test_reconcile_rejects_what_is_not_an_extraction(tmp_path: Path, capsys: pyt
     assert "factcheck schema --model extraction" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_stdin_article(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     data = (SEEDS / "002_bb4ab9c79788da7a.txt").read_bytes()
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
@@ -88,6 +93,7 @@ def test_stdin_article(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
     assert brief.articles[0].input_name == "-"
 
 
+@pytest.mark.slow
 def test_lang_selects_one_part(tmp_path: Path) -> None:
     out = tmp_path / "en.md"
     assert main(["brief", *SEED_FILES, "--lang", "en", "-o", str(out)]) == 0
@@ -130,6 +136,7 @@ def test_bad_output_options_are_refused_before_any_extraction(
     assert not (tmp_path / "brief.pdf").exists()
 
 
+@pytest.mark.slow
 def test_lang_is_case_insensitive_and_an_explicit_format_names_any_file(tmp_path: Path) -> None:
     out = tmp_path / "brief.txt"
     assert main(["brief", *SEED_FILES, "--lang", "EN", "--format", "md", "-o", str(out)]) == 0
@@ -145,6 +152,7 @@ def test_abbreviated_flags_are_refused(capsys: pytest.CaptureFixture[str]) -> No
     assert "unrecognized arguments: --mod" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_template_dir_from_the_environment_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     own = tmp_path / "templates"
     own.mkdir()

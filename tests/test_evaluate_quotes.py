@@ -28,7 +28,7 @@ from factcheck.evaluate import (
     predictions,
     score_document,
 )
-from factcheck.evaluate import quotes as quotes_mod
+from factcheck.evaluate import quotes_score as quotes_mod
 from factcheck.evaluate.quotes import name_match, raw_to_clean, surname
 from factcheck.models import Article, ArticleFailure, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
 

@@ -6,9 +6,9 @@ from factcheck.extract.english import SPEECH_VERBS
 from factcheck.extract.english_patterns import _forms
 from factcheck.extract.offline import extract_offline
 from factcheck.extract.sources import clean_name
-from factcheck.grounding import ungrounded
 from factcheck.ingest import article_from_text
 from factcheck.models import CounterKind, Extraction, Source
+from factcheck.text.grounding import ungrounded
 
 # Two paragraphs of filler keep each text an article (a short single paragraph reads as a post).
 FILLER = "\n\nThe river rose by two metres overnight and several roads in the valley were closed to traffic."

@@ -8,9 +8,9 @@ import pytest
 
 from factcheck.extract.offline import extract_offline
 from factcheck.extract.sources import skeleton
-from factcheck.grounding import ungrounded
 from factcheck.ingest import article_from_text, load_article
 from factcheck.models import CounterKind, Extraction, SourceKind
+from factcheck.text.grounding import ungrounded
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = FIXTURES / "seeds"

@@ -362,7 +362,7 @@ def test_one_double_encoded_name_does_not_cost_the_article(tmp_path: Path) -> No
     [article] = load_article(path)
     note = next(n for n in article.notes if "mojibake" in n)
     assert "1 word(s)" in note and "Marchetti" not in note and "Erdo" not in note
-    from factcheck.grounding import locate
+    from factcheck.text.grounding import locate
 
     q = locate(article.text, quote)  # the raw words stay findable in the cleaned text
     assert q is not None and article.text[q.start : q.end] == q.text

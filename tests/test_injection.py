@@ -19,11 +19,13 @@ import pytest
 from llm_helpers import SEED_FILES, SEEDS, llm_settings
 from llm_server import Reply, answer_for_chunk, article_in, completion, seed_answer, serve
 
-from factcheck.grounding import locate, ungrounded
 from factcheck.ingest import load_articles
 from factcheck.models import Brief
 from factcheck.pipeline import generate_brief
 from factcheck.render import render
+from factcheck.text.grounding import locate, ungrounded
+
+pytestmark = pytest.mark.slow  # subprocesses or whole briefs: not in the inner loop
 
 MODES = ["tools", "json_schema", "json", "md_json"]
 VERDICT = "VERDICT: TRUE"

@@ -12,15 +12,16 @@ import pytest
 from test_lexicon_rules import RULE_MODULES
 
 from factcheck import lexicon
-from factcheck.dates import find_dates
 from factcheck.extract import cues as C
 from factcheck.extract import patterns as P
 from factcheck.extract.offline import extract_offline
 from factcheck.ingest import article_from_text
 from factcheck.lexicon import Entry, build
-from factcheck.normalize import STOPWORDS, fold, tokens
 from factcheck.reconcile import compare
 from factcheck.reconcile.sources import GENERIC_REFERENTS
+from factcheck.text.dates import find_dates
+from factcheck.text.normalize import STOPWORDS, fold, tokens
+from factcheck.text.numbers import find_numbers
 
 ROOT = Path(__file__).resolve().parents[1]
 ENTRIES = lexicon.shipped().entries
@@ -113,7 +114,7 @@ def _reconciler_recognises(e: Entry) -> bool:
             fold(t, loose=True) in GENERIC_REFERENTS for t in tokens(e.example)
         )
     if e.category == "number":
-        return any(n.value == e.value or n.value % int(str(e.value)) == 0 for n in compare.find_numbers(e.example))
+        return any(n.value == e.value or n.value % int(str(e.value)) == 0 for n in find_numbers(e.example))
     if e.category == "month":
         return any(d.month == e.value for d in find_dates(e.example))
     if e.category == "weekday":

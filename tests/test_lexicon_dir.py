@@ -142,6 +142,7 @@ def test_the_parsed_copy_of_the_shipped_lexicon_equals_the_files(
     assert _parsed_cache(texts) is None  # a corrupt copy is ignored: the files are parsed again
 
 
+@pytest.mark.slow
 def test_help_loads_no_lexicon() -> None:
     import subprocess
     import sys

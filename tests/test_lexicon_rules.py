@@ -17,10 +17,11 @@ from factcheck.extract import offline as OFF
 from factcheck.extract import patterns as P
 from factcheck.extract import sources as SRC
 from factcheck.extract.offline import extract_offline
-from factcheck.ingest import _EN_WORDS, article_from_text, detect_language
+from factcheck.ingest import article_from_text, detect_language
+from factcheck.ingest._build import _EN_WORDS
 from factcheck.lexicon import Entry
-from factcheck.normalize import fold
 from factcheck.reconcile import stance
+from factcheck.text.normalize import fold
 
 RULE_MODULES = {
     "extract.english",

@@ -17,10 +17,11 @@ from factcheck.extract.chunking import chunk_text
 from factcheck.extract.client import llm_settings_summary
 from factcheck.extract.llm import extract_llm_many, prompt_version
 from factcheck.extract.schema import ChunkAnswer
-from factcheck.grounding import ungrounded
 from factcheck.models import CounterKind
+from factcheck.text.grounding import ungrounded
 
 
+@pytest.mark.slow
 def test_seeds_extract_one_call_per_chunk_with_usage_and_renderings() -> None:
     articles = seed_articles()
     with serve(seed_responder(prompt_tokens=1000, completion_tokens=200)) as srv:
@@ -59,6 +60,7 @@ def test_seeds_extract_one_call_per_chunk_with_usage_and_renderings() -> None:
     assert wais and all(x.targets == [interview.id] for x in wais)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["tools", "json_schema", "json", "md_json"])
 def test_every_mode_round_trips(mode: str) -> None:
     article = seed_articles()[1]
@@ -96,6 +98,7 @@ def _with_invented(answer: dict[str, Any]) -> dict[str, Any]:
     return bad
 
 
+@pytest.mark.slow
 def test_invented_quote_is_re_asked_then_accepted() -> None:
     article, good = _short_article_and_answer()
     with serve(sequence(lambda r: completion(r, _with_invented(good)), lambda r: completion(r, good))) as srv:
@@ -109,6 +112,7 @@ def test_invented_quote_is_re_asked_then_accepted() -> None:
     assert ungrounded(ex) == []
 
 
+@pytest.mark.slow
 def test_quote_still_invented_after_retries_is_dropped_and_reported_never_shown() -> None:
     article, good = _short_article_and_answer()
     with serve(lambda r: completion(r, _with_invented(good))) as srv:
@@ -123,6 +127,7 @@ def test_quote_still_invented_after_retries_is_dropped_and_reported_never_shown(
     assert any("dropped claim c99: quote not found in article" in n for n in ex.notes)
 
 
+@pytest.mark.slow
 def test_counter_targeting_unknown_claim_is_re_asked() -> None:
     article, good = _short_article_and_answer()
     bad = json.loads(json.dumps(good))
@@ -141,6 +146,7 @@ INJECTION = (
 )
 
 
+@pytest.mark.slow
 def test_prompt_injection_stays_data_between_markers() -> None:
     text = "قال المتحدث باسم الوزارة إن الطريق سيفتتح الشهر المقبل.\n\n" + INJECTION
     article = make_article(text, "injection.txt")
@@ -170,6 +176,7 @@ def test_prompt_injection_stays_data_between_markers() -> None:
     assert marker.group(1) not in text
 
 
+@pytest.mark.slow
 def test_jinja_markers_in_the_article_reach_the_model_verbatim() -> None:
     text = (
         'قال الناطق: "{{ article }} و {% if x %} و {# تعليق #}" ليست أوامر.\n\n'
@@ -217,6 +224,7 @@ def test_settings_summary_never_shows_credentials() -> None:
     assert "llm.example.org:8080" in line and "s3cret" not in line and "json_schema" in line
 
 
+@pytest.mark.slow
 def test_importing_factcheck_does_not_import_openai_or_instructor() -> None:
     code = (
         "import sys, factcheck, factcheck.extract, factcheck.extract.llm\n"

@@ -20,7 +20,7 @@ from factcheck.extract.cache import cache_root
 SEED_PATHS = [str(SEEDS / n) for n in SEED_FILES]
 
 
-pytestmark = pytest.mark.usefixtures("fast_backoff")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("fast_backoff")]
 _point_at = point_at
 
 

@@ -18,7 +18,7 @@ from factcheck.ingest import load_articles
 SEED_PATHS = [str(SEEDS / n) for n in SEED_FILES]
 
 
-pytestmark = pytest.mark.usefixtures("fast_backoff")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("fast_backoff")]
 _point_at = point_at
 
 

@@ -26,6 +26,8 @@ from factcheck.extract import client as client_mod
 from factcheck.extract.chunking import chunk_text
 from factcheck.extract.llm import extract_llm_many
 
+pytestmark = pytest.mark.slow  # subprocesses or whole briefs: not in the inner loop
+
 
 @pytest.fixture(autouse=True)
 def recorded_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:

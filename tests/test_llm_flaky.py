@@ -17,7 +17,7 @@ from llm_server import Reply, article_in, completion, error, serve
 
 from factcheck.cli import main
 
-pytestmark = pytest.mark.usefixtures("fast_backoff")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("fast_backoff")]
 CLAIM = re.compile(r"قال المتحدث باسم البلدية إن (المشروع رقم \d+ [^.]+)")
 
 

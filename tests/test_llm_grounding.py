@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from factcheck.extract.schema import STATE_KEY, ChunkAnswer, GroundingState, safe_id
+from factcheck.extract.answer_check import safe_id
+from factcheck.extract.schema import STATE_KEY, ChunkAnswer, GroundingState
 
 TEXT = "قال وزير الصحة أحمد سالم (@ahmad_salem) إن المستشفى الجديد سيفتح أبوابه الشهر المقبل."
 QUOTE = "إن المستشفى الجديد سيفتح أبوابه الشهر المقبل"

@@ -11,6 +11,8 @@ from llm_server import completion, serve
 
 from factcheck.extract.llm import extract_llm_many
 
+pytestmark = pytest.mark.slow  # subprocesses or whole briefs: not in the inner loop
+
 bpe_openai = pytest.importorskip("bpe_openai")
 ENCODING = bpe_openai.get_encoding("cl100k_base")
 

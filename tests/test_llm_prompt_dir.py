@@ -20,11 +20,12 @@ HOUSE = "House rule: name every unnamed source as such."
 
 def _override(folder: Path, name: str = "system.j2", extra: str = HOUSE) -> Path:
     folder.mkdir(exist_ok=True)
-    text = (ROOT / "prompts" / name).read_text(encoding="utf-8")
+    text = (ROOT / "factcheck" / "prompts" / name).read_text(encoding="utf-8")
     (folder / name).write_text(f"{text}\n{extra}\n", encoding="utf-8")
     return folder
 
 
+@pytest.mark.slow
 def test_a_prompt_folder_changes_what_the_server_receives_and_the_cache_key(tmp_path: Path) -> None:
     article = seed_articles()[0]
     prompts = _override(tmp_path / "prompts")
@@ -44,6 +45,7 @@ def test_a_prompt_folder_changes_what_the_server_receives_and_the_cache_key(tmp_
     assert second[0].prompt_version == prompt_version(prompts)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "extra", "message"),
     [
@@ -59,11 +61,12 @@ def test_a_broken_prompt_stops_the_run_before_any_call(tmp_path: Path, name: str
         assert srv.calls == 0
 
 
+@pytest.mark.slow
 def test_a_user_prompt_without_the_article_or_a_misspelt_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "user.j2").write_text("Extract the claims.\n", encoding="utf-8")
     (tmp_path / "b").mkdir()
-    shutil.copy(ROOT / "prompts" / "system.j2", tmp_path / "b" / "sytem.j2")
+    shutil.copy(ROOT / "factcheck" / "prompts" / "system.j2", tmp_path / "b" / "sytem.j2")
     with serve(seed_responder()) as srv:
         with pytest.raises(TemplateError, match="never passes the article on"):
             extract_llm_many(seed_articles(), llm_settings(srv.url, prompt_dir=tmp_path / "a"))
@@ -72,6 +75,7 @@ def test_a_user_prompt_without_the_article_or_a_misspelt_file_is_refused(tmp_pat
         assert srv.calls == 0
 
 
+@pytest.mark.slow
 def test_prompt_dir_from_the_flag_and_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -23,7 +23,7 @@ from llm_helpers import make_article
 
 from factcheck.config import Settings
 from factcheck.extract.llm import extract_llm_many
-from factcheck.grounding import ungrounded
+from factcheck.text.grounding import ungrounded
 
 
 def _binary() -> str | None:

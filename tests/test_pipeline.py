@@ -7,9 +7,11 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 import factcheck
-from factcheck.grounding import ungrounded
 from factcheck.models import Brief, Finding, FindingKind, SourceKind
+from factcheck.text.grounding import ungrounded
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 SEED_FILES = [SEEDS / "000_7a755da794561b55.txt", SEEDS / "002_bb4ab9c79788da7a.txt"]
@@ -101,6 +103,7 @@ def test_every_quote_of_every_output_is_verbatim_at_its_span() -> None:
         assert all(w in markdown for w in words)
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes() -> None:
     again = factcheck.generate_brief(SEED_FILES)
     assert again.model_dump_json() == _brief().model_dump_json()
@@ -112,6 +115,6 @@ def test_public_api_is_explicit_and_complete() -> None:
         assert hasattr(factcheck, name), name
     public = {n for n in dir(factcheck) if not n.startswith("_")}
     modules = {"cli", "config", "errors", "extract", "ingest", "models", "pipeline", "reconcile", "render",
-               "normalize", "grounding", "resources", "dates", "view", "i18n", "gold", "evaluate", "fileio",
+               "text", "resources", "view", "i18n", "evaluate", "fileio",
                "claimreview", "diff", "lexicon", "embed", "stories"}
     assert public - set(factcheck.__all__) <= modules

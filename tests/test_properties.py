@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import InputError
-from factcheck.grounding import locate
 from factcheck.ingest import article_from_text
-from factcheck.normalize import fold
 from factcheck.render.view import md_escape
+from factcheck.text.grounding import locate
+from factcheck.text.normalize import fold
 
 # Text that looks like news in both scripts, with what real pages carry: diacritics, tatweel, presentation
 # forms, invisible marks, odd spaces, quotes, digits of three systems, punctuation.

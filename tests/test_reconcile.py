@@ -13,16 +13,15 @@ from typing import Any
 
 import pytest
 
-from factcheck.gold import (
+from factcheck.evaluate.gold import (
     CORE_KINDS,
     GoldExtraction,
     GoldStory,
-    compare_findings,
     gold_to_extractions,
     load_gold,
     load_story_articles,
 )
-from factcheck.grounding import locate, ungrounded
+from factcheck.evaluate.gold_compare import compare_findings
 from factcheck.ingest import article_from_text
 from factcheck.models import (
     Brief,
@@ -38,6 +37,7 @@ from factcheck.models import (
     Usage,
 )
 from factcheck.reconcile import reconcile
+from factcheck.text.grounding import locate, ungrounded
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds" / "gold.json"
@@ -54,6 +54,7 @@ def _oracle(path: Path) -> tuple[GoldStory, GoldExtraction, Brief]:
 # --- the seeds ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_seed_oracle_yields_all_seven_gold_findings_and_no_other_core_finding() -> None:
     story, gx, brief = _oracle(SEEDS)
     cmp = compare_findings(brief, story, gx)
@@ -124,6 +125,7 @@ def test_seed_sources_are_merged_and_numbered_by_first_appearance() -> None:
 # --- AuRED -------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", AURED, ids=lambda p: p.parent.name)
 def test_aured_oracle(path: Path) -> None:
     story, gx, brief = _oracle(path)
@@ -138,6 +140,7 @@ def test_aured_oracle(path: Path) -> None:
 # --- determinism --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_same_input_gives_identical_bytes() -> None:
     _, gx, brief = _oracle(SEEDS)
     again = reconcile(gx.extractions).model_dump_json()
@@ -148,7 +151,7 @@ def test_same_input_gives_identical_bytes() -> None:
 
 _HASH_SCRIPT = """
 import hashlib, sys
-from factcheck.gold import load_gold, load_story_articles, gold_to_extractions
+from factcheck.evaluate.gold import load_gold, load_story_articles, gold_to_extractions
 from factcheck.reconcile import reconcile
 story = load_gold(sys.argv[1])
 gx = gold_to_extractions(story, load_story_articles(sys.argv[1], story))
@@ -156,6 +159,7 @@ print(hashlib.sha256(reconcile(gx.extractions).model_dump_json().encode()).hexdi
 """
 
 
+@pytest.mark.slow
 def test_output_does_not_depend_on_hash_randomisation() -> None:
     digests = set()
     for seed in ("1", "2"):
@@ -244,6 +248,7 @@ def test_same_number_written_differently_is_consistent_not_discrepant() -> None:
     assert f.field == "number"
 
 
+@pytest.mark.slow
 def test_two_independent_outlets_corroborate() -> None:
     s = Story()
     a = s.article("The old bridge over the river collapsed on Sunday evening, Daily One reported.", outlet="Daily One")
@@ -260,6 +265,7 @@ def test_two_independent_outlets_corroborate() -> None:
     assert "Daily One" in brief.findings[0].explanation_en and "Channel Two" in brief.findings[0].explanation_en
 
 
+@pytest.mark.slow
 def test_outlet_repeating_another_is_not_independent() -> None:
     s = Story()
     a = s.article("The old bridge over the river collapsed on Sunday evening, Daily One reported.", outlet="Daily One")
@@ -273,6 +279,7 @@ def test_outlet_repeating_another_is_not_independent() -> None:
     assert _kinds(reconcile(s.extractions)) == []
 
 
+@pytest.mark.slow
 def test_repeated_anonymous_report_is_single_origin_and_anonymous() -> None:
     s = Story()
     a = s.article("The Herald, citing unnamed officials, reported that the minister will resign next week.",
@@ -293,6 +300,7 @@ def test_repeated_anonymous_report_is_single_origin_and_anonymous() -> None:
     assert brief.clusters[0].status == ClaimStatus.anonymous_only
 
 
+@pytest.mark.slow
 def test_denial_without_target_is_linked_by_content() -> None:
     s = Story()
     a = s.article("The company laid off 500 workers at its Cairo factory, the newspaper said.", outlet="Daily One")
@@ -326,6 +334,7 @@ def test_source_merging_is_conservative() -> None:
                      "الصحيفة"]
 
 
+@pytest.mark.slow
 def test_ungrounded_items_are_relocated_or_dropped_with_a_note() -> None:
     s = Story()
     a = s.article("The mayor said the new park will open in June.", outlet="Daily One")
@@ -345,6 +354,7 @@ def test_ungrounded_items_are_relocated_or_dropped_with_a_note() -> None:
     assert brief.run.usage.calls == 2 and brief.run.extractors == ["external"]
 
 
+@pytest.mark.slow
 def test_the_same_input_twice_is_reconciled_once() -> None:
     s = Story()
     a = s.article("The mayor said the new park will open in June.", outlet="Daily One")
@@ -354,6 +364,7 @@ def test_the_same_input_twice_is_reconciled_once() -> None:
     assert any("twice" in n for n in brief.run.notes)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("day", "discrepant"), [(3, True), (2, False)])
 def test_dates_differ_only_when_they_resolve_differently(day: int, discrepant: bool) -> None:
     s = Story()  # published Monday 6 May 2024: "Thursday" is 2 May
@@ -373,6 +384,7 @@ def test_dates_differ_only_when_they_resolve_differently(day: int, discrepant: b
         assert [f.field for f in consistent] == ["date"] and "2 May 2024" in consistent[0].explanation_en
 
 
+@pytest.mark.slow
 def test_standalone_denial_post_links_to_the_only_rumour_sharing_words() -> None:
     s = Story()
     r = s.article("Breaking: the health ministry will close all schools in the capital from Sunday.", outlet="r")
@@ -385,6 +397,7 @@ def test_standalone_denial_post_links_to_the_only_rumour_sharing_words() -> None
     assert (f.claims, f.counters) == ([cid], [kid])
 
 
+@pytest.mark.slow
 def test_later_statement_restating_a_claim_confirms_it() -> None:
     s = Story()
     r = s.article("The ministry will close all schools in the capital from Monday because of the storm.",
@@ -402,6 +415,7 @@ def test_later_statement_restating_a_claim_confirms_it() -> None:
     assert ungrounded(brief) == []
 
 
+@pytest.mark.slow
 def test_attribution_denial_links_to_words_attributed_to_the_speaker() -> None:
     s = Story()
     a = s.article("In an interview, former minister Jane Roe said the budget was falsified.", outlet="Ledger")
@@ -440,6 +454,7 @@ def test_lone_denial_post_sharing_content_answers_the_claim() -> None:
     assert cid in f.claims
 
 
+@pytest.mark.slow
 def test_one_speakers_list_of_figures_is_not_a_pile_of_discrepancies() -> None:
     s = Story()
     text = " ".join(f"The official said the government will build {i * 3 + 7} schools in district {i}."

@@ -6,16 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from factcheck.config import Settings
 from factcheck.evaluate import evaluate_story
+from factcheck.evaluate.gold import load_gold, load_story_articles
 from factcheck.evaluate.report import Ratio
 from factcheck.extract import extract_all
-from factcheck.gold import load_gold, load_story_articles
 from factcheck.reconcile import reconcile
 
 STORY = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "cholera-bilingual" / "gold.json"
 
 
+@pytest.mark.slow
 def test_two_languages_one_claim_and_a_denial_without_denial_verb() -> None:
     story = load_gold(STORY)
     articles = load_story_articles(STORY, story)

@@ -99,8 +99,8 @@ def test_opposite_needs_shared_content() -> None:
 
 
 def test_every_lexicon_entry_has_an_example_that_uses_it() -> None:
-    from factcheck.normalize import fold
     from factcheck.reconcile.stance import _words
+    from factcheck.text.normalize import fold
 
     for table in (NEGATORS, NEGATING_PREDICATES, ZERO_WORDS, POSTPOSED_NUMBERS):
         for word, example in table.items():
@@ -253,7 +253,7 @@ def test_a_counter_never_answers_its_own_sources_claim() -> None:
 
 
 def test_repeats_are_one_report_but_independent_wording_is_not() -> None:
-    from factcheck.normalize import fold
+    from factcheck.text.normalize import fold
 
     def f(s: str) -> str:
         return fold(s, loose=True)

@@ -10,10 +10,10 @@ import pytest
 from render_support import HOSTILE, build_brief
 
 from factcheck.errors import ConfigError, GroundingError, TemplateError
-from factcheck.grounding import ungrounded
 from factcheck.models import Brief, ClaimStatus, FindingKind, Quote, RunInfo, Source, SourceKind
 from factcheck.render import build_view, i18n, render
 from factcheck.render.view import md_escape
+from factcheck.text.grounding import ungrounded
 
 HEADINGS = {
     lang: [i18n.LABELS[f"heading_{k}"][lang] for k in ("dispute", "versions", "origin", "claims", "sources", "method")]

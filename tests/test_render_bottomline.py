@@ -295,6 +295,7 @@ def test_arabic_indic_digits_as_configured_only_in_generated_arabic_text() -> No
         render(brief, format="md", digits="roman")
 
 
+@pytest.mark.slow
 def test_no_arabic_script_in_english_prose_outside_names_and_quotes() -> None:
     """Arabic in the English part is only quoted article text or a name without a Latin form, isolated."""
     from factcheck import generate_brief

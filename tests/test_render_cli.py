@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted(str(p) for p in (ROOT / "fixtures" / "seeds").glob("*.txt"))
 
 
+@pytest.mark.slow
 def test_one_line_after_writing_and_quiet_silences_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "brief.html"
     assert main(["brief", *SEEDS, "-o", str(out)]) == 0
@@ -29,6 +30,7 @@ def test_one_line_after_writing_and_quiet_silences_it(tmp_path: Path, capsys: py
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.slow
 def test_the_line_counts_failed_articles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "brief.md"
     bad = str(ROOT / "fixtures" / "bad" / "empty.txt")
@@ -58,6 +60,7 @@ def test_live_line_only_on_a_terminal_and_for_long_or_llm_runs() -> None:
     assert quiet.getvalue() == ""
 
 
+@pytest.mark.slow
 def test_render_command_says_what_it_wrote_and_takes_digits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "brief.json"
     assert main(["brief", *SEEDS, "-o", str(data), "-q"]) == 0

@@ -10,8 +10,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from llm_helpers import SEED_FILES, SEEDS
 from llm_server import Reply, answer_for_chunk, article_in, completion, error, seed_answer, serve
+
+pytestmark = pytest.mark.slow  # subprocesses or whole briefs: not in the inner loop
 
 CANARY = "sk-canary-7f3e9d2c1b0a-DO-NOT-LEAK"
 DEBUG_ENV = {

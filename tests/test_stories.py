@@ -76,6 +76,7 @@ def test_bad_story_inputs_fail_before_any_extraction(desk: Path, capsys: pytest.
     assert "cannot write in afile" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_a_new_article_rebriefs_its_whole_story_and_the_brief_leads_with_what_changed(desk: Path) -> None:
     assert main(["brief", "--stories", "articles", "-q"]) == 0
     other = (desk / "articles" / "interview" / "factcheck-brief.md").read_bytes()
@@ -94,6 +95,7 @@ def test_a_new_article_rebriefs_its_whole_story_and_the_brief_leads_with_what_ch
     assert isinstance(brief, ChangedBrief) and len(brief.changes.new_articles) == 1
 
 
+@pytest.mark.slow
 def test_previous_in_the_library_and_the_cli(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
     files = sorted(str(p) for p in (desk / "articles" / "flood").glob("*.txt"))
     old = generate_brief(files[:1])

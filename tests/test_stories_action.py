@@ -70,6 +70,7 @@ def _run(env: dict[str, str], **inputs: str) -> subprocess.CompletedProcess[str]
     )
 
 
+@pytest.mark.slow
 def test_a_third_article_rebriefs_its_story_only_and_the_summary_leads_with_what_changed(tmp_path: Path) -> None:
     repo = Repo(tmp_path / "desk")
     for src, dest in (
@@ -138,6 +139,7 @@ def test_a_third_article_rebriefs_its_story_only_and_the_summary_leads_with_what
     assert "story `articles/syria`: 3 article(s)" in body
 
 
+@pytest.mark.slow
 def test_story_mode_never_reads_a_committed_symlink_in_a_story_folder(tmp_path: Path) -> None:
     repo = Repo(tmp_path / "desk")
     repo.write("README.md")

@@ -3,13 +3,13 @@
 A gold story (``gold.json`` + its article files) annotates the claims, counter-statements and
 findings a brief on those articles must contain. ``evaluate_story`` runs the configured extractor
 and the reconciler on the articles and scores the brief; it also runs the **oracle**: the
-reconciler alone, fed the gold extraction (``factcheck.gold.gold_to_extractions``), so reconciler
+reconciler alone, fed the gold extraction (``factcheck.evaluate.gold.gold_to_extractions``), so reconciler
 errors are told apart from extractor errors.
 
 Overlap rule (``scoring.spans_match``): a predicted claim/counter matches a gold one when, in the
 same article, its quote (or one of its evidence quotes) overlaps a gold evidence span of that item
 by at least half of the shorter span; gold evidence is located in the cleaned text with
-``factcheck.grounding.locate``. Fallback, only for gold evidence not locatable after ingest:
+``factcheck.text.grounding.locate``. Fallback, only for gold evidence not locatable after ingest:
 token-Jaccard >= 0.5 of the folded texts in the same article.
 
 Quote sets (``gold.jsonl`` + ``docs.jsonl`` + ``docs/``, the format of shared/eval/polnear-dev) are
@@ -20,8 +20,9 @@ reference scorer; ``evaluate_paths`` tells the two kinds apart.
 from __future__ import annotations
 
 from .goldview import GoldView
-from .quotes import GoldQuote, Pred, load_quote_set, predictions, score_document
+from .quotes import GoldQuote, Pred, load_quote_set, predictions
 from .quotes_report import QuoteScores, QuoteSetReport, format_quote_scores, scores_from_tally
+from .quotes_score import score_document
 from .report import (
     PR,
     QUOTE_THRESHOLDS,

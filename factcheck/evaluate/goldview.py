@@ -1,8 +1,8 @@
 """A read-only view of a gold story for scoring, with every evidence string located in its article.
 
 The view is built from the gold JSON format (``fixtures/seeds/gold.json``, documented in
-``docs/eval.md``) or from any pydantic model that dumps to it (``factcheck.gold.GoldStory``), so the
-scorer depends only on the documented format, not on one loader's class layout.
+``docs/eval.md``) or from a ``GoldStory`` already loaded (``factcheck.evaluate.gold``): one reader
+validates every gold story, the view only adds the located evidence spans the scorer needs.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import ValidationError
 
 from ..errors import EvalError
-from ..grounding import locate
 from ..models import Article
-from ..normalize import tokens
+from ..text.grounding import locate
+from ..text.normalize import tokens
+from .gold import GoldClaim, GoldCounter, GoldStory
 
 
 @dataclass(frozen=True)
@@ -74,46 +75,48 @@ class GoldView:
         return [(c.id, t) for c in self.counters for t in c.targets]
 
     @classmethod
-    def from_obj(cls, obj: Mapping[str, Any] | BaseModel) -> GoldView:
-        data: Mapping[str, Any] = obj.model_dump(mode="json", by_alias=True) if isinstance(obj, BaseModel) else obj
+    def from_obj(cls, obj: Mapping[str, Any] | GoldStory) -> GoldView:
+        """The view of a gold story, read once through ``GoldStory`` (the one gold reader)."""
+        if isinstance(obj, GoldStory):
+            return cls.from_story(obj)
         try:
-            return cls._from_dict(data)
-        except (KeyError, TypeError, AttributeError) as err:
+            story = GoldStory.model_validate(obj)
+        except ValidationError as err:
             raise EvalError(
-                f"gold story {data.get('story', '?')!r} is malformed: {err!r}",
+                f"gold story {obj.get('story', '?')!r} is malformed: {err}",
                 hint="compare it with fixtures/seeds/gold.json (format in docs/eval.md)",
             ) from err
+        return cls.from_story(story)
 
     @classmethod
-    def _from_dict(cls, data: Mapping[str, Any]) -> GoldView:
-        def item(raw: Mapping[str, Any], counter: bool) -> GoldItem:
+    def from_story(cls, story: GoldStory) -> GoldView:
+        def item(raw: GoldClaim | GoldCounter) -> GoldItem:
+            counter = raw if isinstance(raw, GoldCounter) else None
             return GoldItem(
-                id=str(raw["id"]),
-                core=bool(raw.get("core", False)),
-                evidence={str(k): [str(s) for s in v] for k, v in (raw.get("evidence") or {}).items()},
-                kind=str(raw["kind"]) if counter else None,
-                targets=[str(t) for t in raw.get("targets") or []] if counter else [],
+                id=raw.id,
+                core=raw.core,
+                evidence={k: list(v) for k, v in raw.evidence.items()},
+                kind=counter.kind.value if counter else None,
+                targets=list(counter.targets) if counter else [],
             )
 
-        findings = []
-        for raw in data.get("findings") or []:
-            claims = tuple(raw.get("claims") or ([raw["claim"]] if raw.get("claim") else []))
-            findings.append(
-                GoldFinding(
-                    kind=str(raw["kind"]),
-                    core=bool(raw.get("core", False)),
-                    claims=tuple(str(c) for c in claims),
-                    counter=str(raw["counter"]) if raw.get("counter") else None,
-                    field=str(raw["field"]) if raw.get("field") else None,
-                    articles=tuple(str(a) for a in raw.get("articles") or []),
-                )
+        findings = [
+            GoldFinding(
+                kind=f.kind.value,
+                core=f.core,
+                claims=tuple(f.claim_ids()),
+                counter=f.counter or None,
+                field=f.field or None,
+                articles=tuple(f.articles),
             )
+            for f in story.findings
+        ]
         return cls(
-            story=str(data.get("story") or "?"),
-            negative=bool(data.get("negative", False)),
-            article_ids=[str(a["id"]) for a in data.get("articles") or []],
-            claims=[item(c, False) for c in data.get("claims") or []],
-            counters=[item(c, True) for c in data.get("counters") or []],
+            story=story.story or "?",
+            negative=story.negative,
+            article_ids=[a.id for a in story.articles],
+            claims=[item(c) for c in story.claims],
+            counters=[item(c) for c in story.counters],
             findings=findings,
         )
 

@@ -1,4 +1,4 @@
-"""The quote-set report: pydantic models built from a tally (``quotes.score_document``), and its table.
+"""The quote-set report: pydantic models built from a tally (``quotes_score.score_document``), and its table.
 
 Fractions are kept unrounded in the JSON (``precision``, ``recall``, ``f1``, ``accuracy``); the table
 prints percentages rounded to one decimal exactly as the reference scorer does, so the two can be

@@ -20,8 +20,9 @@ from ..errors import EvalError, FactcheckError
 from ..extract import backend_for, extract_all
 from ..models import Article, Brief
 from .goldview import GoldView
-from .quotes import is_quote_set, run_quote_set
+from .quotes import is_quote_set
 from .quotes_report import QuoteSetReport, scores_from_tally, sum_tallies
+from .quotes_score import run_quote_set
 from .report import (
     QUOTE_THRESHOLDS,
     THRESHOLDS,
@@ -64,8 +65,8 @@ def _brief_for(articles: Mapping[str, Article], settings: Settings, client: Any)
 
 
 def _oracle_brief(story: Any, articles: Mapping[str, Article]) -> Brief:
-    from ..gold import gold_to_extractions
     from ..reconcile import reconcile
+    from .gold import gold_to_extractions
 
     gx = gold_to_extractions(story, dict(articles))
     return reconcile(gx.extractions, notes=["oracle run: gold extraction"])
@@ -77,7 +78,7 @@ def evaluate_story(gold_path: str | Path, settings: Settings | None = None, *, c
     A malformed gold file raises EvalError (an input error); a failure of the pipeline itself is
     recorded in ``StoryReport.error`` so one broken story never costs the others.
     """
-    from ..gold import load_gold, load_story_articles
+    from .gold import load_gold, load_story_articles
 
     settings = settings or Settings()
     path = Path(gold_path)

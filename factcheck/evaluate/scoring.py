@@ -3,7 +3,7 @@
 Overlap rule. A predicted claim/counter matches a gold claim/counter when, in the same article,
 its quote (or one of its evidence quotes) and a located gold evidence span of that item overlap by
 at least half of the shorter of the two spans. Gold evidence is located in the cleaned text with
-``factcheck.grounding.locate`` (verbatim, else after Arabic folding; every occurrence). Only if a
+``factcheck.text.grounding.locate`` (verbatim, else after Arabic folding; every occurrence). Only if a
 gold string cannot be located after ingest (a gold/ingest bug, reported in the notes) does the
 fallback apply: the same article and token-Jaccard >= 0.5 of the folded texts.
 
@@ -15,28 +15,18 @@ exact, so folding and white space never matter.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from ..grounding import ungrounded
 from ..models import Article, Brief, Claim, CounterStatement, Finding, Quote
+from ..text.grounding import ungrounded
+from .gold import CORE_KINDS
 from .goldview import GoldFinding, GoldItem, GoldSpan, GoldView, token_jaccard
 from .report import PR, Ratio, RunScores
 
 MIN_OVERLAP = 0.5  # of the shorter span
 MIN_JACCARD = 0.5  # fallback, for gold evidence not located in the cleaned text
 NEGATIVE_KINDS = frozenset({"contested", "corroborated"})
-# Kinds whose excess counts as a false finding; ``consistent`` is informative only (as in factcheck.gold).
-CORE_KINDS = frozenset(
-    {
-        "contested",
-        "attribution_disputed",
-        "discrepancy",
-        "single_origin",
-        "anonymous_sourcing",
-        "corroborated",
-    }
-)
 
 
 def spans_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -152,47 +142,54 @@ def finding_matches(
     return gold.counter is None or bool(counter_m.gold_to_pred.get(gold.counter, set()) & set(f.counters))
 
 
-def score_brief(gold: GoldView, articles: Mapping[str, Article], brief: Brief) -> RunScores:
-    """Score ``brief`` against ``gold``; ``articles`` maps gold article ids to the ingested articles.
+@dataclass(frozen=True)
+class _LinkScores:
+    links: PR
+    core_links: Ratio
+    accuracy: Ratio
 
-    ``gold.locate_evidence`` is called here (idempotent), so the view needs no preparation.
-    """
-    gold.notes.clear()
-    gold.locate_evidence(articles)
-    article_ids = {gid: a.id for gid, a in articles.items()}
-    missed: list[str] = []
-    false: list[str] = []
-    claim_m = _match(brief.claims, gold.claims)
-    counter_m = _match(brief.counters, gold.counters)
-    gold_counters = {g.id: g for g in gold.counters}
-    kinds = {c.id: c.kind.value for c in brief.counters}
-    found = [g for g in gold.counters if counter_m.gold_to_pred[g.id]]
-    kind_ok = sum(1 for g in found if any(kinds[p] == g.kind for p in counter_m.gold_to_pred[g.id]))
 
-    # counter -> claim links
+def _link_scores(
+    brief: Brief, gold: GoldView, claim_m: _Matching, counter_m: _Matching, missed: list[str]
+) -> _LinkScores:
+    """Counter -> claim links: recall, precision, core recall and accuracy where both ends were found."""
     links = predicted_links(brief)
     gold_links = set(gold.links)
+    gold_counters = {g.id: g for g in gold.counters}
 
     def link_hit(gc: str, gk: str) -> bool:
         preds_c, preds_k = counter_m.gold_to_pred.get(gc, set()), claim_m.gold_to_pred.get(gk, set())
         return any(p in preds_c and group & preds_k for p, group in links)
 
-    link_recall = Ratio(hit=sum(1 for gc, gk in gold_links if link_hit(gc, gk)), total=len(gold_links))
-    both_found = [(gc, gk) for gc, gk in gold_links if counter_m.gold_to_pred.get(gc) and claim_m.gold_to_pred.get(gk)]
-    link_acc = Ratio(hit=sum(1 for gc, gk in both_found if link_hit(gc, gk)), total=len(both_found))
-
     def link_right(p: str, group: frozenset[str]) -> bool:
         golds_k = set().union(*(claim_m.pred_to_gold.get(q, set()) for q in group))
         return any((gc, gk) in gold_links for gc in counter_m.pred_to_gold.get(p, set()) for gk in golds_k)
 
-    link_prec = Ratio(hit=sum(1 for p, g in links if link_right(p, g)), total=len(links))
+    both_found = [(gc, gk) for gc, gk in gold_links if counter_m.gold_to_pred.get(gc) and claim_m.gold_to_pred.get(gk)]
     core_links = sorted((gc, gk) for gc, gk in gold_links if gold_counters[gc].core)
     missed += [f"link {gc}->{gk}" for gc, gk in core_links if not link_hit(gc, gk)]
+    return _LinkScores(
+        links=PR(
+            recall=Ratio(hit=sum(1 for gc, gk in gold_links if link_hit(gc, gk)), total=len(gold_links)),
+            precision=Ratio(hit=sum(1 for p, g in links if link_right(p, g)), total=len(links)),
+        ),
+        core_links=Ratio(hit=sum(1 for gc, gk in core_links if link_hit(gc, gk)), total=len(core_links)),
+        accuracy=Ratio(hit=sum(1 for gc, gk in both_found if link_hit(gc, gk)), total=len(both_found)),
+    )
 
-    # findings
-    def matches(f: Finding, i: int) -> bool:
-        return finding_matches(f, gold.findings[i], claim_m, counter_m, brief, article_ids)
 
+@dataclass(frozen=True)
+class _FindingScores:
+    findings: PR
+    by_kind: dict[str, PR]
+    core: Ratio
+    false_core: int
+
+
+def _finding_scores(
+    brief: Brief, gold: GoldView, matches: Callable[[Finding, int], bool], missed: list[str], false: list[str]
+) -> _FindingScores:
+    """Findings matched per kind, core findings missed, and false findings of the core kinds."""
     hit_gold = {i for i in range(len(gold.findings)) if any(matches(f, i) for f in brief.findings)}
     right_pred = {f.id for f in brief.findings if any(matches(f, i) for i in range(len(gold.findings)))}
     by_kind: dict[str, PR] = {}
@@ -205,27 +202,58 @@ def score_brief(gold: GoldView, articles: Mapping[str, Article], brief: Brief) -
         )
     core_idx = [i for i, g in enumerate(gold.findings) if g.core]
     missed += [f"finding {gold.findings[i].label()}" for i in core_idx if i not in hit_gold]
-    false_core = [f for f in brief.findings if f.kind.value in CORE_KINDS and f.id not in right_pred]
+    false_core = [f for f in brief.findings if f.kind in CORE_KINDS and f.id not in right_pred]
     false += [f"{f.id} {f.kind.value} on {','.join(f.clusters or f.claims)}" for f in false_core]
-    neg_hits = [f for f in brief.findings if f.kind.value in NEGATIVE_KINDS] if gold.negative else []
-    false += [f"negative story: {f.id} {f.kind.value}" for f in neg_hits]
-
-    return RunScores(
-        claims=_pr(claim_m),
-        core_claims=_core(claim_m, gold.claims, missed, "claim"),
-        counters=_pr(counter_m),
-        core_counters=_core(counter_m, gold.counters, missed, "counter"),
-        counter_kind=Ratio(hit=kind_ok, total=len(found)),
-        links=PR(recall=link_recall, precision=link_prec),
-        core_links=Ratio(hit=sum(1 for gc, gk in core_links if link_hit(gc, gk)), total=len(core_links)),
-        link_accuracy=link_acc,
+    return _FindingScores(
         findings=PR(
             recall=Ratio(hit=len(hit_gold), total=len(gold.findings)),
             precision=Ratio(hit=len(right_pred), total=len(brief.findings)),
         ),
-        findings_by_kind=by_kind,
-        core_findings=Ratio(hit=len(hit_gold.intersection(core_idx)), total=len(core_idx)),
-        false_core_findings=len(false_core),
+        by_kind=by_kind,
+        core=Ratio(hit=len(hit_gold.intersection(core_idx)), total=len(core_idx)),
+        false_core=len(false_core),
+    )
+
+
+def score_brief(gold: GoldView, articles: Mapping[str, Article], brief: Brief) -> RunScores:
+    """Score ``brief`` against ``gold``; ``articles`` maps gold article ids to the ingested articles.
+
+    ``gold.locate_evidence`` is called here (idempotent), so the view needs no preparation.
+    """
+    gold.notes.clear()
+    gold.locate_evidence(articles)
+    article_ids = {gid: a.id for gid, a in articles.items()}
+    missed: list[str] = []
+    false: list[str] = []
+    claim_m = _match(brief.claims, gold.claims)
+    counter_m = _match(brief.counters, gold.counters)
+    kinds = {c.id: c.kind.value for c in brief.counters}
+    found = [g for g in gold.counters if counter_m.gold_to_pred[g.id]]
+    kind_ok = sum(1 for g in found if any(kinds[p] == g.kind for p in counter_m.gold_to_pred[g.id]))
+    links = _link_scores(brief, gold, claim_m, counter_m, missed)
+
+    def matches(f: Finding, i: int) -> bool:
+        return finding_matches(f, gold.findings[i], claim_m, counter_m, brief, article_ids)
+
+    fs = _finding_scores(brief, gold, matches, missed, false)
+    neg_hits = [f for f in brief.findings if f.kind.value in NEGATIVE_KINDS] if gold.negative else []
+    false += [f"negative story: {f.id} {f.kind.value}" for f in neg_hits]
+    # Missed core items come after the missed links and findings (the report's order).
+    core_claims = _core(claim_m, gold.claims, missed, "claim")
+    core_counters = _core(counter_m, gold.counters, missed, "counter")
+    return RunScores(
+        claims=_pr(claim_m),
+        core_claims=core_claims,
+        counters=_pr(counter_m),
+        core_counters=core_counters,
+        counter_kind=Ratio(hit=kind_ok, total=len(found)),
+        links=links.links,
+        core_links=links.core_links,
+        link_accuracy=links.accuracy,
+        findings=fs.findings,
+        findings_by_kind=fs.by_kind,
+        core_findings=fs.core,
+        false_core_findings=fs.false_core,
         negative_fp=Ratio(hit=1 if neg_hits else 0, total=1 if gold.negative else 0),
         ungrounded=len(ungrounded(brief)),
         missed=missed,

@@ -20,7 +20,8 @@ import re
 from collections.abc import Callable
 
 from .._lexicon_lazy import words
-from ..normalize import fold
+from ..text.normalize import fold
+from ..text.scripts import has_arabic
 from . import cues as C
 
 # The word lists of these rules live in factcheck/lexicon/ar.toml (docs/lexicon.md: "Lists of the
@@ -62,12 +63,8 @@ _REPORTING = re.compile(
     r"(?:" + C.REPORT_VERBS_AR + r"|" + C.DENIAL_VERBS_AR + r"|" + C.ar_words(REPORT_VERBS_EXTRA) + r")"
 )
 SAY = re.compile(C.B + C.CONJ + r"(?:" + C.ar_words(SAY_VERBS) + r")" + C.E)
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+is_arabic = has_arabic  # the rules read better with this name; one definition in text.scripts
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
-
-
-def is_arabic(text: str) -> bool:
-    return bool(_ARABIC.search(text))
 
 
 def _bare(word: str, *, prepositions: bool = True) -> str:

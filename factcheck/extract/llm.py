@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..config import Settings
-from ..errors import ConfigError
 from ..models import Article, ArticleFailure, Extraction
-from .client import Budget, build_client, llm_settings_summary
+from .budget import Budget
+from .client import build_client, llm_settings_summary, require_server
 from .parts import Planner, answer_tokens, check_prompts, prompt_version
 
 __all__ = ["answer_tokens", "extract_llm_many", "extract_llm_many_async", "llm_settings_summary", "prompt_version"]
@@ -25,11 +25,7 @@ __all__ = ["answer_tokens", "extract_llm_many", "extract_llm_many_async", "llm_s
 
 def _check(settings: Settings, client: Any) -> None:
     """Configuration errors are raised before anything else (a cached run included)."""
-    if client is None and settings.api_key is None and settings.base_url is None:
-        raise ConfigError(
-            "No API key found",
-            hint="set OPENAI_API_KEY or pass --base-url for a local server (or use --backend offline)",
-        )
+    require_server(settings, client)
     Budget(settings)  # --max-cost without the model's price
     check_prompts(settings.prompt_dir)
     if client is not None:  # not an openai client; the caller imported openai already, so this is free

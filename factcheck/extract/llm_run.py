@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..config import Settings
-from ..errors import ConfigError, FactcheckError, LLMError
+from ..errors import ExtractionError, FactcheckError, LLMError
 from ..models import Article, ArticleFailure, Extraction, Usage
 from . import cache
+from .budget import Budget, Meter
 from .chunking import Chunk, split_in_two
-from .client import Budget, Call, Handle, Meter, build_client, instructor_mode
+from .client import Call, Handle, build_client, instructor_mode, require_server
 from .merge import scrub_answer
 from .parts import Done, Planner, where
 from .salvage import salvage
@@ -30,11 +31,7 @@ from .schema import STATE_KEY, ChunkAnswer, GroundingState
 async def run(
     articles: Sequence[Article], settings: Settings, *, client: Any = None
 ) -> tuple[list[Extraction], list[ArticleFailure]]:
-    if client is None and settings.api_key is None and settings.base_url is None:
-        raise ConfigError(
-            "No API key found",
-            hint="set OPENAI_API_KEY or pass --base-url for a local server (or use --backend offline)",
-        )
+    require_server(settings, client)
     budget = Budget(settings)
     extractor = _Extractor(settings, budget, client)
     if client is not None:  # the caller imported openai already: check the client now
@@ -69,6 +66,13 @@ async def run(
                 ) from err
 
     results = await asyncio.gather(*(one(a) for a in articles), return_exceptions=True)
+    return _collect(articles, results, meters, settings)
+
+
+def _collect(
+    articles: Sequence[Article], results: Sequence[Any], meters: dict[str, Meter], settings: Settings
+) -> tuple[list[Extraction], list[ArticleFailure]]:
+    """Extractions in article order; an article's failure (or its lost parts) with what it spent."""
     extractions: list[Extraction] = []
     failures: list[ArticleFailure] = []
     for article, result in zip(articles, results, strict=True):
@@ -256,7 +260,8 @@ class _Extractor:
                 create = instructor.patch(create=call.sync_create(raw_create), mode=mode)
                 answer = await asyncio.to_thread(create, **kwargs)
         except Exception as err:
-            raise _unwrap(err, article, state, call.last_response, self.settings.mode) from err
+            spent = meter.usage(self.settings)
+            raise _unwrap(err, article, state, call.last_response, self.settings.mode, spent) from err
         if not isinstance(answer, ChunkAnswer):
             raise LLMError("the model's answer was not an extraction", article_id=article.id)
         return answer, state
@@ -307,49 +312,63 @@ def _what_came_back(response: Any, mode: str) -> str | None:
     return None
 
 
-def _unwrap(err: Exception, article: Article, state: GroundingState, response: Any, mode: str) -> Exception:
-    """instructor wraps our transport errors; find them, or describe the rejected answer safely."""
+def _chain(err: BaseException) -> list[BaseException]:
+    """The exception and its causes (instructor wraps what it caught), bounded against cycles."""
+    out: list[BaseException] = []
     seen: BaseException | None = err
-    for _ in range(20):  # a cause chain is short; the bound only guards against cycles
-        if seen is None:
-            break
-        if isinstance(seen, FactcheckError):
-            if isinstance(seen, LLMError) and seen.article_id is None:
-                seen.article_id = article.id
-            return seen
+    while seen is not None and len(out) < 20:
+        out.append(seen)
         seen = seen.__cause__ or seen.__context__
-    name = type(err).__name__
+    return out
+
+
+def _unwrap(
+    err: Exception, article: Article, state: GroundingState, response: Any, mode: str, usage: Usage
+) -> Exception:
+    """instructor wraps our transport errors; find them, or describe the rejected answer safely.
+
+    Either way the error carries the last answer received and what the article has spent so far.
+    """
+    from instructor.core import IncompleteOutputException
+    from pydantic import ValidationError
+
+    chain = _chain(err)
+    ours = next((e for e in chain if isinstance(e, FactcheckError)), None)
+    if ours is not None:
+        if isinstance(ours, ExtractionError):
+            ours.article_id = ours.article_id or article.id
+            ours.last_response = ours.last_response or response
+            ours.usage = ours.usage or usage
+        return ours
     finish = getattr((getattr(response, "choices", None) or [None])[0], "finish_reason", None)
     shape = _what_came_back(response, mode)
-    if name == "IncompleteOutputException" or finish == "length":
+    common: dict[str, Any] = {"article_id": article.id, "last_response": response, "usage": usage}
+    if any(isinstance(e, IncompleteOutputException) for e in chain) or finish == "length":
         rejected = _AnswerRejected(
             "the model's answer was cut off (it hit its output token limit)",
-            article_id=article.id,
             hint="lower --chunk-tokens so each part needs a shorter answer, or raise FACTCHECK_MAX_ANSWER_TOKENS",
+            **common,
         )
     elif shape is not None:
         rejected = _AnswerRejected(
             shape,
-            article_id=article.id,
             attempts=state.attempt,
             hint="try --mode json_schema (local servers) or md_json, or another --model",
+            **common,
         )
     else:
-        # Never echo the validation message: it may repeat an invented quote.
-        errors = getattr(getattr(err, "__cause__", None), "errors", None)
+        # Never echo the validation message: it may repeat an invented quote; name where it failed.
+        invalid = next((e for e in chain if isinstance(e, ValidationError)), None)
         detail = ""
-        if callable(errors):
-            try:
-                locs = sorted({".".join(str(p) for p in e["loc"]) or "answer" for e in errors()})
-                detail = f" (problems at: {', '.join(locs[:6])})"
-            except Exception:  # pragma: no cover - best effort detail only
-                detail = ""
+        if invalid is not None:
+            locs = sorted({".".join(str(p) for p in e["loc"]) or "answer" for e in invalid.errors()})
+            detail = f" (problems at: {', '.join(locs[:6])})"
         rejected = _AnswerRejected(
             f"the model's answer did not fit the extraction schema after {max(state.attempt, 1)} attempt(s){detail}",
-            article_id=article.id,
             attempts=state.attempt,
             hint="try another --mode (json_schema for local servers, tools for OpenAI), a stronger --model, "
             "or more re-asks (FACTCHECK_MAX_RETRIES)",
+            **common,
         )
     rejected.raw = _answer_text(response)
     rejected.state = state

@@ -7,12 +7,12 @@ Quotes located in a part are shifted to whole-article spans, duplicates removed,
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..grounding import locate
 from ..models import Article, Claim, CounterStatement, Extraction, Quote, Source
-from ..normalize import fold
+from ..text.grounding import locate
+from ..text.normalize import fold
 from .chunking import Chunk
 from .client import scrub
 from .schema import ChunkAnswer
@@ -60,21 +60,40 @@ def scrubbed(extraction: Extraction, secrets: Sequence[str]) -> Extraction:
 
 
 def merge(article: Article, answers: list[tuple[Chunk, ChunkAnswer]]) -> Extraction:
-    aid = article.id
-    sources: list[Source] = []
-    source_by_key: dict[str, str] = {}
-    claims: list[Claim] = []
-    claim_by_key: dict[str, str] = {}
-    counters: list[CounterStatement] = []
-    counter_keys: set[str] = set()
+    """One Extraction from the answers of an article's parts, in part order (first mention wins)."""
+    m = _Merger(article)
     for chunk, answer in answers:
-        local_sources: dict[str, str] = {}
+        local_sources = m.add_sources(answer)
+
+        def src(ref: str | None, table: dict[str, str] = local_sources) -> str | None:
+            return table.get(ref) if ref is not None else None
+
+        local_claims = m.add_claims(chunk, answer, src)
+        m.add_counters(chunk, answer, src, local_claims)
+    return Extraction(article=article, sources=m.sources, claims=m.claims, counters=m.counters, extractor="llm")
+
+
+class _Merger:
+    """The merged items so far, each kept once (keyed by folded name or quote), with article-wide ids."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.sources: list[Source] = []
+        self.source_by_key: dict[str, str] = {}
+        self.claims: list[Claim] = []
+        self.claim_by_key: dict[str, str] = {}
+        self.counters: list[CounterStatement] = []
+        self.counter_keys: set[str] = set()
+
+    def add_sources(self, answer: ChunkAnswer) -> dict[str, str]:
+        """The part's sources; returns its local source id -> merged id."""
+        local: dict[str, str] = {}
         for s in answer.sources:
             key = fold(s.name)
-            if key not in source_by_key:
-                sid = f"{aid}-s{len(sources) + 1}"
-                source_by_key[key] = sid
-                sources.append(
+            if key not in self.source_by_key:
+                sid = f"{self.article.id}-s{len(self.sources) + 1}"
+                self.source_by_key[key] = sid
+                self.sources.append(
                     Source(
                         id=sid,
                         name=s.name,
@@ -86,34 +105,33 @@ def merge(article: Article, answers: list[tuple[Chunk, ChunkAnswer]]) -> Extract
                     )
                 )
             else:  # same source seen in an earlier part: keep what the earlier one lacked
-                existing = next(x for x in sources if x.id == source_by_key[key])
+                existing = next(x for x in self.sources if x.id == self.source_by_key[key])
                 existing.name_en = existing.name_en or s.name_en
                 existing.role = existing.role or s.role
                 existing.aliases = list(
                     dict.fromkeys([*existing.aliases, *(a for a in s.aliases if a != existing.name)])
                 )
                 existing.handles = list(dict.fromkeys([*existing.handles, *s.handles]))
-            local_sources[s.id] = source_by_key[key]
+            local[s.id] = self.source_by_key[key]
+        return local
 
-        def src(ref: str | None, table: dict[str, str] = local_sources) -> str | None:
-            return table.get(ref) if ref is not None else None
-
-        local_claims: dict[str, str] = {}
+    def add_claims(self, chunk: Chunk, answer: ChunkAnswer, src: Callable[[str | None], str | None]) -> dict[str, str]:
+        """The part's grounded claims; returns its local claim id -> merged id."""
+        aid = self.article.id
+        local: dict[str, str] = {}
         for c in answer.claims:
-            quote = _shift(article, chunk, c.quote)
+            quote = _shift(self.article, chunk, c.quote)
             if quote is None:
                 continue
             key = fold(quote.text)
-            if key in claim_by_key:  # a duplicate (the same words quoted twice): keep the first
-                local_claims[c.id] = claim_by_key[key]
+            if key in self.claim_by_key:  # a duplicate (the same words quoted twice): keep the first
+                local[c.id] = self.claim_by_key[key]
                 continue
-            cid = f"{aid}-c{len(claims) + 1}"
-            claim_by_key[key] = cid
-            local_claims[c.id] = cid
-            evidence = (
-                [q for q in [_shift(article, chunk, c.sourcing_quote)] if q is not None] if c.sourcing_quote else []
-            )
-            claims.append(
+            cid = f"{aid}-c{len(self.claims) + 1}"
+            self.claim_by_key[key] = cid
+            local[c.id] = cid
+            sourcing = _shift(self.article, chunk, c.sourcing_quote) if c.sourcing_quote else None
+            self.claims.append(
                 Claim(
                     id=cid,
                     article_id=aid,
@@ -127,20 +145,30 @@ def merge(article: Article, answers: list[tuple[Chunk, ChunkAnswer]]) -> Extract
                     about=src(c.about),
                     anonymous=c.anonymous,
                     check_worthiness=c.check_worthiness,
-                    evidence=evidence,
+                    evidence=[sourcing] if sourcing is not None else [],
                 )
             )
+        return local
+
+    def add_counters(
+        self,
+        chunk: Chunk,
+        answer: ChunkAnswer,
+        src: Callable[[str | None], str | None],
+        local_claims: dict[str, str],
+    ) -> None:
+        aid = self.article.id
         for x in answer.counters:
-            quote = _shift(article, chunk, x.quote)
+            quote = _shift(self.article, chunk, x.quote)
             if quote is None:
                 continue
             key = f"{x.kind.value}|{fold(quote.text)}"
-            if key in counter_keys:
+            if key in self.counter_keys:
                 continue
-            counter_keys.add(key)
-            counters.append(
+            self.counter_keys.add(key)
+            self.counters.append(
                 CounterStatement(
-                    id=f"{aid}-x{len(counters) + 1}",
+                    id=f"{aid}-x{len(self.counters) + 1}",
                     article_id=aid,
                     quote=quote,
                     statement=x.statement,
@@ -152,4 +180,3 @@ def merge(article: Article, answers: list[tuple[Chunk, ChunkAnswer]]) -> Extract
                     target_text=x.target_text,
                 )
             )
-    return Extraction(article=article, sources=sources, claims=claims, counters=counters, extractor="llm")

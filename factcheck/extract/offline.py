@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass
 
 from .._lexicon_lazy import words
-from ..grounding import quote_at
 from ..models import Article, Claim, CounterKind, CounterStatement, Extraction, Quote, Source
-from ..normalize import content_stems
+from ..text.grounding import quote_at
+from ..text.normalize import content_stems
 from . import cues as C
 from .arabic import REPORT_EXTRA, SAY, is_arabic, is_document, subject_head, verb_gender
 from .arabic_speakers import ArabicSpeakers

@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +34,11 @@ ANSWER_TOKENS_MIN, ANSWER_TOKENS_BASE, ANSWER_TOKENS_MAX = 512, 400, 8192
 def prompt_version(prompt_dir: Path | None = None) -> str:
     """The prompt revision plus a hash of the prompt texts actually used (a newsroom's overrides
     included): any edit invalidates cached answers."""
-    return _prompt_version(tuple(sorted(prompt_files(prompt_dir).items())))
+    return _prompt_version(tuple(prompt_files(prompt_dir).items()))  # in PROMPTS order
 
 
 @lru_cache(maxsize=8)
-def _prompt_version(files: tuple[tuple[str, Path], ...]) -> str:
+def _prompt_version(files: tuple[tuple[str, Traversable], ...]) -> str:
     digest = hashlib.sha256()
     for _, path in files:
         digest.update(path.read_bytes())

@@ -12,15 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates import parse_date
+from ..text.posts import SIGNATURE as _SIGNATURE
+from ..text.posts import is_dated
+from ..text.scripts import script as _script
+from ..text.sentences import sentences
 
-# "— Name (@handle) November 14, 2025" (the dash may be glued to the text before it).
-_SIGNATURE = re.compile(
-    r"[—–-]\s*(?P<name>[^\n—–()]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*"
-    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [^\W\d_]+ \d{4})?"
-)
 _TRUNCATED_END = re.compile(r"(…|\.\.\.|pic\.twitter\.com/\S+|https?://t\.co/\S+)\s*$")
-_SENT_END = re.compile(r"(?<=[.!?؟…])[\"'”»)]*\s+|\n+")
 
 
 @dataclass
@@ -50,12 +47,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _script(s: str) -> str:
-    arabic = sum(1 for c in s if "\u0600" <= c <= "\u06ff")
-    latin = sum(1 for c in s if c.isascii() and c.isalpha())
-    return "ar" if arabic >= latin else "en"
-
-
 def find_embeds(text: str) -> list[Embed]:
     lines = _lines(text)
     main_script = _script(text)
@@ -64,9 +55,7 @@ def find_embeds(text: str) -> list[Embed]:
     for idx, (ls, le) in enumerate(lines):
         line = text[ls:le]
         m = _SIGNATURE.search(line)
-        if not m or (not m.group("date") and "@" not in m.group("handle")):
-            continue
-        if m.group("date") is None or parse_date(m.group("date")) is None:
+        if not m or not is_dated(m):
             continue
         before = line[: m.start()].strip()
         body: list[tuple[int, int]] = []
@@ -117,55 +106,6 @@ def find_embeds(text: str) -> list[Embed]:
             )
         )
     return embeds
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside text[start:end] (split at sentence punctuation and newlines)."""
-    out = []
-    pos = start
-    for m in _SENT_END.finditer(text, start, end):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < end:
-        out.append((pos, end))
-    out = _join_open_quotes(text, out)
-    result = []
-    for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            result.append((s, e))
-    return result
-
-
-def _open_quote(seg: str) -> bool:
-    return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”") or seg.count("«") > seg.count("»")
-
-
-def _join_open_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A sentence that opens a quotation and does not close it continues into the next ones (on the
-    same line, at most 3 more, 800 characters): '"I never did. I have not." he said' is one sentence."""
-    out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(spans):
-        s, e = spans[i]
-        j = i
-        while _open_quote(text[s:e]) and j + 1 < len(spans) and j - i < 3:
-            ns, ne = spans[j + 1]
-            if "\n" in text[e:ns] or ne - s > 800:
-                break
-            e = ne
-            j += 1
-        if _open_quote(text[s:e]):  # never closed: keep the sentences apart
-            out.append(spans[i])
-            i += 1
-            continue
-        out.append((s, e))
-        i = j + 1
-    return out
 
 
 def units(text: str) -> list[Unit]:

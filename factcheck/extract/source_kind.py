@@ -20,7 +20,7 @@ from .. import lexicon as _lexicon
 from .._lexicon_lazy import words
 from ..lexicon import Lexicon, build
 from ..models import SourceKind
-from ..normalize import fold
+from ..text.normalize import fold
 from . import cues as C
 from . import patterns as P
 from .arabic import AR_CONSONANTS, body_head, is_arabic, social_head

@@ -11,7 +11,7 @@ import re
 
 from .._lexicon_lazy import words
 from ..models import Source, SourceKind
-from ..normalize import find_span, fold
+from ..text.normalize import find_span, fold
 from . import cues as C
 from . import patterns as P
 from .arabic import (

@@ -131,7 +131,7 @@ _ALL = [
         "particle",
         "extractor",
     ),
-    Category("stopword", "a function word that carries no content for overlap scoring", "word", "normalize"),
+    Category("stopword", "a function word that carries no content for overlap scoring", "word", "text.normalize"),
     Category(
         "scope_word",
         "a word that narrows a statement's scope (military, only; عسكري، فقط)",
@@ -144,13 +144,13 @@ _ALL = [
         "word",
         "reconcile.sources",
     ),
-    Category("month", "a month name (exact spelling; no folding)", "name", "dates", value="month number 1-12"),
-    Category("weekday", "a weekday name (exact spelling)", "name", "dates", value="0 = Monday ... 6 = Sunday"),
+    Category("month", "a month name (exact spelling; no folding)", "name", "text.dates", value="month number 1-12"),
+    Category("weekday", "a weekday name (exact spelling)", "name", "text.dates", value="0 = Monday ... 6 = Sunday"),
     Category(
         "relative_time",
         "a word that makes a date relative (last, next; الماضي)",
         "name",
-        "dates",
+        "text.dates",
         value="last | this | next",
     ),
     Category(
@@ -183,7 +183,7 @@ _ALL = [
         "noun",
         "extract.english",
     ),
-    Category("number", "a number word (three; ثلاثة)", "word", "reconcile.compare", value="its value"),
+    Category("number", "a number word (three; ثلاثة)", "word", "text.numbers", value="its value"),
 ]
 
 # Word lists of the English quote and speaker rules (extract/english_patterns.py), read as written

@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from ..grounding import is_grounded, locate
+from .._version import VERSION
 from ..models import (
     ArticleFailure,
     Brief,
@@ -54,6 +54,7 @@ from ..models import (
     RunInfo,
     Usage,
 )
+from ..text.grounding import is_grounded, locate
 from .cluster import (
     ClaimItem,
     Weights,
@@ -159,12 +160,6 @@ def _unique_ids(xs: Sequence[Extraction], notes: list[str]) -> list[Extraction]:
         notes.append(f"{x.article.id}: item ids repeated ids of other articles; they were prefixed with {prefix!r}")
         out.append(x.model_copy(update={"claims": claims, "counters": counters}))
     return out
-
-
-def _factcheck_version() -> str:
-    from .. import __version__  # lazy: factcheck/__init__ imports this module
-
-    return __version__
 
 
 def reconcile(
@@ -335,7 +330,7 @@ def reconcile(
     for failure in failures:  # calls made for an article that then failed were paid for too
         usage = usage + failure.usage
     run = RunInfo(
-        factcheck_version=_factcheck_version(),
+        factcheck_version=VERSION,
         extractors=sorted({x.extractor for x in xs}),
         models=sorted({x.model for x in xs if x.model}),
         prompt_version=min((x.prompt_version for x in xs if x.prompt_version), default=None),

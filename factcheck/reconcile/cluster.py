@@ -19,8 +19,8 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from ..models import Article, Claim, CounterKind, CounterStatement
-from ..normalize import content_stems, fold
-from .compare import sentence_around
+from ..text.normalize import content_stems, fold
+from ..text.sentences import sentence_around
 from .similar import CROSS_LINK_COS, RELATED_COS, SAME_CLAIM_COS, Similarity
 from .stance import opposite
 

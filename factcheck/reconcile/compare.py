@@ -18,9 +18,10 @@ from functools import lru_cache
 from typing import Literal
 
 from .. import _lexicon_lazy as lazy
-from .._lexicon_lazy import LazyMap, LazySet
-from ..dates import DateMention, find_dates, resolve
-from ..normalize import STOPWORDS, fold, stem
+from .._lexicon_lazy import LazySet
+from ..text.dates import DateMention, find_dates, resolve
+from ..text.normalize import STOPWORDS, fold, stem
+from ..text.numbers import NumberMention, find_numbers
 
 Field = Literal["number", "date", "scope", "wording"]
 
@@ -72,60 +73,6 @@ def words(text: str, offset: int = 0) -> tuple[Word, ...]:
         if key is not None:
             out.append(Word(m.group(), offset + m.start(), offset + m.end(), key))
     return tuple(out)
-
-
-# --- numbers ------------------------------------------------------------------------------------
-
-# Number words (lexicon category number), folded: units below 20, tens, and multipliers.
-_NUMBERS: LazyMap[int] = LazyMap(lambda: {fold(k): int(v) for k, v in lazy.values("number").items()})
-_UNITS: LazyMap[int] = LazyMap(lambda: {k: v for k, v in _NUMBERS.items() if v < 20})
-_TENS: LazyMap[int] = LazyMap(lambda: {k: v for k, v in _NUMBERS.items() if 20 <= v < 100})
-_MULT: LazyMap[int] = LazyMap(lambda: {k: v for k, v in _NUMBERS.items() if v >= 1000})
-
-
-@dataclass(frozen=True)
-class NumberMention:
-    start: int
-    end: int
-    text: str
-    value: float
-
-
-def _plain_word(folded: str) -> str:
-    return folded[1:] if folded[:1] == "و" and folded[1:] in _TENS | _UNITS | _MULT else folded
-
-
-def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
-    """Numbers in digits (any digit script) or words, with a following multiplier ("10 ملايين")."""
-    ws = [(m.start(), m.end(), fold(m.group())) for m in re.finditer(r"[^\s,،;؛:()\"«»“”]+", text)]
-    out: list[NumberMention] = []
-    i = 0
-    while i < len(ws):
-        s, e, f = ws[i]
-        f = f.strip(".")
-        value: float | None = None
-        j = i + 1
-        if re.fullmatch(r"\d+(?:[.,]\d+)?", f):
-            value = float(f.replace(",", "")) if f.count(",") and len(f.split(",")[-1]) == 3 else float(
-                f.replace(",", "."))
-        elif f in _UNITS or f in _TENS:
-            value = float(_UNITS.get(f) or _TENS[f])
-            # "خمسة وعشرون", "twenty-five" style compounds
-            if j < len(ws) and _plain_word(ws[j][2]) in _TENS and ws[j][2].startswith("و"):
-                value += _TENS[_plain_word(ws[j][2])]
-                j += 1
-        elif "-" in f and all(p in _TENS or p in _UNITS for p in f.split("-")):
-            value = float(sum(_TENS.get(p) or _UNITS[p] for p in f.split("-")))
-        if value is None:
-            i += 1
-            continue
-        if j < len(ws) and ws[j][2] in _MULT:
-            value *= _MULT[ws[j][2]]
-            j += 1
-        e = ws[j - 1][1]
-        out.append(NumberMention(offset + s, offset + e, text[s:e], value))
-        i = j
-    return out
 
 
 # --- dates --------------------------------------------------------------------------------------
@@ -234,46 +181,3 @@ def _other_things(a: Version, b: Version, nums_a: list[NumberMention], nums_b: l
     ca = [count_at(a.text, n.start - a.start, n.end - a.start, n.value) for n in nums_a]
     cb = [count_at(b.text, n.start - b.start, n.end - b.start, n.value) for n in nums_b]
     return all(other_things(x, y) for x in ca for y in cb)
-
-
-# --- context of a span --------------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
-# An embedded post's signature: "— Name (@handle) November 13, 2025".
-_SIGNATURE = re.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}")
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) holding text[start:end], widened to include the whole span."""
-    s = start
-    while s > 0 and not _SENTENCE_END.match(text[s - 1]):
-        s -= 1
-    m = _SENTENCE_END.search(text, end)
-    return s, (m.start() if m else len(text))
-
-
-def embed_signature(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The signature of the embedded post holding the span, if any.
-
-    A span is in a post when it shares a line with the signature, or sits on lines next to it that
-    hold no Arabic (a Latin-script post embedded in an Arabic article).
-    """
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    li = next((k for k, (s, e) in enumerate(lines) if s <= start <= e), None)
-    if li is None:
-        return None
-    sigs = [(m.start(), m.end()) for m in _SIGNATURE.finditer(text)]
-    for s0, e0 in sigs:
-        si = next(k for k, (s, e) in enumerate(lines) if s <= s0 <= e)
-        if si == li:
-            return s0, e0
-        lo, hi = sorted((si, li))
-        if hi - lo <= 3 and not any(_ARABIC.search(text[lines[k][0]:lines[k][1]]) for k in range(lo, hi + 1)
-                                    if k != si):
-            return s0, e0
-    return None

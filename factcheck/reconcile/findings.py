@@ -9,16 +9,16 @@ from typing import Any
 
 from ..models import Article, Claim, CounterKind, Evidence, FindingKind, Quote, Source, SourceKind
 from ..models import Version as VersionModel
-from ..normalize import fold
+from ..text.normalize import fold
+from ..text.numbers import find_numbers
+from ..text.posts import embed_signature
+from ..text.sentences import sentence_around
 from .cluster import ClaimItem, Cluster, CounterGroup, origin_of, repeats
 from .compare import (
     Field,
     Version,
     differences,
-    embed_signature,
-    find_numbers,
     find_resolved_dates,
-    sentence_around,
 )
 
 WORTHY = 0.5  # check-worthiness from which the judging findings are raised

@@ -6,9 +6,10 @@ noise never flips a decision. Without an encoder every cosine is 0 and only the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from ..text.scripts import script
 
 if TYPE_CHECKING:
     from numpy import float64
@@ -16,8 +17,6 @@ if TYPE_CHECKING:
 
     from ..embed import Encoder
 
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 # Cosine bars (USE multilingual v3; docs/benchmarks.md): paraphrases and translations score
 # 0.5-0.9, unrelated sentences <= 0.35 -- but a claim and its own denial also score 0.6-0.9, so a
@@ -28,12 +27,6 @@ SAME_CLAIM_COS = 0.75  # with >= 1 shared stem
 CROSS_LINGUAL_COS = 0.5
 CROSS_LINK_COS = 0.65  # a counter in one language answering a claim in the other
 RELATED_COS = 0.5  # "speaks of the same thing" for linking, with >= 2 shared stems
-
-
-def script(text: str) -> str:
-    """'ar' or 'en' by the majority of letters (the language a quote is written in)."""
-    ar, la = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
-    return "ar" if ar >= la else "en"
 
 
 class Similarity:

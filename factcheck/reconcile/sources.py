@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .._lexicon_lazy import LazySet, words
 from ..models import Extraction, Source, SourceKind
-from ..normalize import STOPWORDS, content_stems, fold, tokens
+from ..text.normalize import STOPWORDS, content_stems, fold, tokens
 
 # Words that refer back to a source without naming it: never a merge key (lexicon data).
 GENERIC_REFERENTS = LazySet(lambda: frozenset(fold(w, loose=True) for w in words("generic_referent")))

@@ -24,8 +24,8 @@ from enum import Enum
 from functools import lru_cache
 
 from .._lexicon_lazy import LazyList, LazyMap, LazySet, table
-from ..normalize import STOPWORDS, fold, stem
-from .compare import find_numbers
+from ..text.normalize import STOPWORDS, fold, stem
+from ..text.numbers import find_numbers
 
 # The word lists (negators, negating predicates, antonym pairs, zero words, postposed numbers) are
 # in factcheck/lexicon/{ar,en}.toml, one entry per lemma with an invented example; built on first

@@ -20,9 +20,9 @@ import jinja2
 
 from ..diff import changes_views
 from ..errors import ConfigError, GroundingError, TemplateError
-from ..grounding import ungrounded
 from ..models import Brief
 from ..resources import template_env
+from ..text.grounding import ungrounded
 from . import i18n
 from .build import build_view
 from .view import Part, md_escape

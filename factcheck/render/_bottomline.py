@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..models import Claim, ClaimCluster, CounterKind, CounterStatement, Finding, FindingKind, Quote
+from ..text.sentences import SENTENCE_END
 from . import i18n
 from .view import QuoteView
 
@@ -50,7 +51,6 @@ def _cue() -> dict[CounterKind, re.Pattern[str]]:
     }
 
 
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
 _LOOK_BACK = 80  # characters: a cue further back belongs to another clause
 
 
@@ -58,7 +58,7 @@ def response_span(text: str, quote: Quote, kind: CounterKind) -> tuple[int, int,
     """(start, end, has_cue): the quote widened back to a cue earlier in its sentence, if any."""
     start, end = quote.start, quote.end
     lo = max(0, start - _LOOK_BACK)
-    ends = list(_SENTENCE_END.finditer(text, lo, start))
+    ends = list(SENTENCE_END.finditer(text, lo, start))
     if ends:
         lo = ends[-1].end()
     before = [m for m in _cue()[kind].finditer(text, lo, start) if m.end() <= start]

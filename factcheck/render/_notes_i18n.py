@@ -14,7 +14,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .. import dates
+from ..text import dates
+from ..text.scripts import has_arabic
 
 # (pattern on the English note, {lang: template}); templates use the pattern's named groups.
 _NOTES: list[tuple[re.Pattern[str], dict[str, str]]] = [
@@ -163,7 +164,7 @@ def render_note_parts(note: str, lang: str) -> tuple[tuple[str, str], ...] | Non
                         parts.append((piece, ""))
                 else:
                     value = values[piece]
-                    parts.append((value, "rtl" if re.search(r"[\u0600-\u06ff]", value) else "ltr"))
+                    parts.append((value, "rtl" if has_arabic(value) else "ltr"))
             return tuple(parts)
     return None
 

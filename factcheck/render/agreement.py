@@ -19,7 +19,7 @@ import re
 from typing import Literal
 
 from ..models import SourceKind
-from ..normalize import fold
+from ..text.normalize import fold
 
 Agreement = Literal["m", "f", "p"]
 

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ..dates import format_date
+from ..text.dates import format_date
 from . import i18n
 
 # {by}: " from <claimant>" (SENTENCES["claim_from"]); {speaker}/{origin}/{origins}: names; {a}/{b}/

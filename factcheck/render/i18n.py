@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
-from .. import dates
 from ..models import ClaimStatus, CounterKind, FindingKind, SourceKind
+from ..text import dates
 
 LANGS: tuple[str, ...] = ("ar", "en")
 

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..normalize import find_span
+from ..text.normalize import find_span
+from ..text.scripts import letter_counts
 from ._notes_i18n import NoteView
 
 
@@ -213,13 +214,9 @@ class Part:
     counts_line: str = ""  # the counts as one compact line in the part's language
 
 
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-
 def script_lang(text: str, fallback: str = "und") -> str:
     """'ar' when Arabic letters dominate, 'en' for Latin script (or the fallback if it names a Latin one)."""
-    ar, latin = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
+    ar, latin = letter_counts(text)
     if ar and ar >= latin:
         return "ar"
     if latin:

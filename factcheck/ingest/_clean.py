@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from .normalize import ZWJ, fold, is_invisible
+from ..text.normalize import ZWJ, fold, is_invisible
 
 _SPACES = {"\u00a0": "nbsp", "\u202f": "nbsp", "\u2007": "nbsp", "\t": "tab"}
 _SPACES.update({chr(c): "space" for c in range(0x2000, 0x200B) if chr(c) not in _SPACES})

@@ -43,6 +43,7 @@ def test_complete_items_keeps_only_closed_objects() -> None:
     assert complete_items("no json here") == ({}, set())
 
 
+@pytest.mark.slow
 def test_an_answer_cut_off_after_two_claims_keeps_them_and_names_the_loss() -> None:
     article, good = _short()
     cut = _cut_after_two_claims(good)
@@ -56,6 +57,7 @@ def test_an_answer_cut_off_after_two_claims_keeps_them_and_names_the_loss() -> N
     assert "cut off" in failures[0].error and "characters" in failures[0].error
 
 
+@pytest.mark.slow
 def test_a_cut_off_part_asked_again_in_halves_is_recovered_whole() -> None:
     article, good = _short()
     whole = article.text.strip()
@@ -73,6 +75,7 @@ def test_a_cut_off_part_asked_again_in_halves_is_recovered_whole() -> None:
     assert any("asked again in two halves" in n for n in extractions[0].notes)
 
 
+@pytest.mark.slow
 def test_usage_counts_every_call_failed_ones_included() -> None:
     articles = seed_articles()
     article = articles[1]
@@ -112,6 +115,7 @@ def test_usage_counts_every_call_failed_ones_included() -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_re_run_pays_only_for_the_part_that_failed() -> None:
     article = seed_articles()[0]
     answer = seed_answer("seed_000.json")
@@ -134,6 +138,7 @@ def test_a_re_run_pays_only_for_the_part_that_failed() -> None:
     assert "(5 served from the cache)" in again[0].notes[0]
 
 
+@pytest.mark.slow
 def test_repeated_items_are_dropped_and_counted() -> None:
     article, good = _short()
     looping = {**good, "sources": good["sources"] + [{**good["sources"][0], "id": f"s{90 + i}"} for i in range(25)]}
@@ -147,6 +152,7 @@ def test_repeated_items_are_dropped_and_counted() -> None:
     assert "26 repeated or surplus item(s) dropped" in ex.notes[0]
 
 
+@pytest.mark.slow
 def test_max_tokens_is_sent_derived_from_the_part_and_configurable() -> None:
     article, good = _short()
     with serve(lambda r: completion(r, good)) as srv:
@@ -173,6 +179,7 @@ def test_schema_puts_claims_first_bounds_lists_and_requires_attribution() -> Non
     assert parsed.claims[0].claimant is None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("message", "expected"),
     [
@@ -193,6 +200,7 @@ def test_answers_without_an_extraction_are_named(message: dict[str, Any], expect
     assert expected in failures[0].error and "--mode" in failures[0].error
 
 
+@pytest.mark.slow
 def test_empty_choices_are_named() -> None:
     article, _ = _short()
 
@@ -206,6 +214,7 @@ def test_empty_choices_are_named() -> None:
     assert "no answer (an empty list of choices)" in failures[0].error
 
 
+@pytest.mark.slow
 def test_parts_of_one_article_run_concurrently() -> None:
     article = seed_articles()[0]
     state = {"now": 0, "max": 0}
@@ -233,6 +242,7 @@ def test_local_profile_fills_what_is_not_given() -> None:
     assert (from_env.timeout, from_env.concurrency) == (30.0, 1)
 
 
+@pytest.mark.slow
 def test_a_cached_run_imports_neither_openai_nor_instructor(tmp_path: Path) -> None:
     articles = seed_articles()
     with serve(seed_responder()) as srv:
@@ -254,6 +264,7 @@ def test_a_cached_run_imports_neither_openai_nor_instructor(tmp_path: Path) -> N
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env={**os.environ})
 
 
+@pytest.mark.slow
 def test_complete_answers_of_the_halves_win_over_salvaged_items() -> None:
     # The first answer is cut after two claims, before its sources: their claimants are lost there.
     article, good = _short()

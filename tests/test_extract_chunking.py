@@ -15,7 +15,7 @@ from llm_server import answer_for_chunk, article_in, completion, seed_answer, se
 
 from factcheck.extract.chunking import chunk_text, estimate_tokens
 from factcheck.extract.llm import extract_llm_many
-from factcheck.grounding import ungrounded
+from factcheck.text.grounding import ungrounded
 
 
 def test_chunks_are_contiguous_slices_under_budget_cut_at_paragraphs() -> None:
@@ -42,6 +42,7 @@ def test_short_text_is_one_chunk() -> None:
     assert [(c.start, c.end) for c in chunk_text("  نص قصير.  ", 3000)] == [(2, 10)]
 
 
+@pytest.mark.slow
 def test_long_seed_split_small_still_grounds_every_span_and_dedupes() -> None:
     article = seed_articles()[0]
     with serve(seed_responder()) as srv:
@@ -85,6 +86,7 @@ def test_caller_supplied_sync_client_through_an_httpx_transport() -> None:
     assert client.max_retries == 2  # the caller's client is left as it was (we use a copy without retries)
 
 
+@pytest.mark.slow
 def test_caller_supplied_async_client_through_an_httpx_transport() -> None:
     requests: list[dict[str, Any]] = []
     client = openai.AsyncOpenAI(
@@ -100,6 +102,7 @@ def test_caller_supplied_async_client_through_an_httpx_transport() -> None:
     assert failures == [] and len(requests) == 1 and extractions[0].claims
 
 
+@pytest.mark.slow
 def test_caller_supplied_client_pointing_at_the_loopback_server() -> None:
     with serve(seed_responder()) as srv:
         client = openai.OpenAI(api_key="sk-x", base_url=srv.url)
@@ -148,7 +151,7 @@ def test_token_estimate_is_never_below_a_real_tokenizer_on_the_fixtures() -> Non
     encoding = bpe_openai.get_encoding("cl100k_base")
     root = Path(__file__).resolve().parent.parent
     texts = [p for p in sorted((root / "fixtures").rglob("*")) if p.suffix in (".txt", ".html") and p.is_file()]
-    texts += sorted((root / "prompts").glob("*.j2"))
+    texts += sorted((root / "factcheck" / "prompts").glob("*.j2"))
     assert len(texts) > 50
     for path in texts:
         text = path.read_text(encoding="utf-8", errors="replace")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.normalize import content_stems, find_span, fold, fold_with_map, stem
+from factcheck.text.normalize import content_stems, find_span, fold, fold_with_map, stem
 
 
 @pytest.mark.parametrize(
@@ -59,9 +59,10 @@ def test_stems_and_content_words() -> None:
     assert content_stems("قال إن التعاون بين الشرع والتحالف") == ["قال", "تعاون", "شرع", "تحالف"]
 
 
+@pytest.mark.slow
 def test_fold_drops_and_spaces_exactly_what_ingest_removes_and_spaces() -> None:
     """One definition: for every code point ingest changes, ingest's result and the raw text fold alike."""
-    from factcheck._clean import normalize_text
+    from factcheck.ingest._clean import normalize_text
 
     checked = 0
     for c in range(0x110000):

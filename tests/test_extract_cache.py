@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from llm_helpers import llm_settings, seed_articles
 from llm_server import Reply, answer_for_chunk, article_in, completion, seed_answer, seed_responder, serve
 
@@ -25,6 +26,7 @@ def _entries(settings: Settings) -> list[Path]:
     return sorted(cache_root(settings).rglob("*.json"))
 
 
+@pytest.mark.slow
 def test_second_run_makes_zero_calls_and_marks_cached() -> None:
     articles = seed_articles()
     with serve(seed_responder()) as srv:
@@ -41,6 +43,7 @@ def test_second_run_makes_zero_calls_and_marks_cached() -> None:
     assert len(_entries(settings)) == 2
 
 
+@pytest.mark.slow
 def test_the_api_key_never_enters_the_cache_or_the_output() -> None:
     articles = seed_articles()
     with serve(seed_responder()) as srv:
@@ -54,6 +57,7 @@ def test_the_api_key_never_enters_the_cache_or_the_output() -> None:
     assert KEY not in settings.model_dump_json() and KEY not in repr(settings)
 
 
+@pytest.mark.slow
 def test_corrupt_entry_is_ignored_and_overwritten() -> None:
     article = seed_articles()[1]
     with serve(seed_responder()) as srv:
@@ -67,6 +71,7 @@ def test_corrupt_entry_is_ignored_and_overwritten() -> None:
         assert srv.calls == 2
 
 
+@pytest.mark.slow
 def test_entry_with_a_tampered_span_is_not_served() -> None:
     article = seed_articles()[1]
     with serve(seed_responder()) as srv:
@@ -81,6 +86,7 @@ def test_entry_with_a_tampered_span_is_not_served() -> None:
     assert "استقالته" not in again[0].model_dump_json()
 
 
+@pytest.mark.slow
 def test_no_cache_calls_every_time_and_writes_nothing() -> None:
     article = seed_articles()[1]
     with serve(seed_responder()) as srv:
@@ -91,6 +97,7 @@ def test_no_cache_calls_every_time_and_writes_nothing() -> None:
     assert _entries(settings) == []
 
 
+@pytest.mark.slow
 def test_key_changes_with_model_mode_chunking_and_sampling() -> None:
     article = seed_articles()[1]
     with serve(seed_responder("seed_002.json")) as srv:
@@ -107,6 +114,7 @@ def test_key_changes_with_model_mode_chunking_and_sampling() -> None:
         assert srv.calls == 1 + 1 + 1 + len(chunk_text(article.text, 500)) + 1 + 1
 
 
+@pytest.mark.slow
 def test_clear_cache_counts_removed_entries() -> None:
     articles = seed_articles()
     with serve(seed_responder()) as srv:
@@ -121,6 +129,7 @@ def test_clear_cache_counts_removed_entries() -> None:
         assert srv.calls == 4  # one part per seed, asked again after the clear
 
 
+@pytest.mark.slow
 def test_an_answer_from_one_server_is_never_served_for_another() -> None:
     # Same model name, same article: a poisoned answer cached from one server must not reach a run
     # against another (the cache key holds the server's identity).
@@ -138,6 +147,7 @@ def test_server_identity_ignores_credentials_query_and_trailing_slash() -> None:
     assert server_identity("http://a:8080/v1") != server_identity("http://a:8081/v1")
 
 
+@pytest.mark.slow
 def test_refresh_re_asks_and_overwrites_while_keeping_the_cache() -> None:
     article = seed_articles()[1]
     with serve(seed_responder()) as srv:
@@ -151,6 +161,7 @@ def test_refresh_re_asks_and_overwrites_while_keeping_the_cache() -> None:
         assert srv.calls == 2 and third[0].cached
 
 
+@pytest.mark.slow
 def test_a_key_echoed_by_the_server_is_scrubbed_before_cache_and_output() -> None:
     article = seed_articles()[1]
     answer = seed_answer("seed_002.json")

@@ -19,7 +19,7 @@ import codecs
 import math
 import unicodedata
 
-from .errors import EncodingError
+from ..errors import EncodingError
 
 _HINT = "re-save the file as UTF-8, or pass --encoding (e.g. cp1256, iso-8859-6, utf-16)"
 

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ._lexicon_lazy import LazySet, words
+from .._lexicon_lazy import LazySet, words
 
 # Removed by ingest from article text (and dropped by fold): characters that do not render but
 # break matching. Bidi marks and controls (LRM, RLM, ALM U+061C, embeddings, overrides, isolates,

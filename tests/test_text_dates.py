@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck.dates import MONTHS_AR, MONTHS_EN, DateMention, find_dates, format_date, parse_date, resolve
+from factcheck.text.dates import MONTHS_AR, MONTHS_EN, DateMention, find_dates, format_date, parse_date, resolve
 
 D = dt.date
 
@@ -154,7 +154,11 @@ def test_spans_are_exact_in_long_text() -> None:
     )
     found = find_dates(text)
     assert [m.text for m in found] == [
-        "ديسمبر 2024", "تشرين الأول/أكتوبر 2019", "الخميس", "November 13, 2025", "عام 2016"
+        "ديسمبر 2024",
+        "تشرين الأول/أكتوبر 2019",
+        "الخميس",
+        "November 13, 2025",
+        "عام 2016",
     ]
     for m in found:
         assert text[m.start : m.end] == m.text

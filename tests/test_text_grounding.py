@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.grounding import is_grounded, locate, quote_at, ungrounded
 from factcheck.ingest import article_from_text
 from factcheck.models import Claim, Extraction, Quote
+from factcheck.text.grounding import is_grounded, locate, quote_at, ungrounded
 
 
 def test_locate_gives_the_exact_characters_and_span() -> None:
@@ -77,11 +77,12 @@ def _golds(ch: str) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("ch", FORMAT_CHARS + PRESENTATION_FORMS, ids=lambda c: f"U+{ord(c):04X}")
 def test_a_gold_string_that_passes_ingest_is_always_located(ch: str) -> None:
     from factcheck.errors import InputError
     from factcheck.ingest import load_article
-    from factcheck.normalize import fold
+    from factcheck.text.normalize import fold
 
     golds = _golds(ch)
     raw = "عنوان الخبر\n\n" + "\n\n".join(f"وقال المصدر: {g} في بيان." for g in golds)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import EvalError
-from factcheck.gold import gold_to_extractions, load_gold, load_story_articles
-from factcheck.grounding import ungrounded
+from factcheck.evaluate.gold import gold_to_extractions, load_gold, load_story_articles
 from factcheck.models import SourceKind
+from factcheck.text.grounding import ungrounded
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = FIXTURES / "seeds" / "gold.json"
@@ -40,7 +40,8 @@ def test_every_gold_story_converts_with_all_evidence_located(path: Path) -> None
         for kid in gx.counter_ids[gk.id]:
             assert sorted(all_counters[kid].targets) == sorted(i for t in gk.targets for i in gx.claim_ids[t])
     referenced = {s for c in story.claims for s in [c.claimant, c.about, *c.based_on] if s} | {
-        k.speaker for k in story.counters if k.speaker}
+        k.speaker for k in story.counters if k.speaker
+    }
     assert all(gx.source_ids[s] for s in referenced)
     # every gold evidence string is the quote or an evidence span of its item
     for gc in story.claims:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ._lexicon_lazy import LazyMap, values
+from .._lexicon_lazy import LazyMap, values
 
 Relative = Literal["last", "this", "next"]
 
@@ -38,10 +38,34 @@ MONTHS_EN["sept"] = 9
 # matched as written, no folding: "آب" (August) never matches "أب".
 MONTHS_AR: LazyMap[int] = LazyMap(lambda: {k: int(v) for k, v in values("month", "ar").items()})
 
-_LEVANTINE = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
-              "تشرين الأول", "تشرين الثاني", "كانون الأول"]
-_EGYPTIAN = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-             "أكتوبر", "نوفمبر", "ديسمبر"]
+_LEVANTINE = [
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
+]
+_EGYPTIAN = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+]
 
 WEEKDAYS_EN = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAYS_AR: LazyMap[int] = LazyMap(lambda: {k: int(v) for k, v in values("weekday", "ar").items()})
@@ -70,6 +94,7 @@ class DateMention:
 
 # --- patterns ----------------------------------------------------------------------------------
 
+
 def _alt(names: list[str]) -> str:
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
 
@@ -89,8 +114,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     _AR1 = rf"(?:{_MON_AR})(?!\w)"
     _EN1 = rf"(?:(?:{_MON_EN})|(?:{_MON_EN_ABBR})\.?)(?!\w)"
     # A month, optionally doubled: "تشرين الأول/ أكتوبر", "أكتوبر (تشرين الأول)".
-    _MONTH = (rf"(?P<mon>(?:{_AR1}|{_EN1})"
-              rf"(?:\s*/\s*(?:{_AR1})|\s*\(\s*(?:{_AR1})\s*\))?)")
+    _MONTH = (
+        rf"(?P<mon>(?:{_AR1}|{_EN1})"
+        rf"(?:\s*/\s*(?:{_AR1})|\s*\(\s*(?:{_AR1})\s*\))?)"
+    )
     _YEAR = rf"(?P<year>(?:1[89]|2[0-1]){_D}{{2}}|[١٢][٠-٩]{{3}})(?!{_D})"
     _DAY = rf"(?P<day>{_D}{{1,2}})(?:st|nd|rd|th)?(?!{_D})"
     _OF = r"(?:\s*,?\s*(?:من\s+)?(?:(?:عام|العام|سنة|السنة|of)\s+)?)"
@@ -119,8 +146,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("monthrel", re.compile(rf"{_ARB}(?P<b>(?:شهر\s+)?{_MONTH}\s+(?P<rel>{_RA})){_NOT_AR}")),
         ("monthrel", re.compile(rf"{_ENB}(?P<b>(?P<rel>{_RE})\s+{_MONTH})")),
         # "الأحد عشر" is "eleven", not Sunday.
-        ("weekday", re.compile(
-            rf"{_ARB}(?P<b>(?:(?:يوم|نهار)\s+)?{_WEEKDAY_AR}(?:\s+(?P<rel>{_RA}))?){_NOT_AR}(?!\s+عشر)")),
+        (
+            "weekday",
+            re.compile(rf"{_ARB}(?P<b>(?:(?:يوم|نهار)\s+)?{_WEEKDAY_AR}(?:\s+(?P<rel>{_RA}))?){_NOT_AR}(?!\s+عشر)"),
+        ),
         ("weekday", re.compile(rf"{_ENB}(?P<b>(?:(?P<rel>{_RE})\s+)?{_WEEKDAY_EN})")),
         ("year", re.compile(rf"{_ARB}(?P<b>(?:عام|العام|عامي|سنة|السنة)\s+{_YEAR})")),
         ("year", re.compile(rf"{_ENB}(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Bb]efore|[Aa]fter)\s+)(?P<b>{_YEAR})")),
@@ -208,7 +237,7 @@ def parse_date(s: str) -> dt.date | None:
 
 
 def format_date(d: dt.date, lang: str) -> str:
-    """"14 November 2025" (en) or "14 تشرين الثاني/نوفمبر 2025" (ar: both month-name families)."""
+    """ "14 November 2025" (en) or "14 تشرين الثاني/نوفمبر 2025" (ar: both month-name families)."""
     if lang == "ar":
         return f"{d.day} {_LEVANTINE[d.month - 1]}/{_EGYPTIAN[d.month - 1]} {d.year}"
     return f"{d.day} {calendar.month_name[d.month]} {d.year}"

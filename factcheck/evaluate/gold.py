@@ -4,7 +4,7 @@ A gold story lists its articles (files next to the gold file), the sources, the 
 counter-statements with verbatim evidence strings per article, and the findings a brief should
 contain. ``gold_to_extractions`` turns it into the same ``Extraction`` model the extractors produce
 (``extractor="gold"``), so the reconciler can be run on a perfect extraction (the eval's "oracle
-run") and newsrooms can bring their own annotation. ``compare_findings`` matches a Brief's findings
+run") and newsrooms can bring their own annotation. ``gold_compare.compare_findings`` matches a Brief's findings
 against the gold ones.
 
 Summaries in the gold file are annotations: they are never shown as article text, so they go into
@@ -15,29 +15,28 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import EvalError, FactcheckError
-from .grounding import locate
-from .models import (
+from ..errors import EvalError, FactcheckError
+from ..models import (
     Article,
-    Brief,
     Claim,
     CounterKind,
     CounterStatement,
     Extraction,
-    Finding,
     FindingKind,
     Quote,
     Source,
     SourceKind,
 )
+from ..text.grounding import locate
 
-# Findings whose absence or excess the evaluation counts (``consistent`` is informative only).
+# Findings whose absence or excess the evaluation counts (``consistent`` is informative only); the one
+# definition for the gold comparison and the scorer.
 CORE_KINDS = frozenset(
     {
         FindingKind.contested,
@@ -127,8 +126,12 @@ def _check_references(story: GoldStory, where: str) -> None:
     claims = {c.id for c in story.claims}
     counters = {c.id for c in story.counters}
     problems: list[str] = []
-    for kind, ids in (("article", [a.id for a in story.articles]), ("source", [s.id for s in story.sources]),
-                      ("claim", [c.id for c in story.claims]), ("counter", [c.id for c in story.counters])):
+    for kind, ids in (
+        ("article", [a.id for a in story.articles]),
+        ("source", [s.id for s in story.sources]),
+        ("claim", [c.id for c in story.claims]),
+        ("counter", [c.id for c in story.counters]),
+    ):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         problems += [f"duplicate {kind} id {d!r}" for d in dupes]
     for c in story.claims:
@@ -176,7 +179,7 @@ def load_story_articles(gold_path: str | Path, story: GoldStory | None = None) -
     The gold's outlet, language and published date override what ingest found: they are input
     metadata (like a CMS export), not something to be guessed.
     """
-    from .ingest import load_article  # lazy: ingest pulls in the HTML extractor
+    from ..ingest import load_article  # lazy: ingest pulls in the HTML extractor
 
     gold_path = Path(gold_path)
     story = story or load_gold(gold_path)
@@ -188,8 +191,10 @@ def load_story_articles(gold_path: str | Path, story: GoldStory | None = None) -
         except FactcheckError as err:
             raise EvalError(f"{story.story}: article {ga.id!r} ({path}): {err}", hint=_FIX) from err
         if len(loaded) != 1:
-            raise EvalError(f"{story.story}: article {ga.id!r} ({path}) holds {len(loaded)} articles, not 1",
-                            hint="give each gold article its own file")
+            raise EvalError(
+                f"{story.story}: article {ga.id!r} ({path}) holds {len(loaded)} articles, not 1",
+                hint="give each gold article its own file",
+            )
         update: dict[str, object] = {}
         if ga.outlet is not None:
             update["outlet"] = ga.outlet
@@ -231,8 +236,9 @@ def _outlet_source(story: GoldStory, article: Article, outlet: str) -> tuple[str
         if outlet in {gs.id, gs.name_ar, gs.name_en, *gs.aliases}:
             return gs.id, _source(gs, _our_id(article, gs.id))
     kind = SourceKind.social_account if outlet.startswith("@") else SourceKind.news_outlet
-    return None, Source(id=_our_id(article, "outlet"), name=outlet, kind=kind,
-                        handles=[outlet] if outlet.startswith("@") else [])
+    return None, Source(
+        id=_our_id(article, "outlet"), name=outlet, kind=kind, handles=[outlet] if outlet.startswith("@") else []
+    )
 
 
 def _locate_all(story: GoldStory, gold_aid: str, article: Article, strings: Sequence[str]) -> list[Quote]:
@@ -258,7 +264,6 @@ def gold_to_extractions(story: GoldStory, articles: Mapping[str, Article]) -> Go
     missing = [ga.id for ga in story.articles if ga.id not in articles]
     if missing:
         raise EvalError(f"{story.story}: no Article given for {missing}", hint="load them with load_story_articles")
-    gsources = {s.id: s for s in story.sources}
     claim_ids: dict[str, list[str]] = {c.id: [] for c in story.claims}
     counter_ids: dict[str, list[str]] = {c.id: [] for c in story.counters}
     source_ids: dict[str, list[str]] = {s.id: [] for s in story.sources}
@@ -272,117 +277,77 @@ def gold_to_extractions(story: GoldStory, articles: Mapping[str, Article]) -> Go
 
     extractions = []
     for ga in story.articles:
-        art = articles[ga.id]
-        used: dict[str, Source] = {}
-
-        def src(gid: str | None, art: Article = art, used: dict[str, Source] = used) -> str | None:
-            if gid is None:
-                return None
-            if gid not in used:
-                used[gid] = _source(gsources[gid], _our_id(art, gid))
-            return used[gid].id
-
-        reported_by = None
-        if art.outlet:
-            gid, outlet_src = _outlet_source(story, art, art.outlet)
-            used[gid or "\0outlet"] = outlet_src
-            reported_by = outlet_src.id
-        claims = []
-        for gc in story.claims:
-            if ga.id not in gc.evidence:
-                continue
-            quotes = _locate_all(story, ga.id, art, gc.evidence[ga.id])
-            based = [s for s in (src(b) for b in gc.based_on) if s]
-            anonymous = bool(gc.based_on) and all(gsources[b].kind == SourceKind.anonymous for b in gc.based_on)
-            claims.append(Claim(
-                id=_our_id(art, gc.id), article_id=art.id, quote=quotes[0], statement=quotes[0].text,
-                claimant=src(gc.claimant), reported_by=reported_by, based_on=based, about=src(gc.about),
-                anonymous=anonymous, check_worthiness=0.8 if gc.core else 0.3, evidence=quotes[1:],
-            ))
-        counters = []
+        ex, used = _GoldArticleExtraction(story, ga.id, articles[ga.id]).extraction(claim_ids)
         for gk in story.counters:
-            if ga.id not in gk.evidence:
-                continue
-            quotes = _locate_all(story, ga.id, art, gk.evidence[ga.id])
-            for v in gk.via:
-                src(v)
-            counters.append(CounterStatement(
-                id=_our_id(art, gk.id), article_id=art.id, quote=quotes[0], statement=quotes[0].text,
-                speaker=src(gk.speaker), kind=gk.kind,
-                targets=[cid for t in gk.targets for cid in claim_ids[t]], evidence=quotes[1:],
-            ))
-            counter_ids[gk.id].append(_our_id(art, gk.id))
-        for gid, s in used.items():
+            if ga.id in gk.evidence:
+                counter_ids[gk.id].append(_our_id(articles[ga.id], gk.id))
+        for gid, src in used.items():
             if gid in source_ids:
-                source_ids[gid].append(s.id)
-        extractions.append(Extraction(article=art, sources=list(used.values()), claims=claims,
-                                      counters=counters, extractor="gold"))
+                source_ids[gid].append(src.id)
+        extractions.append(ex)
     return GoldExtraction(extractions, claim_ids, counter_ids, source_ids, article_ids)
 
 
-# --- comparing a Brief with the gold --------------------------------------------------------------
+class _GoldArticleExtraction:
+    """The Extraction of one gold article: its claims, counters and the sources they name."""
 
+    def __init__(self, story: GoldStory, gold_aid: str, art: Article) -> None:
+        self.story, self.gold_aid, self.art = story, gold_aid, art
+        self.gsources = {s.id: s for s in story.sources}
+        self.used: dict[str, Source] = {}
 
-@dataclass(frozen=True)
-class FindingComparison:
-    """Gold findings found and missed, and Brief findings of the core kinds that match no gold one."""
+    def src(self, gid: str | None) -> str | None:
+        if gid is None:
+            return None
+        if gid not in self.used:
+            self.used[gid] = _source(self.gsources[gid], _our_id(self.art, gid))
+        return self.used[gid].id
 
-    found: list[GoldFinding]
-    missed: list[GoldFinding]
-    extra: list[Finding]
+    def extraction(self, claim_ids: Mapping[str, list[str]]) -> tuple[Extraction, dict[str, Source]]:
+        story, art = self.story, self.art
+        reported_by = None
+        if art.outlet:
+            gid, outlet_src = _outlet_source(story, art, art.outlet)
+            self.used[gid or "\0outlet"] = outlet_src
+            reported_by = outlet_src.id
+        claims = [self._claim(gc, reported_by) for gc in story.claims if self.gold_aid in gc.evidence]
+        counters = [self._counter(gk, claim_ids) for gk in story.counters if self.gold_aid in gk.evidence]
+        ex = Extraction(
+            article=art, sources=list(self.used.values()), claims=claims, counters=counters, extractor="gold"
+        )
+        return ex, self.used
 
+    def _claim(self, gc: GoldClaim, reported_by: str | None) -> Claim:
+        art = self.art
+        quotes = _locate_all(self.story, self.gold_aid, art, gc.evidence[self.gold_aid])
+        based = [s for s in (self.src(b) for b in gc.based_on) if s]
+        anonymous = bool(gc.based_on) and all(self.gsources[b].kind == SourceKind.anonymous for b in gc.based_on)
+        return Claim(
+            id=_our_id(art, gc.id),
+            article_id=art.id,
+            quote=quotes[0],
+            statement=quotes[0].text,
+            claimant=self.src(gc.claimant),
+            reported_by=reported_by,
+            based_on=based,
+            about=self.src(gc.about),
+            anonymous=anonymous,
+            check_worthiness=0.8 if gc.core else 0.3,
+            evidence=quotes[1:],
+        )
 
-def _brief_to_gold_sources(brief: Brief, gx: GoldExtraction) -> dict[str, set[str]]:
-    """Brief source id -> gold source ids, read off items whose ids both sides share."""
-    ours_to_gold = {oid: gid for gid, oids in gx.source_ids.items() for oid in oids}
-    original = {c.id: c for x in gx.extractions for c in x.claims}
-    original_k = {k.id: k for x in gx.extractions for k in x.counters}
-    out: dict[str, set[str]] = {}
-
-    def pair(mine: Iterable[str | None], theirs: Iterable[str | None]) -> None:
-        for b, o in zip(mine, theirs, strict=False):
-            if b is not None and o is not None and o in ours_to_gold:
-                out.setdefault(b, set()).add(ours_to_gold[o])
-
-    for c in brief.claims:
-        if c.id in original:
-            oc = original[c.id]
-            pair([c.claimant, c.about, c.reported_by, *c.based_on],
-                 [oc.claimant, oc.about, oc.reported_by, *oc.based_on])
-    for k in brief.counters:
-        if k.id in original_k:
-            pair([k.speaker], [original_k[k.id].speaker])
-    return out
-
-
-def _matches(gf: GoldFinding, f: Finding, gx: GoldExtraction, src_map: Mapping[str, set[str]]) -> bool:
-    if f.kind != gf.kind:
-        return False
-    for gc in gf.claim_ids():
-        if not set(gx.claim_ids.get(gc, ())) & set(f.claims):
-            return False
-    if gf.counter is not None and not set(gx.counter_ids.get(gf.counter, ())) & set(f.counters):
-        return False
-    if gf.origin is not None and (f.origin is None or gf.origin not in src_map.get(f.origin, set())):
-        return False
-    if any(gx.article_ids.get(a) not in f.articles for a in gf.articles):
-        return False
-    return gf.field is None or gf.field == f.field
-
-
-def compare_findings(brief: Brief, story: GoldStory, gx: GoldExtraction) -> FindingComparison:
-    """Match the Brief's findings against the gold's (ids through ``gx``; a finding may cover several).
-
-    A gold finding is found when a Brief finding of its kind involves one of our ids of each gold
-    claim (and of its counter), names its origin and covers its articles and field.
-    """
-    src_map = _brief_to_gold_sources(brief, gx)
-    found: list[GoldFinding] = []
-    missed: list[GoldFinding] = []
-    used: set[str] = set()
-    for gf in story.findings:
-        hits = [f for f in brief.findings if _matches(gf, f, gx, src_map)]
-        (found if hits else missed).append(gf)
-        used.update(f.id for f in hits)
-    extra = [f for f in brief.findings if f.kind in CORE_KINDS and f.id not in used]
-    return FindingComparison(found, missed, extra)
+    def _counter(self, gk: GoldCounter, claim_ids: Mapping[str, list[str]]) -> CounterStatement:
+        art = self.art
+        quotes = _locate_all(self.story, self.gold_aid, art, gk.evidence[self.gold_aid])
+        for v in gk.via:
+            self.src(v)
+        return CounterStatement(
+            id=_our_id(art, gk.id),
+            article_id=art.id,
+            quote=quotes[0],
+            statement=quotes[0].text,
+            speaker=self.src(gk.speaker),
+            kind=gk.kind,
+            targets=[cid for t in gk.targets for cid in claim_ids[t]],
+            evidence=quotes[1:],
+        )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .models import Article, Brief, Extraction, Quote
+from ..models import Article, Brief, Extraction, Quote
 from .normalize import find_span
 
 

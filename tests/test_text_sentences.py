@@ -1,0 +1,33 @@
+"""text/sentences.py: sentence spans and the sentence around a span."""
+
+from __future__ import annotations
+
+from factcheck.text.sentences import sentence_around, sentences
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentences(text, 0, len(text))]
+
+
+def test_sentences_split_at_punctuation_and_line_breaks() -> None:
+    assert _texts("One. Two? ثلاثة؟ أربعة\nFive") == ["One.", "Two?", "ثلاثة؟", "أربعة", "Five"]
+
+
+def test_an_open_quotation_joins_the_sentences_it_spans() -> None:
+    assert _texts('"I never did. I have not." he said. Next.') == ['"I never did. I have not." he said.', "Next."]
+
+
+def test_a_quotation_never_closed_keeps_the_sentences_apart() -> None:
+    assert _texts('"I never did. I have not. Next.') == ['"I never did.', "I have not.", "Next."]
+
+
+def test_sentences_inside_a_window_are_trimmed() -> None:
+    text = "xx  One. Two.  yy"
+    assert [text[s:e] for s, e in sentences(text, 2, 15)] == ["One.", "Two."]
+
+
+def test_the_sentence_around_a_span_is_widened_to_hold_it() -> None:
+    text = "First one. The second, long one. Third"
+    s = text.index("second")
+    assert text[slice(*sentence_around(text, s, s + 6))] == " The second, long one"
+    assert sentence_around(text, text.index("one."), text.index("Third") + 2) == (0, len(text))
