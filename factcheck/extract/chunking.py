@@ -18,6 +18,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..text.scripts import arabic_chars
+
 # (characters per token) for each class; see the module docstring for the calibration.
 ARABIC_CHARS_PER_TOKEN = 1.1
 ASCII_CHARS_PER_TOKEN = 3.0
@@ -26,7 +28,6 @@ TOKENS_PER_TEXT = 8
 # The smallest part worth a call, as a fraction of the budget: a shorter tail joins the previous part.
 MIN_PART_FRACTION = 8
 
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _ASCII_OR_SPACE = re.compile(r"[\x21-\x7e]|\s")
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _LINE = re.compile(r"\n\s*")
@@ -43,7 +44,7 @@ class Chunk:
 
 
 def _raw_tokens(text: str) -> float:
-    arabic = len(_ARABIC.findall(text))
+    arabic = arabic_chars(text)
     ascii_or_space = len(_ASCII_OR_SPACE.findall(text))
     other = len(text) - arabic - ascii_or_space
     return arabic / ARABIC_CHARS_PER_TOKEN + ascii_or_space / ASCII_CHARS_PER_TOKEN + other * OTHER_TOKENS_PER_CHAR

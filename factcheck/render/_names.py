@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..models import Source, SourceKind
+from ..text.scripts import has_arabic
 from . import i18n
 from .translit import transliterate
 from .view import SourceRef, script_lang, text_dir
@@ -22,7 +23,6 @@ from .view import SourceRef, script_lang, text_dir
 if TYPE_CHECKING:
     from .build import _Builder
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:al|el|bin|ben|ibn|abu|de|van|von)-?\S*|[A-Z][\w'’.-]*)){0,5}")
 _PERSON_KINDS = (SourceKind.person, SourceKind.official)
 
@@ -37,7 +37,7 @@ def _titled(name: str) -> bool:
 def latin_form(src: Source, texts: dict[str, str]) -> str | None:
     """A Latin-script alias of the source that an article writes verbatim (a name, capitalised)."""
     for alias in src.aliases:
-        if _ARABIC.search(alias) or not _LATIN_NAME.fullmatch(alias.strip()):
+        if has_arabic(alias) or not _LATIN_NAME.fullmatch(alias.strip()):
             continue
         if any(alias in text for text in texts.values()):
             return alias.strip()
@@ -50,7 +50,7 @@ def source_ref(b: _Builder, source_id: str) -> SourceRef:
         label = i18n.source_kind_label(SourceKind.unknown, b.lang)
         return SourceRef(id=source_id, name=source_id, lang="und", dir="ltr", kind_label=label, anonymous=False)
     name, rendered, transliterated = src.name, False, False
-    if b.lang == "en" and _ARABIC.search(src.name):
+    if b.lang == "en" and has_arabic(src.name):
         latin = latin_form(src, b.texts)
         if latin is not None:
             name = latin

@@ -20,6 +20,7 @@ from typing import Literal
 
 from ..models import SourceKind
 from ..text.normalize import fold
+from ..text.scripts import has_arabic
 
 Agreement = Literal["m", "f", "p"]
 
@@ -63,7 +64,7 @@ def agreement_ar(name: str, kind: SourceKind, role: str | None = None) -> Agreem
         words = words[1:]
     if not words:
         return "m"
-    if not re.search(r"[\u0600-\u06ff]", words[0]):
+    if not has_arabic(words[0]):
         return "f" if kind in _OUTLET_KINDS else "m"
     heads, feminine_names = _tables()
     head = _bare(words[0])

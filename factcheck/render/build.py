@@ -6,7 +6,6 @@ shared by the section builders here and in ``_bottomline.py`` / ``_sections.py``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypedDict
@@ -22,6 +21,7 @@ from ..models import (
     FindingKind,
     Quote,
 )
+from ..text.scripts import has_arabic
 from . import i18n
 from ._bottomline import dispute_sentences, short_quote, versions_sentence
 from ._cards import DISPUTE_KINDS, dispute_items, origin_items, versions_items
@@ -46,8 +46,6 @@ from .view import (
     script_lang,
     text_dir,
 )
-
-_ARABIC_IN = re.compile(r"[\u0600-\u06ff]")
 
 
 class _Status(TypedDict):
@@ -191,7 +189,7 @@ class _Builder:
             quotes = [self.quote(v.article_id, v.quote, differing=v.differing) for v in f.versions]
             quotes += [self.quote(e.article_id, e.quote) for e in f.evidence if not f.versions]
             text = self.explanation(f)
-            if self.lang == "en" and _ARABIC_IN.search(text):
+            if self.lang == "en" and has_arabic(text):
                 # the reconciler's English quotes Arabic words inline, where bidi scrambles them; the
                 # quotes below show those words, isolated
                 text = i18n.LABELS["consistent_" + ("date" if f.field == "date" else "number")]["en"]

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.scripts import has_arabic
+
 # Consonants (ALA-LC without diacritics). Hamza and ع are dropped: newspapers mostly omit them.
 _CONSONANT = {
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
@@ -86,7 +88,7 @@ def transliterate(name: str) -> str:
         if word.startswith("وال") and len(word) > 4:  # "و" (and) glued to the article
             out.append("wa")
             article, core = True, word[3:]
-        if not re.search(r"[\u0600-\u06ff]", core):
+        if not has_arabic(core):
             out.append(raw)
             continue
         latin = _word(core)

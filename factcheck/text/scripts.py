@@ -16,6 +16,11 @@ def has_arabic(text: str) -> bool:
     return _ARABIC.search(text) is not None
 
 
+def arabic_chars(text: str) -> int:
+    """Arabic-script characters of any kind (letters, marks, digits, punctuation): a token estimate."""
+    return len(_ARABIC.findall(text))
+
+
 def letter_counts(text: str) -> tuple[int, int]:
     """(Arabic letters, Latin letters): digits and punctuation of either script are not letters."""
     arabic = sum(1 for c in _ARABIC.findall(text) if c.isalpha())
