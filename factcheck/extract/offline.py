@@ -74,6 +74,7 @@ from .patterns import (
 )
 from .segment import Unit, units
 from .sources import SourceBook, looks_like_source
+from .spans import Spans
 
 
 def _ar_alt(category: str) -> str:
@@ -105,6 +106,7 @@ class _Extractor(ArabicSpeakers):
         self.book = SourceBook(article.id, article.text)
         self.claims: list[Claim] = []
         self.counters: list[CounterStatement] = []
+        self.claim_spans, self.counter_spans = Spans(), Spans()  # their quotes' spans, for containment
         self.outlet = self.book.add(article.outlet, hint="outlet") if article.outlet else None
         self._last_speaker: str | None = None
         self.spoken: list[str] = []  # speakers in order, for subjectless verbs (Arabic agreement)
@@ -582,8 +584,9 @@ class _Extractor(ArabicSpeakers):
 
     def add_counter(self, u: Unit, att: _Attribution, kind: CounterKind, span: tuple[int, int]) -> None:
         q = self._quote(span)
-        if any(c.quote.start <= q.start and q.end <= c.quote.end for c in self.counters):
+        if self.counter_spans.covers(q.start, q.end):
             return
+        self.counter_spans.add(q.start, q.end)
         n = len(self.counters) + 1
         if att.speaker:
             self.denied_by.add(att.speaker)
@@ -601,8 +604,9 @@ class _Extractor(ArabicSpeakers):
 
     def add_claim(self, u: Unit, att: _Attribution, span: tuple[int, int]) -> None:
         q = self._quote(span)
-        if any(c.quote.start <= q.start and q.end <= c.quote.end for c in self.claims):
+        if self.claim_spans.covers(q.start, q.end):
             return
+        self.claim_spans.add(q.start, q.end)
         based_on = list(dict.fromkeys(att.based_on))
         speaker = att.speaker
         channel = self.channel
@@ -647,18 +651,26 @@ class _Extractor(ArabicSpeakers):
 
     # --- links inside the article ---------------------------------------------------------------
     def link_within_article(self) -> None:
+        """An attribution denial targets the claims whose claimant or channel it names, or whose
+        claimant is its own speaker under another name. Claims are grouped by (claimant, channel),
+        so the test runs once per group, not once per claim: linear in the article's claims."""
+        groups: dict[tuple[str | None, str | None], list[int]] = {}
+        for i, claim in enumerate(self.claims):
+            groups.setdefault((claim.claimant, claim.reported_by), []).append(i)
         for counter in self.counters:
-            ctext = counter.quote.text + " " + (counter.target_text or "")
-            named = self.book.named_in(ctext)
-            for claim in self.claims:
-                if claim.quote.start == counter.quote.start:
-                    continue
-                by_name = counter.kind == CounterKind.attribution_denial and (
-                    (claim.claimant in named or claim.reported_by in named)
-                    or (counter.speaker is not None and self.book.same_person(counter.speaker, claim.claimant))
+            if counter.kind != CounterKind.attribution_denial:
+                continue
+            named = self.book.named_in(counter.quote.text + " " + (counter.target_text or ""))
+            hits: list[int] = []
+            for (claimant, reported_by), members in groups.items():
+                by_name = (claimant in named or reported_by in named) or (
+                    counter.speaker is not None and self.book.same_person(counter.speaker, claimant)
                 )
-                if by_name and claim.claimant != counter.speaker:
-                    counter.targets.append(claim.id)
+                if by_name and claimant != counter.speaker:
+                    hits.extend(members)
+            for i in sorted(hits):
+                if self.claims[i].quote.start != counter.quote.start:
+                    counter.targets.append(self.claims[i].id)
 
 
 def extract_offline(article: Article) -> Extraction:
