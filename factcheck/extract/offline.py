@@ -67,6 +67,7 @@ class _Extractor(Attributions):
         self.book = SourceBook(article.id, article.text)
         self.claims: list[Claim] = []
         self.counters: list[CounterStatement] = []
+        self._unit_deny: tuple[str | None, bool] = (None, False)  # the last unit's ATTR_DENY
         self.claim_spans, self.counter_spans = Spans(), Spans()  # their quotes' spans, for containment
         self.outlet = self.book.add(article.outlet, hint="outlet") if article.outlet else None
         self._last_speaker: str | None = None
@@ -205,7 +206,7 @@ class _Extractor(Attributions):
         self.add_claim(u, att, quote_span)
 
     def counter_kind(self, unit_text: str, content: str, att: Attribution) -> CounterKind | None:
-        if ATTR_DENY.search(content) or ATTR_DENY.search(unit_text):
+        if ATTR_DENY.search(content) or self._denies_attribution(unit_text):
             return CounterKind.attribution_denial
         if DENY_VERB.match(att.verb) or DENY_EN.search(att.verb):
             return CounterKind.denial
@@ -219,6 +220,12 @@ class _Extractor(Attributions):
         if att.speaker in self.denied_by and NEGATION.search(content):
             return CounterKind.denial
         return None
+
+    def _denies_attribution(self, unit_text: str) -> bool:
+        """ATTR_DENY in the unit, searched once per unit (not once per attribution in it)."""
+        if self._unit_deny[0] is not unit_text:
+            self._unit_deny = (unit_text, bool(ATTR_DENY.search(unit_text)))
+        return self._unit_deny[1]
 
     def _quote(self, span: tuple[int, int]) -> Quote:
         return quote_at(self.text, span[0], span[1])
