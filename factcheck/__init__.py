@@ -9,45 +9,129 @@ Library use::
 Stages, each runnable alone on the JSON of the models: ``ingest`` -> ``extract`` -> ``reconcile`` -> ``render``.
 """
 
-from ._version import VERSION as __version__  # written once, in pyproject.toml
-from .claimreview import claim_reviews
-from .config import Settings, load_settings
-from .diff import BriefDiff, diff_briefs
-from .errors import (
-    BudgetExceeded,
-    ConfigError,
-    EncodingError,
-    EvalError,
-    ExtractionError,
-    FactcheckError,
-    GroundingError,
-    InputError,
-    LexiconError,
-    LLMError,
-    TemplateError,
-)
-from .extract import extract
-from .ingest import article_from_text, load_article, load_articles
-from .models import (
-    SCHEMA_VERSION,
-    Article,
-    Brief,
-    Claim,
-    ClaimCluster,
-    ClaimStatus,
-    CounterKind,
-    CounterStatement,
-    Extraction,
-    Finding,
-    FindingKind,
-    Quote,
-    Source,
-    SourceKind,
-    Usage,
-)
-from .pipeline import agenerate_brief, generate_brief
-from .reconcile import reconcile
-from .render import render
+import sys as _sys
+import types as _types
+import typing as _typing
+from importlib import import_module as _import_module
+
+if _typing.TYPE_CHECKING:  # what type checkers and IDEs see; at run time each name loads on first use
+    from .claimreview import claim_reviews
+    from .config import Settings, load_settings
+    from .diff import BriefDiff, diff_briefs
+    from .errors import (
+        BudgetExceeded,
+        ConfigError,
+        EncodingError,
+        EvalError,
+        ExtractionError,
+        FactcheckError,
+        GroundingError,
+        InputError,
+        LexiconError,
+        LLMError,
+        TemplateError,
+    )
+    from .extract import extract
+    from .ingest import article_from_text, load_article, load_articles
+    from .models import (
+        SCHEMA_VERSION,
+        Article,
+        Brief,
+        Claim,
+        ClaimCluster,
+        ClaimStatus,
+        CounterKind,
+        CounterStatement,
+        Extraction,
+        Finding,
+        FindingKind,
+        Quote,
+        Source,
+        SourceKind,
+        Usage,
+    )
+    from .pipeline import agenerate_brief, generate_brief
+    from .reconcile import reconcile
+    from .render import render
+
+    __version__: str
+# Lazy exports (PEP 562): `factcheck --help` and each command import only what they use, not the
+# whole pipeline with pydantic models, jinja2 and the reconciler (issue 13, cold start).
+_LAZY = {
+    "claim_reviews": "claimreview",
+    "Settings": "config",
+    "load_settings": "config",
+    "BriefDiff": "diff",
+    "diff_briefs": "diff",
+    "BudgetExceeded": "errors",
+    "ConfigError": "errors",
+    "EncodingError": "errors",
+    "EvalError": "errors",
+    "ExtractionError": "errors",
+    "FactcheckError": "errors",
+    "GroundingError": "errors",
+    "InputError": "errors",
+    "LexiconError": "errors",
+    "LLMError": "errors",
+    "TemplateError": "errors",
+    "extract": "extract",
+    "article_from_text": "ingest",
+    "load_article": "ingest",
+    "load_articles": "ingest",
+    "SCHEMA_VERSION": "models",
+    "Article": "models",
+    "Brief": "models",
+    "Claim": "models",
+    "ClaimCluster": "models",
+    "ClaimStatus": "models",
+    "CounterKind": "models",
+    "CounterStatement": "models",
+    "Extraction": "models",
+    "Finding": "models",
+    "FindingKind": "models",
+    "Quote": "models",
+    "Source": "models",
+    "SourceKind": "models",
+    "Usage": "models",
+    "agenerate_brief": "pipeline",
+    "generate_brief": "pipeline",
+    "reconcile": "reconcile",
+    "render": "render",
+}
+
+
+# Functions named like the submodule that holds them: importing the submodule must not replace the
+# function with the module (as the eager `from .render import render` guaranteed).
+_SHADOWED = frozenset({"extract", "reconcile", "render"})
+
+
+def __getattr__(name: str) -> _typing.Any:
+    if name == "__version__":  # read from the installed metadata, written once in pyproject.toml
+        from ._version import VERSION
+
+        globals()[name] = VERSION
+        return VERSION
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
+    value = getattr(_import_module("." + module, __name__), name)
+    globals()[name] = value  # the next access is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
+
+class _Package(_types.ModuleType):
+    def __setattr__(self, name: str, value: _typing.Any) -> None:
+        if name in _SHADOWED and isinstance(value, _types.ModuleType):
+            return  # the import system binding a submodule: `factcheck.render` stays the function
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Package
+
 
 __all__ = [
     "SCHEMA_VERSION",

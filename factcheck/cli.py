@@ -16,11 +16,8 @@ from typing import Any
 
 from ._options import add_extractor_arguments as _llm_flags
 from ._options import settings_from_arguments as _settings
-from ._progress import Progress, summary
-from ._progress import wanted as progress_wanted
 from .config import load_settings
 from .errors import ConfigError, FactcheckError, InputError
-from .fileio import write_text_atomic
 
 FORMATS = ("md", "html", "json", "claimreview")
 
@@ -39,7 +36,9 @@ def _output_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--brief-url", help="with --format claimreview: where this brief is published")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, eval_arguments: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; ``eval_arguments=False`` leaves out the eval command's own arguments (they
+    need ``factcheck.evaluate``, which the other commands and ``--help`` should not import)."""
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Turn news articles on one story into a grounded, bilingual (Arabic + English) fact-check brief.",
@@ -81,9 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", choices=["brief", "extraction", "article"], default="brief")
 
     p = sub.add_parser("eval", help="score briefs against gold stories (see docs/eval.md)")
-    from .evaluate import add_eval_arguments
+    if eval_arguments:
+        from .evaluate import add_eval_arguments
 
-    add_eval_arguments(p)
+        add_eval_arguments(p)
 
     p = sub.add_parser("batch", help="LLM back-fills through OpenAI's Batch API: submit, later collect")
     actions = p.add_subparsers(dest="batch_command", metavar="ACTION", required=True)
@@ -110,6 +110,8 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
+    from .fileio import write_text_atomic
+
     try:
         write_text_atomic(output, text if text.endswith("\n") else text + "\n")
     except OSError as err:
@@ -201,6 +203,8 @@ def _read_json(path: str) -> Any:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
+    from ._progress import Progress, summary
+    from ._progress import wanted as progress_wanted
     from .pipeline import generate_brief
 
     _check_output_options(args)
@@ -279,6 +283,7 @@ def _cmd_reconcile(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    from ._progress import summary
     from .diff import brief_from_data
 
     _check_output_options(args)
@@ -341,7 +346,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(eval_arguments="eval" in words)
     args = parser.parse_args(argv)
     if args.version:
         from ._version import VERSION

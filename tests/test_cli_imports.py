@@ -61,3 +61,52 @@ def test_offline_brief_does_not_import_the_llm_stack(tmp_path: Path) -> None:
 def test_the_probe_does_see_the_llm_stack() -> None:
     # Guards the tests above against passing vacuously: the same probe sees openai when it is imported.
     assert {"factcheck", "openai"} <= _imports_of("-c", "import factcheck, openai")
+
+
+def _modules_of(*python_args: str) -> set[str]:
+    """Full module names a `python -X importtime ARGS` run imported."""
+    r = subprocess.run(
+        [sys.executable, "-X", "importtime", *python_args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in r.stderr.splitlines()
+        if line.startswith("import time:") and line.count("|") == 2
+    }
+
+
+# What only a brief, an eval or a render needs: `--help` and other commands' help must not pay for it.
+PIPELINE = ("factcheck.evaluate", "factcheck.pipeline", "factcheck.reconcile", "factcheck.models", "jinja2")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("brief", "--help"), ("schema", "--help")])
+def test_help_imports_neither_the_pipeline_nor_eval(args: tuple[str, ...]) -> None:
+    names = _modules_of("-m", "factcheck", *args)
+    assert "factcheck.cli" in names  # the probe sees factcheck's own modules
+    assert not names & set(PIPELINE)
+
+
+def test_eval_help_still_lists_its_own_arguments() -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "factcheck", "eval", "--help"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert r.returncode == 0 and "--allow-failures" in r.stdout and "--min-" in r.stdout
+
+
+def test_lazy_package_exports_stay_functions_after_their_submodule_loads() -> None:
+    # `factcheck.render` is the function even once the module factcheck.render is imported, as the
+    # eager `from .render import render` guaranteed; the same for extract and reconcile.
+    code = (
+        "import factcheck, factcheck.render, factcheck.extract.offline, factcheck.reconcile.cluster, types;"
+        "names = ('render', 'extract', 'reconcile');"
+        "assert not any(isinstance(getattr(factcheck, n), types.ModuleType) for n in names);"
+        "assert callable(factcheck.generate_brief) and factcheck.Brief.__name__ == 'Brief'"
+    )
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stderr[-2000:]

@@ -80,8 +80,11 @@ def test_attribution_denial_linked_to_the_interview_it_disowns(a002: Extraction)
 
 def test_embedded_post_label_names_the_speaker(a002: Extraction) -> None:
     # "مديرية الإعلام ... للإخبارية:" opens the post: the directorate speaks, the channel relays.
-    c = next(c for c in a002.counters if "نؤكد" in a002.article.text[c.quote.start - 6 : c.quote.end]
-             or c.quote.text.startswith("عدم صحة المعلومات"))
+    c = next(
+        c
+        for c in a002.counters
+        if "نؤكد" in a002.article.text[c.quote.start - 6 : c.quote.end] or c.quote.text.startswith("عدم صحة المعلومات")
+    )
     assert "مديرية" in _source(a002, c.speaker)
 
 
@@ -110,7 +113,7 @@ def test_deterministic() -> None:
 
 ENGLISH = (
     "Officials who spoke on condition of anonymity said the ministry had paid $4 million to the contractor. "
-    "\"We never made such a payment,\" the Ministry of Finance said in a statement. "
+    '"We never made such a payment," the Ministry of Finance said in a statement. '
     "According to Reuters, the contract was signed in March 2024.\n\n"
     "Jane Doe, the ministry's spokeswoman, told The Daily Star that the audit would be published."
 )
@@ -132,7 +135,7 @@ def test_english_attributions_denials_and_anonymity() -> None:
 
 
 def test_english_attribution_denial() -> None:
-    text = "In a post on Sunday, the senator said: \"I never gave that interview to the Gazette.\""
+    text = 'In a post on Sunday, the senator said: "I never gave that interview to the Gazette."'
     ex = extract_offline(article_from_text(text))
     assert [c.kind for c in ex.counters] == [CounterKind.attribution_denial]
 
@@ -146,7 +149,7 @@ def test_cross_script_name_skeleton() -> None:
 def test_english_post_posed_attribution_and_split_quotes() -> None:
     text = (
         "Flash floods killed at least 42 people in the north, the civil defence directorate said on Tuesday.\n\n"
-        "\"I never gave that interview. I have not spoken to any newspaper,\" Helena Marsh said in a statement."
+        '"I never gave that interview. I have not spoken to any newspaper," Helena Marsh said in a statement.'
     )
     ex = extract_offline(article_from_text(text, outlet="Herald"))
     claim = next(c for c in ex.claims if "42 people" in c.quote.text)
@@ -155,3 +158,48 @@ def test_english_post_posed_attribution_and_split_quotes() -> None:
     assert denial.kind == CounterKind.attribution_denial
     assert denial.quote.text.startswith("I never gave that interview. I have not spoken")
     assert _source(ex, denial.speaker) == "Helena Marsh"
+
+
+def test_span_containment_index_agrees_with_a_scan_of_every_span() -> None:
+    # The extractor's "is this quote inside one already kept?" test, indexed so that a long article
+    # is not quadratic: same answers as comparing with every kept span.
+    import random
+
+    from factcheck.extract.spans import Spans
+
+    rng = random.Random(7)
+    for _ in range(200):
+        index, kept = Spans(), []
+        for _ in range(40):
+            s = rng.randrange(0, 300)
+            e = s + rng.choice([rng.randrange(1, 20), rng.randrange(1, 200)])
+            expected = any(ks <= s and e <= ke for ks, ke in kept)
+            assert index.covers(s, e) == expected
+            if not expected:
+                index.add(s, e)
+                kept.append((s, e))
+
+
+def test_quote_before_matches_as_its_backtracking_form() -> None:
+    # QUOTE_BEFORE's speaker part is possessive so that a long line of words after a quotation is not
+    # backtracked through every split; it must find the same matches as the plain form.
+    import random
+    import re
+
+    from factcheck.extract.patterns import QUOTE_BEFORE
+
+    plain = re.compile(r"[\"“]([^\"”]{8,600})[,.]?[\"”]\s*,?\s*(?P<who>(?:[\w.'’,-]+\s*){0,9})$")
+    words = ["ab", "said", "x", ",", ".", "O'Neil", "al-X", "’s", "قال", "  ", " , "]
+    rng = random.Random(3)
+    for _ in range(3000):
+        s = (
+            rng.choice(["", "he ", 'x "'])
+            + rng.choice(['"', "“"])
+            + "quoted words here"
+            + rng.choice(["", ",", "."])
+            + rng.choice(['"', "”"])
+            + rng.choice(["", " ", ",", " , "])
+            + " ".join(rng.choice(words) for _ in range(rng.randrange(0, 13)))
+        )
+        a, b = plain.search(s), QUOTE_BEFORE.search(s)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), s

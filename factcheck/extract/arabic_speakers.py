@@ -4,12 +4,13 @@
   agrees with, or the body a spokesman's role names;
 - a participle after a non-reporting verb ("طالبت النقابة بـ...، معتبرة أن") continues that verb's
   subject;
-- a denial's subject may carry an apposition ("نفى الناطق باسم الحكومة، الوزير فلان، ... ما").
+- a denial's subject may carry an apposition ("نفى الناطق باسم الحكومة، الوزير فلان، ... ما");
+- a speaker phrase becomes a source of the book (``speaker``), Arabic or English.
 """
 
 from __future__ import annotations
 
-from .arabic import is_arabic, not_a_speaker, verb_gender
+from .arabic import is_arabic, is_document, not_a_speaker, subject_head, verb_gender
 from .patterns import plausible_speaker
 from .sources import SourceBook, looks_like_source
 
@@ -87,3 +88,34 @@ class ArabicSpeakers:
                 break
             kept.append(part)
         return "، ".join(kept) if len(kept) >= 2 else ""
+
+    def speaker(self, phrase: str, context: str, default: str | None, verb: str = "") -> str | None:
+        """The source a speaker phrase names; the speaker the verb continues when the phrase is
+        empty (pro-drop) or names no one. An Arabic verb agrees with the subject it names."""
+        phrase = phrase.strip(" ،,")
+        if not phrase:
+            return self.continuing(verb, default)
+        if is_arabic(phrase) and is_document(phrase):
+            return self.last_speaker or default  # "وأضاف البيان أن": the statement's author
+        found = self.book.resolve(phrase, context)
+        if found is not None:
+            self.book.note_alias(found, phrase)
+            self.book.note_gender(found, verb_gender(verb) if is_arabic(verb) else None)
+            return found
+        if not plausible_speaker(phrase) and is_arabic(phrase):
+            first, head = phrase.split("،")[0].strip(), subject_head(phrase)
+            if head != phrase and looks_like_source(head):
+                phrase = head  # "صفحة محلية على فيسبوك": the subject ends at على
+            elif first != phrase and plausible_speaker(first) and all(len(p.split()) <= 9 for p in phrase.split("،")):
+                # An apposition: "العقيد فلان، قائد قوات الأمن في المحافظة،": the book splits it.
+                return self._add_speaker(phrase, context, default, verb)
+        if not plausible_speaker(phrase):
+            return self.continuing(verb, default)
+        return self._add_speaker(phrase, context, default, verb)
+
+    def _add_speaker(self, phrase: str, context: str, default: str | None, verb: str) -> str | None:
+        added = self.book.add(phrase, context=context)
+        if added is None:
+            return self.continuing(verb, default)
+        self.book.note_gender(added, verb_gender(verb) if is_arabic(verb) else None)
+        return added

@@ -49,7 +49,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def find_embeds(text: str) -> list[Embed]:
     lines = _lines(text)
-    main_script = _script(text)
+    main_script: list[str] = []  # the article's script, counted once and only when a post needs it
     embeds: list[Embed] = []
     used: set[int] = set()
     for idx, (ls, le) in enumerate(lines):
@@ -58,43 +58,12 @@ def find_embeds(text: str) -> list[Embed]:
         if not m or not is_dated(m):
             continue
         before = line[: m.start()].strip()
-        body: list[tuple[int, int]] = []
-        sig = (ls + m.start(), ls + m.end())
         if before and not before.endswith(":"):
-            body.append((ls, ls + m.start()))
-            # Earlier lines of the same post: label lines (ending ':') or lines in the post's script.
-            j = idx - 1
-            post_script = _script(before)
-            while j >= 0 and len(body) < 5 and j not in used:
-                ps, pe = lines[j]
-                prev = text[ps:pe].strip()
-                if not prev:
-                    j -= 1
-                    continue
-                if len(prev) < 220 and (prev.endswith(":") or (_script(prev) == post_script != main_script)):
-                    body.insert(0, (ps, pe))
-                    j -= 1
-                    continue
-                break
+            if not main_script:
+                main_script.append(_script(text))
+            body = _body_before(text, lines, idx, m.start(), used, main_script[0])
         else:
-            if before:
-                body.append((ls, ls + m.start()))
-            j = idx + 1
-            while j < len(lines) and len(body) < 6:
-                ns, ne = lines[j]
-                nxt = text[ns:ne]
-                if not nxt.strip():
-                    j += 1
-                    if body and len(body) > 1:
-                        break
-                    continue
-                if _SIGNATURE.search(nxt):
-                    break
-                body.append((ns, ne))
-                used.add(j)
-                j += 1
-                if _TRUNCATED_END.search(nxt):
-                    break
+            body = _body_after(text, lines, idx, m.start() if before else None, used)
         used.add(idx)
         embeds.append(
             Embed(
@@ -102,10 +71,59 @@ def find_embeds(text: str) -> list[Embed]:
                 handle=m.group("handle"),
                 date=m.group("date"),
                 body=[(s, e) for s, e in body if text[s:e].strip()],
-                signature=sig,
+                signature=(ls + m.start(), ls + m.end()),
             )
         )
     return embeds
+
+
+def _body_before(
+    text: str, lines: list[tuple[int, int]], idx: int, sig_start: int, used: set[int], main_script: str
+) -> list[tuple[int, int]]:
+    """The post's text before its signature on the same line, with earlier lines of the same post:
+    label lines (ending ':') or lines in the post's script when it differs from the article's."""
+    ls = lines[idx][0]
+    body = [(ls, ls + sig_start)]
+    j = idx - 1
+    post_script = _script(text[ls : ls + sig_start].strip())
+    while j >= 0 and len(body) < 5 and j not in used:
+        ps, pe = lines[j]
+        prev = text[ps:pe].strip()
+        if not prev:
+            j -= 1
+            continue
+        if len(prev) < 220 and (prev.endswith(":") or (_script(prev) == post_script != main_script)):
+            body.insert(0, (ps, pe))
+            j -= 1
+            continue
+        break
+    return body
+
+
+def _body_after(
+    text: str, lines: list[tuple[int, int]], idx: int, label_end: int | None, used: set[int]
+) -> list[tuple[int, int]]:
+    """A signature after a label (or alone): the body is on the lines that follow, up to a blank line
+    after two lines, the next signature, or a line that ends like a truncated post."""
+    ls = lines[idx][0]
+    body: list[tuple[int, int]] = [] if label_end is None else [(ls, ls + label_end)]
+    j = idx + 1
+    while j < len(lines) and len(body) < 6:
+        ns, ne = lines[j]
+        nxt = text[ns:ne]
+        if not nxt.strip():
+            j += 1
+            if body and len(body) > 1:
+                break
+            continue
+        if _SIGNATURE.search(nxt):
+            break
+        body.append((ns, ne))
+        used.add(j)
+        j += 1
+        if _TRUNCATED_END.search(nxt):
+            break
+    return body
 
 
 def units(text: str) -> list[Unit]:

@@ -169,6 +169,13 @@ def fold_with_map(text: str, *, loose: bool = False) -> tuple[str, list[int]]:
 
 def fold(text: str, *, loose: bool = False) -> str:
     """The matching key of ``text`` (see module doc)."""
+    if len(text) <= 256:  # names and short phrases are folded again and again (each source lookup)
+        return _fold_short(text, loose)
+    return " ".join(fold_with_map(text, loose=loose)[0].split())
+
+
+@lru_cache(maxsize=1 << 15)
+def _fold_short(text: str, loose: bool) -> str:
     return " ".join(fold_with_map(text, loose=loose)[0].split())
 
 
