@@ -11,11 +11,14 @@ from functools import lru_cache
 from ..lexicon import shipped
 from . import patterns as P
 from .english_patterns import (
+    _BARE_CLAUSE,
+    _BELIEF_STATE,
     _CLAIM_NOUN,
     _OCCASION_TAIL,
     _PLAN,
     _PRONOUNS,
     _RECORD,
+    _REGARD,
     _REPORTER_TAIL,
     _STANCE,
     EnAttribution,
@@ -50,6 +53,8 @@ class Beliefs(Speakers):
             self._records(u)
             self._claim_nouns(u)
             self._denied_claims(u)
+            self._regards(u)
+            self._belief_states(u)
 
     def _add(self, speaker: str | None, s: int, e: int, verb: str, written: str = "") -> None:
         s, e = strip_span(self.text, s, e)
@@ -82,7 +87,9 @@ class Beliefs(Speakers):
             if self._nested(m.start()) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : m.start()]):
                 continue  # a relative clause: "the land that the council plans to sell"
             who, sub_start = self._subject_before(u.start, m.start())
-            if not self._named(who) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : sub_start]):
+            if not self._agent(who, m.re is _STANCE) or re.search(
+                r"\b(?:that|which|who)\s+$", text[u.start : sub_start]
+            ):
                 continue
             stance = m.re is _STANCE
             if stance and (
@@ -129,7 +136,7 @@ class Beliefs(Speakers):
             if re.match(r"that\b", text[start : u.end]):
                 start += 4 + len(text[start + 4 : u.end]) - len(text[start + 4 : u.end].lstrip())
             end = self._finding_end(start, self._clause_end(start, u.end))
-            if len(text[start:end].split()) < 3 or any(a.content[0] < end and start < a.content[1] for a in self.found):
+            if len(text[start:end].split()) < 3 or self._taken(start, end):
                 continue
             self._add(self._resolve(who, m.start()), start, end, m.group("verb"), who)
 
@@ -164,12 +171,57 @@ class Beliefs(Speakers):
             end = min([end] + [a.content[0] for a in self.found if start < a.content[0] < end])
             tail = re.search(r"[,;]\s*(?:and\s+)?(?:\w+ing\b)?\s*$", text[start:end])
             end = start + tail.start() if tail else end
-            if len(text[start:end].split()) < 3 or any(a.content[0] < end and start < a.content[1] for a in self.found):
+            if len(text[start:end].split()) < 3 or self._taken(start, end):
                 continue
             who = self._subject_before(u.start, m.start())[0]
             if not who or not (who.lower() in _PRONOUNS or self._plausible(who)):
                 continue
             self._add(self._resolve(who, m.start()), start, end, m.group("verb"), who)
+
+    def _regards(self, u: Unit) -> None:
+        """'Critics of the toll see the new charge as a tax on commuters': how the subject sees
+        something, the object with its "as" complement; a named subject, "he"/"she"/"they" or a
+        plausible description, never inside another attribution or a relative clause."""
+        text = self.text
+        for m in _REGARD.finditer(text, u.start, u.end):
+            if self._nested(m.start()) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : m.start()]):
+                continue
+            who = self._subject_before(u.start, m.start())[0]
+            if not self._agent(who, False) or re.search(
+                r"\b(?:is|are|was|were|be|been|being)\s+$", text[u.start : m.start()]
+            ):
+                continue
+            start = m.end()
+            end = self._finding_end(start, self._clause_end(start, u.end))
+            if len(text[start:end].split()) >= 4 and not any(
+                a.content[0] < end and start < a.content[1] for a in self.found
+            ):
+                self._add(self._resolve(who, m.start()), start, end, m.group(1), who)
+
+    def _belief_states(self, u: Unit) -> None:
+        """'Many shopkeepers are afraid that the ring road will empty the high street': the clause
+        after a belief adjective ("that", or a clause with its own subject) is the subject's belief."""
+        text = self.text
+        for m in _BELIEF_STATE.finditer(text, u.start, u.end):
+            start = m.end()
+            opened = text[m.start("adj") : start].rstrip().endswith("that")
+            if self._nested(m.start()) or not (opened or self._clause_follows(start, u.end)):
+                continue
+            if re.search(r"\bto\s+$", text[u.start : m.start()], re.I):
+                continue  # "To be sure, ...": a discourse phrase, not a belief
+            who = self._subject_before(u.start, m.start())[0]
+            if not (self._agent(who, False) or who.lower() in ("we", "i")):
+                continue
+            end = self._finding_end(start, self._clause_end(start, u.end))
+            if len(text[start:end].split()) >= 4 and not self._taken(start, end):
+                self._add(self._resolve(who, m.start()), start, end, m.group("adj"), who)
+
+    def _clause_follows(self, start: int, end: int) -> bool:
+        """After a belief verb, a clause with no "that": a subject opens it, or a determiner or a
+        short subject and a finite verb ("believes his plan will work", "believe subsidies are unfair")."""
+        text = self.text
+        subject = re.match(r"(?:[A-Z]\w*|the|a|an|he|she|it|they|we|i|there|this)\b", text[start:end])
+        return bool(subject or _BARE_CLAUSE.match(text, start, end))
 
     def _finding_end(self, start: int, end: int) -> int:
         """A record's finding ends where the reporter goes on: ", where ...", ", with X showing ..."."""
@@ -185,6 +237,17 @@ class Beliefs(Speakers):
             return False
         # a name before its head noun: "the Lee campaign", "the Harbour Trust board"
         return bool(re.fullmatch(name, who) or re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w.’'&/-]*\s+)+[a-z]+", who))
+
+    def _agent(self, who: str, stance: bool) -> bool:
+        if self._named(who) or who.lower() in ("he", "she"):
+            return True
+        if stance:
+            return False
+        return who.lower() == "they" or (bool(who) and self._plausible(who) and who.lower() not in _PRONOUNS)
+
+    def _taken(self, start: int, end: int) -> bool:
+        """Does an attribution already hold some of these words?"""
+        return any(a.content[0] < end and start < a.content[1] for a in self.found)
 
     def _nested(self, pos: int) -> bool:
         """Is pos inside content already attributed ("X said she wants to ...": one attribution)?"""

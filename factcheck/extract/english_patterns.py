@@ -102,6 +102,19 @@ _STANCE = re.compile(
     + _alt([f for k in _STANCE_KEYS for f in _forms(k) if not f.endswith("ing") and f != k.split("|")[0]])
     + r")\s+(?=[\w“\"$])"
 )
+# "Critics see the toll as a tax": how a subject sees something, its object and the "as"
+# complement; a short object with no punctuation (the passive "is seen as" has none).
+_REGARD_KEYS = ["|".join(e.forms) for e in shipped().of("regard_verb", "en")]
+_REGARD = re.compile(
+    r"(?<![\w’'-])(" + _alt([f for k in _REGARD_KEYS for f in _forms(k)]) + r")\s+"
+    r"(?=(?:(?!as\b)[\w’'$%-]+\s+){1,10}as\s+[\w“\"$])"
+)
+# "Many farmers are afraid that ...": a belief or feeling adjective after a copula, then its clause.
+_BELIEF_STATE = re.compile(
+    r"(?<![\w’'-])(?:is|are|was|were|am|remains?|remained|be|been|[’']re|[’']m)\s+(?:not\s+|also\s+|still\s+)?"
+    r"(?:\w+ly\s+)?(?P<adj>" + _alt([f for e in shipped().of("belief_adjective", "en") for f in e.forms]) + r")\s+"
+    r"(?:that\s+)?"
+)
 # "Ann Lee's claim that ...", "his belief that ...": a possessor's statement named by a noun
 _CLAIM_NOUN = re.compile(
     r"(?:(?P<who>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?)[’']s|(?P<pro>\b(?:his|her|their|its)))\s+"

@@ -11,7 +11,6 @@ import re
 from .english_patterns import (
     _ADDRESSEE,
     _ADDRESSEE_VERBS,
-    _BARE_CLAUSE,
     _CUE,
     _DETS,
     _EVIDENCE,
@@ -90,7 +89,9 @@ class EnglishRules(Quotations):
                 out.append(m)  # "The White House is saying ...": a verb like any other
                 continue
             prev = (re.findall(r"([\w’'-]+)\s+$", before) or [""])[-1].lower()
-            if prev in _DETS or prev in _MODAL or prev.endswith(("’s", "'s")):
+            # "some believe", "many say": a quantifier before a base form is the verb's subject
+            subject = prev in _PLURAL and _LEMMA.get(word.lower()) == word.lower()
+            if (prev in _DETS and not subject) or prev in _MODAL or prev.endswith(("’s", "'s")):
                 continue
             if re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", before, re.I):
                 continue  # passive: "she was told" makes her the addressee
@@ -194,7 +195,8 @@ class EnglishRules(Quotations):
             and who.lower() not in _PRONOUNS
         ):
             return True  # "Most states", "his claims": nouns, unless a clause or quotation follows
-        if not _agrees(word, lemma, who):
+        do_support = re.search(r"\b(?:do|does|did)\s+(?:\w+ly\s+)?$", text[s : m.start()], re.I)
+        if not do_support and not _agrees(word, lemma, who):  # "he does believe ...": finite all the same
             # "Ann Lee and Tom Park say ...": the subject is both names (the cut at "and" took one)
             pair = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})and\s+$", text[s:sub_start])
             if not (pair and self._plausible(pair.group(1) + "and " + who)):
@@ -216,13 +218,6 @@ class EnglishRules(Quotations):
             self._add(sid, cstart, cend, word, who)
             return True
         return False
-
-    def _clause_follows(self, start: int, end: int) -> bool:
-        """After a belief verb, a clause with no "that": a subject opens it, or a determiner or a
-        short subject and a finite verb ("believes his plan will work", "believe subsidies are unfair")."""
-        text = self.text
-        subject = re.match(r"(?:[A-Z]\w*|the|a|an|he|she|it|they|we|i|there|this)\b", text[start:end])
-        return bool(subject or _BARE_CLAUSE.match(text, start, end))
 
     def _tail_clause(self, m: re.Match[str], bounds: tuple[int, int, int], lemma: str, inverted: bool) -> None:
         """'…, X said.' / '…, said X.': the clause before, when nothing substantial follows."""

@@ -73,7 +73,7 @@ class Speakers:
         clause = r"\b(?:if|when|because|although|whether|which|what|as|than|is|are|was|were|be)\b"
         if re.search(clause, low) and not re.search(r",?\s+who\b", low):
             return False
-        if any(w in _PAST or (w.endswith("ed") and p[:1].isupper()) for p, w in pairwise(words)):
+        if any(w in _PAST or (w.endswith("ed") and w.islower() and p[:1].isupper()) for p, w in pairwise(words)):
             return False  # a finite verb inside: "The board decided after ..." is a clause, not a subject
         first = words[0]
         role = re.fullmatch(r"((?:[a-z’'-]+\s+){1,5})(?:[A-Z][\w.’'-]*\s*){1,4}", phrase)

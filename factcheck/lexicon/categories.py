@@ -150,6 +150,18 @@ _ALL = [
         "extract.english",
     ),
     Category(
+        "regard_verb",
+        "an English verb of how a subject sees something; 'X sees Y as Z' attributes 'Y as Z' to X (view, portray)",
+        "verb",
+        "extract.english",
+    ),
+    Category(
+        "belief_adjective",
+        "an English adjective of belief or feeling; 'X is afraid that ...' attributes the clause to X (sure)",
+        "word",
+        "extract.english",
+    ),
+    Category(
         "claim_noun",
         "an English noun naming a statement or belief; 'X's <noun> that ...' attributes the clause to X (claim)",
         "noun",
