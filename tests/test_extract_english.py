@@ -511,3 +511,20 @@ def test_intentions_and_stances_with_the_widened_lexicon() -> None:
     assert quote.startswith("the cost of the new bus lanes") and "Owen" in src.name
     # "attacked" is left out of the stance verbs: in the news it is as often an armed attack
     assert not any("police post" in c.quote.text for c in ex.claims)
+
+
+def test_a_participle_after_the_attribution_starts_a_statement_of_its_own() -> None:
+    ex = _extract(
+        '"We cannot pay for this any longer," Ann Lee said, adding later, "The repairs cost the town a '
+        'fortune every single year."\n\n'
+        "When the report came out, Tom Park did not want to leave the harbour board, but was asked to stay on.\n\n"
+        "The four grants he cited are enough to keep the ferry running through the winter."
+    )
+    quote, src = _claim(ex, "any longer")
+    assert quote == "We cannot pay for this any longer" and "Lee" in src.name
+    quote, src = _claim(ex, "fortune")
+    assert quote.startswith("The repairs cost") and "Lee" in src.name
+    # the intention without the sentence's next clause, its subject without "did not"
+    quote, src = _claim(ex, "harbour board")
+    assert quote == "to leave the harbour board" and src.name == "Tom Park"
+    assert not any(c.quote.text.startswith("are enough") for c in ex.claims)  # "he cited are": no object

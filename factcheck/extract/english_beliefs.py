@@ -14,6 +14,7 @@ from .english_patterns import (
     _BARE_CLAUSE,
     _BELIEF_STATE,
     _CLAIM_NOUN,
+    _LEMMA,
     _OCCASION_TAIL,
     _PLAN,
     _PRONOUNS,
@@ -42,10 +43,15 @@ def _DENIED_CLAIM() -> re.Pattern[str]:
     )
 
 
+_AUX = frozenset("do does did is are was were has have had not".split())
+_AUX_TAIL = re.compile(r"(?:\s+(?:do|does|did|has|have|had|also|still|not|never|n[’']t))+$")
+
+
 class Beliefs(Speakers):
     """The attribution list of an article and the passes that add beliefs, plans and findings."""
 
     found: list[EnAttribution]
+    quotes: list[tuple[int, int]]
 
     def _beliefs(self, units: list[Unit]) -> None:
         for u in units:
@@ -87,8 +93,9 @@ class Beliefs(Speakers):
             if self._nested(m.start()) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : m.start()]):
                 continue  # a relative clause: "the land that the council plans to sell"
             who, sub_start = self._subject_before(u.start, m.start())
+            who = _AUX_TAIL.sub("", who)  # "Ann Lee did not want to ...": the subject without "did not"
             if not self._agent(who, m.re is _STANCE) or re.search(
-                r"\b(?:that|which|who)\s+$", text[u.start : sub_start]
+                r"\b(?:that|which|who|where)\s+$", text[u.start : sub_start]
             ):
                 continue
             stance = m.re is _STANCE
@@ -103,17 +110,15 @@ class Beliefs(Speakers):
             start = m.end() if stance else m.start() + m.group().rfind("to")
             end = self._clause_end(start, u.end)
             if stance:  # the object, without the occasion after it ("... in a ruling", "... on Friday")
-                if re.match(r"(?:it|him|her|them|this|that)\b(?!\s+[a-z]{3,})", text[start:end]):
-                    continue  # a pronoun object: what it stands for is elsewhere
+                if re.match(r"(?:it|him|her|them|this|that)\b(?!\s+[a-z]{3,})|(?:is|are|was|were)\b", text[start:end]):
+                    continue  # a pronoun object (what it stands for is elsewhere), or a copula: "the one he cited is"
                 occasion = re.search(
                     r"\s(?:during|on|at|in|ahead|after|before|while|since|last|this|when),?\s", text[start:end]
                 )
-                end = (
-                    start + occasion.start()
-                    if occasion and len(text[start : start + occasion.start()].split()) >= 2
-                    else end
-                )
-            end = self._finding_end(start, end) if stance else start + len(text[start:end].rstrip(" .!?"))
+                clause = re.match(r"(?:how|what|why|whether|when|where|who)\b", text[start:end])  # "questioned how ..."
+                short = occasion and len(text[start : start + occasion.start()].split()) < 2
+                end = start + occasion.start() if occasion and not (clause or short) else end
+            end = self._finding_end(start, end) if stance else self._intent_end(start, end)
             if len(text[start:end].split()) >= 3:
                 self._add(self._resolve(who, m.start()), start, end, m.group(1), who)
 
@@ -207,6 +212,8 @@ class Beliefs(Speakers):
             opened = text[m.start("adj") : start].rstrip().endswith("that")
             if self._nested(m.start()) or not (opened or self._clause_follows(start, u.end)):
                 continue
+            if any(qs < m.start() < qe for qs, qe in self.quotes):
+                continue  # inside a quotation: the quotation is the attribution
             if re.search(r"\bto\s+$", text[u.start : m.start()], re.I):
                 continue  # "To be sure, ...": a discourse phrase, not a belief
             who = self._subject_before(u.start, m.start())[0]
@@ -224,10 +231,13 @@ class Beliefs(Speakers):
         return bool(subject or _BARE_CLAUSE.match(text, start, end))
 
     def _finding_end(self, start: int, end: int) -> int:
-        """A record's finding ends where the reporter goes on: ", where ...", ", with X showing ..."."""
+        """A finding or intention ends where the reporter goes on: ", where ...", ", with X showing ...",
+        ", answering ..." (a participle), " -- most of whom ..." (an aside); ", who ..." after a name."""
         seg = self.text[start:end]
-        tail = re.search(r",\s+(?:where|with|using|but|as|while|and|which|who|according|up|down)\b", seg)
-        seg = seg[: tail.start()] if tail and tail.start() > 10 else seg
+        tail = re.search(
+            r",\s+(?:where|with|using|but|as|while|and|which|who|according|up|down|[a-z]+ing)\b|\s+(?:--|—|–)\s+", seg
+        )
+        seg = seg[: tail.start()] if tail and tail.start() > 3 else seg
         return start + len(seg.rstrip(" .!?"))
 
     def _named(self, who: str) -> bool:
@@ -238,12 +248,23 @@ class Beliefs(Speakers):
         # a name before its head noun: "the Lee campaign", "the Harbour Trust board"
         return bool(re.fullmatch(name, who) or re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w.’'&/-]*\s+)+[a-z]+", who))
 
+    def _intent_end(self, start: int, end: int) -> int:
+        """An intention ends where the sentence goes on with a new clause (", but was ...", ", and
+        the union ..."), a participle (", answering ...") or an aside (" -- ")."""
+        tail = re.search(r",\s+(?:and|but|which|who|[a-z]+ing)\b|\s+(?:--|—|–)\s+", self.text[start:end])
+        end = start + tail.start() if tail and tail.start() > 10 else end
+        return start + len(self.text[start:end].rstrip(" .!?"))
+
     def _agent(self, who: str, stance: bool) -> bool:
         if self._named(who) or who.lower() in ("he", "she"):
             return True
         if stance:
             return False
-        return who.lower() == "they" or (bool(who) and self._plausible(who) and who.lower() not in _PRONOUNS)
+        # a description ("the regional bank", "many growers"), not a clause cut short ("Police say he")
+        verb = any(w.lower() in _LEMMA or w.lower() in _AUX for w in who.split())
+        return who.lower() == "they" or (
+            bool(who) and not verb and self._plausible(who) and who.lower() not in _PRONOUNS
+        )
 
     def _taken(self, start: int, end: int) -> bool:
         """Does an attribution already hold some of these words?"""

@@ -8,7 +8,7 @@ import bisect
 import re
 
 from .english_beliefs import Beliefs
-from .english_patterns import _OPENERS, _PERSON, _SUBJECT_DETS, _TIME, _full_stop, _mark
+from .english_patterns import _LEMMA, _OPENERS, _PERSON, _SUBJECT_DETS, _TIME, _full_stop, _mark
 from .english_speakers import _FINITE
 from .patterns import title_case
 from .segment import Unit
@@ -17,7 +17,6 @@ from .segment import Unit
 class Quotations(Beliefs):
     """The quotation regions of an article and the passes that attribute them."""
 
-    quotes: list[tuple[int, int]]
     units: list[Unit]
     starts: list[int]
 
@@ -43,6 +42,9 @@ class Quotations(Beliefs):
                 break  # the attribution may be long ("said Ann Lee, a lawyer who ..."), but one sentence
             if end >= cue_end and between.strip(" ,.;:—–-"):
                 break
+            going_on = re.search(r",\s*(?:and\s+)?(?:then\s+)?(\w+ing)\b", between[max(0, cue_end - end) :])
+            if going_on and going_on.group(1).lower() in _LEMMA:
+                break  # '"A," she said, adding "B."': the speaker's next act, an attribution of its own
             end = max(end, r[1])
         return end
 
