@@ -528,3 +528,24 @@ def test_a_participle_after_the_attribution_starts_a_statement_of_its_own() -> N
     quote, src = _claim(ex, "harbour board")
     assert quote == "to leave the harbour board" and src.name == "Tom Park"
     assert not any(c.quote.text.startswith("are enough") for c in ex.claims)  # "he cited are": no object
+
+
+def test_a_reported_clause_ends_at_the_speakers_next_act() -> None:
+    ex = _extract(
+        "Councillor Ann Lee praised the rescue crews and said the river wall would be raised by a metre.\n\n"
+        "The port manager said the cranes had been idle for a week, arguing that the strike had cost too much.\n\n"
+        "A county judge has rejected a request from the paper to open the file on the harbour sale.\n\n"
+        "The inspectors said the west gate was unsafe and state law required a full closure."
+    )
+    quote, src = _claim(ex, "river wall")
+    assert quote.startswith("the river wall would be raised") and "Lee" in src.name
+    quote, _ = _claim(ex, "idle for a week")
+    assert quote == "the cranes had been idle for a week"
+    quote, src = _claim(ex, "strike had cost")
+    assert quote.startswith("the strike had cost") and "port manager" in src.name
+    # a description may hold a stance ("A county judge has rejected ...")
+    quote, src = _claim(ex, "open the file")
+    assert quote.startswith("a request from the paper") and "judge" in src.name
+    # "and state law": a noun after "and", not the speaker's next act
+    quote, _ = _claim(ex, "west gate")
+    assert quote.startswith("the west gate was unsafe and state law required")

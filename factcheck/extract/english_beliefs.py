@@ -14,6 +14,7 @@ from .english_patterns import (
     _BARE_CLAUSE,
     _BELIEF_STATE,
     _CLAIM_NOUN,
+    _DETS,
     _LEMMA,
     _OCCASION_TAIL,
     _PLAN,
@@ -44,6 +45,7 @@ def _DENIED_CLAIM() -> re.Pattern[str]:
 
 
 _AUX = frozenset("do does did is are was were has have had not".split())
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|this|whose)\s+$", re.I)
 _AUX_TAIL = re.compile(r"(?:\s+(?:do|does|did|has|have|had|also|still|not|never|n[’']t))+$")
 
 
@@ -55,10 +57,10 @@ class Beliefs(Speakers):
 
     def _beliefs(self, units: list[Unit]) -> None:
         for u in units:
+            self._denied_claims(u)  # first: "rejected reports that ..." is a denial, not a stance object
             self._plans(u)
             self._records(u)
             self._claim_nouns(u)
-            self._denied_claims(u)
             self._regards(u)
             self._belief_states(u)
 
@@ -92,6 +94,8 @@ class Beliefs(Speakers):
         for m in [*_PLAN.finditer(text, u.start, u.end), *_STANCE.finditer(text, u.start, u.end)]:
             if self._nested(m.start()) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : m.start()]):
                 continue  # a relative clause: "the land that the council plans to sell"
+            if _ARTICLE_BEFORE.search(text[u.start : m.start()]):
+                continue  # a noun: "the plan to ...", "its offer of ..."
             who, sub_start = self._subject_before(u.start, m.start())
             who = _AUX_TAIL.sub("", who)  # "Ann Lee did not want to ...": the subject without "did not"
             if not self._agent(who, m.re is _STANCE) or re.search(
@@ -113,13 +117,14 @@ class Beliefs(Speakers):
                 if re.match(r"(?:it|him|her|them|this|that)\b(?!\s+[a-z]{3,})|(?:is|are|was|were)\b", text[start:end]):
                     continue  # a pronoun object (what it stands for is elsewhere), or a copula: "the one he cited is"
                 occasion = re.search(
-                    r"\s(?:during|on|at|in|ahead|after|before|while|since|last|this|when),?\s", text[start:end]
+                    r"\s(?:during|on|at|in(?=\s+(?:a|an|the|his|her|their|its|\d))|ahead|after|before|while|since|last|this|when),?\s",
+                    text[start:end],
                 )
                 clause = re.match(r"(?:how|what|why|whether|when|where|who)\b", text[start:end])  # "questioned how ..."
                 short = occasion and len(text[start : start + occasion.start()].split()) < 2
                 end = start + occasion.start() if occasion and not (clause or short) else end
             end = self._finding_end(start, end) if stance else self._intent_end(start, end)
-            if len(text[start:end].split()) >= 3:
+            if len(text[start:end].split()) >= 3 and not (stance and self._taken(start, end)):
                 self._add(self._resolve(who, m.start()), start, end, m.group(1), who)
 
     def _records(self, u: Unit) -> None:
@@ -258,13 +263,11 @@ class Beliefs(Speakers):
     def _agent(self, who: str, stance: bool) -> bool:
         if self._named(who) or who.lower() in ("he", "she"):
             return True
-        if stance:
-            return False
         # a description ("the regional bank", "many growers"), not a clause cut short ("Police say he")
-        verb = any(w.lower() in _LEMMA or w.lower() in _AUX for w in who.split())
-        return who.lower() == "they" or (
-            bool(who) and not verb and self._plausible(who) and who.lower() not in _PRONOUNS
-        )
+        words = who.lower().split()
+        verb = any(w in _LEMMA or w in _AUX for w in words) or bool(words and words[-1] in _DETS)
+        plausible = bool(who) and not verb and self._plausible(who) and who.lower() not in _PRONOUNS
+        return (who.lower() == "they" and not stance) or plausible
 
     def _taken(self, start: int, end: int) -> bool:
         """Does an attribution already hold some of these words?"""

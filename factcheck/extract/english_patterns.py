@@ -100,8 +100,8 @@ _STANCE_KEYS = ["|".join(e.forms) for e in shipped().of("object_stance_verb", "e
 _STANCE = re.compile(
     r"(?<![\w’'-])("
     + _alt([f for k in _STANCE_KEYS for f in _forms(k) if not f.endswith("ing") and f != k.split("|")[0]])
-    + r")\s+(?=[\w“\"$])"
-)
+    + r")\s+(?=[\w“\"$])(?!(?:about|from|over|on|of|for|by|in|at|to|with|into|which|who)\b|[a-z]+ed\b)"
+)  # a preposition or a participle after it makes it a noun: "questions about", "demands sparked by"
 # "Critics see the toll as a tax": how a subject sees something, its object and the "as"
 # complement; a short object with no punctuation (the passive "is seen as" has none).
 _REGARD_KEYS = ["|".join(e.forms) for e in shipped().of("regard_verb", "en")]
@@ -158,7 +158,17 @@ _PERSON = re.compile(r"(?!The\b)(?:[A-Z][\w.’'-]*\s*){1,5}")  # a name: capita
 # What follows a verb but cannot open its content: "damage estimated at ...", "said to be ...".
 _NOT_CLAUSE = re.compile(r"(?:at|by|to|for|of|from|with|into|about|against|up|out|off|over|in|on|during)\b")
 # Where the reporter takes over inside a sentence: ", which ..." or "and warned ..." (a new act).
-_REPORTER_TAIL = re.compile(r",\s+which\b|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
+# The speaker's next act: "..., adding that ...", "...; they ...", "... and said ..." (a cue verb's
+# participle after a comma, or its finite form after "and"/"but").
+# Past forms only after "and" ("and state law" is a noun); participles only after a comma.
+_ACTS = [_forms(k) for k in [*SPEECH_VERBS, *THOUGHT_VERBS, *OBJECT_CONTENT_VERBS, *_PLAN_KEYS, *_STANCE_KEYS]]
+_REPORTER_TAIL = re.compile(
+    r",\s+which\b|;\s|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:[a-z]{3,}ed|says|"
+    + _alt([f[0] for f in _ACTS if " " not in f[0]])
+    + r")\b|,\s+(?:"
+    + _alt([w for f in _ACTS for w in f if w.endswith("ing")])
+    + r")\b"
+)
 # The occasion at the end of a reported clause: "... in a statement on Thursday."
 _OCCASION_TAIL = re.compile(
     r"\s+(?:in|during|at)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,3}?(?:"
