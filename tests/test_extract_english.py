@@ -549,3 +549,13 @@ def test_a_reported_clause_ends_at_the_speakers_next_act() -> None:
     # "and state law": a noun after "and", not the speaker's next act
     quote, _ = _claim(ex, "west gate")
     assert quote.startswith("the west gate was unsafe and state law required")
+
+
+def test_a_progressive_stance_and_a_participle_that_opens_a_sentence() -> None:
+    ex = _extract(
+        "Ann Lee is defending her early posts about the harbour master and his pay rise.\n\n"
+        "Defending the budget, the mayor said the port would gain new berths by the spring."
+    )
+    quote, src = _claim(ex, "early posts")
+    assert quote.startswith("her early posts about the harbour master") and "Lee" in src.name
+    assert not any(c.quote.text.startswith("the budget") for c in ex.claims)  # no "is": no stance

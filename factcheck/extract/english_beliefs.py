@@ -103,8 +103,11 @@ class Beliefs(Speakers):
             ):
                 continue
             stance = m.re is _STANCE
+            passive = re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", text[u.start : m.start()])
+            progressive = m.group(1).endswith("ing")
             if stance and (
-                re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", text[u.start : m.start()])
+                (passive and not progressive)
+                or (progressive and not passive)
                 or re.match(r"(?:off|up|out|down|away|into|by)\b", text[m.end() : u.end])
                 or re.search(
                     r"\b(?:after|before|when|because|since|while|although|if|as|until)\s+$", text[u.start : sub_start]

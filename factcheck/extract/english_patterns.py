@@ -95,11 +95,14 @@ _BARE_CLAUSE = re.compile(
     r"(?:is|are|was|were|will|would|can|could|should|has|have|had|may|might|must)\b"
 )
 # Verbs whose object is what a named subject puts forward or turns down ("The mayor cited the
-# audit as proof"); past and third person only (the base form and -ing are nouns too often).
+# audit as proof"); past and third person, -ing only after "is"/"was" (the base form and a bare
+# -ing are nouns too often).
 _STANCE_KEYS = ["|".join(e.forms) for e in shipped().of("object_stance_verb", "en")]
 _STANCE = re.compile(
     r"(?<![\w’'-])("
     + _alt([f for k in _STANCE_KEYS for f in _forms(k) if not f.endswith("ing") and f != k.split("|")[0]])
+    + r"|"
+    + _alt([f for k in _STANCE_KEYS for f in _forms(k) if f.endswith("ing")])
     + r")\s+(?=[\w“\"$])(?!(?:about|from|over|on|of|for|by|in|at|to|with|into|which|who)\b|[a-z]+ed\b)"
 )  # a preposition or a participle after it makes it a noun: "questions about", "demands sparked by"
 # "Critics see the toll as a tax": how a subject sees something, its object and the "as"
