@@ -559,3 +559,16 @@ def test_a_progressive_stance_and_a_participle_that_opens_a_sentence() -> None:
     quote, src = _claim(ex, "early posts")
     assert quote.startswith("her early posts about the harbour master") and "Lee" in src.name
     assert not any(c.quote.text.startswith("the budget") for c in ex.claims)  # no "is": no stance
+
+
+def test_more_stance_verbs_and_a_base_form_after_a_plural_subject() -> None:
+    ex = _extract(
+        "Coach Ilse Brandt pointed to the injuries of three players as the reason for the defeat.\n\n"
+        "Some councillors question the wisdom of selling the old depot to the bank.\n\n"
+        "Voter support for the plan has grown in the towns along the coast."
+    )
+    quote, src = _claim(ex, "injuries")
+    assert quote.startswith("the injuries of three players") and "Brandt" in src.name
+    quote, src = _claim(ex, "wisdom")
+    assert quote.startswith("the wisdom of selling") and "councillors" in src.name
+    assert not any(c.quote.text.startswith("for the plan") for c in ex.claims)  # "support" is a noun here

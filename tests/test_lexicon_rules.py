@@ -147,7 +147,9 @@ def _belief(e: Entry) -> bool:
     if e.category == "object_stance_verb":  # the object is attributed to the named subject
         filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
         ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
-        verb = re.search(r"\b(?:" + e.regex() + r")\s+", e.example, re.I)
+        verb = EP._STANCE.search(e.example)  # its own forms (multi-word: "pointed to")
+        if verb and " ".join(verb.group(1).lower().split()) not in EP._forms("|".join(e.forms)):
+            verb = None
         said = [(c.claimant, c.quote.text) for c in ex.claims] + [(c.speaker, c.quote.text) for c in ex.counters]
         return bool(verb) and any(who and e.example[verb.end() :].startswith(q) for who, q in said)
     if e.category == "claim_noun":  # "X's claim that ...": the clause is X's

@@ -23,8 +23,10 @@ from .english_patterns import (
     _REGARD,
     _REPORTER_TAIL,
     _STANCE,
+    _STANCE_BASE,
     EnAttribution,
     _mark,
+    _plural,
 )
 from .english_speakers import _FINITE, Speakers
 from .patterns import strip_span
@@ -105,9 +107,11 @@ class Beliefs(Speakers):
             stance = m.re is _STANCE
             passive = re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", text[u.start : m.start()])
             progressive = m.group(1).endswith("ing")
+            base = " ".join(m.group(1).lower().split()) in _STANCE_BASE
             if stance and (
                 (passive and not progressive)
                 or (progressive and not passive)
+                or (base and not _plural(who))
                 or re.match(r"(?:off|up|out|down|away|into|by)\b", text[m.end() : u.end])
                 or re.search(
                     r"\b(?:after|before|when|because|since|while|although|if|as|until)\s+$", text[u.start : sub_start]

@@ -95,16 +95,17 @@ _BARE_CLAUSE = re.compile(
     r"(?:is|are|was|were|will|would|can|could|should|has|have|had|may|might|must)\b"
 )
 # Verbs whose object is what a named subject puts forward or turns down ("The mayor cited the
-# audit as proof"); past and third person, -ing only after "is"/"was" (the base form and a bare
-# -ing are nouns too often).
+# audit as proof"); the base form only after a plural subject and -ing only after "is"/"was" (the
+# rules check both: a base form or a bare -ing is a noun too often).
 _STANCE_KEYS = ["|".join(e.forms) for e in shipped().of("object_stance_verb", "en")]
 _STANCE = re.compile(
     r"(?<![\w’'-])("
-    + _alt([f for k in _STANCE_KEYS for f in _forms(k) if not f.endswith("ing") and f != k.split("|")[0]])
+    + _alt([f for k in _STANCE_KEYS for f in _forms(k) if not f.endswith("ing")])
     + r"|"
     + _alt([f for k in _STANCE_KEYS for f in _forms(k) if f.endswith("ing")])
     + r")\s+(?=[\w“\"$])(?!(?:about|from|over|on|of|for|by|in|at|to|with|into|which|who)\b|[a-z]+ed\b)"
 )  # a preposition or a participle after it makes it a noun: "questions about", "demands sparked by"
+_STANCE_BASE = {k.split("|")[0] for k in _STANCE_KEYS}
 # "Critics see the toll as a tax": how a subject sees something, its object and the "as"
 # complement; a short object with no punctuation (the passive "is seen as" has none).
 _REGARD_KEYS = ["|".join(e.forms) for e in shipped().of("regard_verb", "en")]
@@ -189,6 +190,12 @@ _SUBJECT_DETS = set(SUBJECT_STARTERS)
 _MODAL = set(NOT_FINITE_BEFORE)
 _FUNCTION = set(NOT_SPEAKER_WORDS)
 _PLURAL = set(PLURAL_SUBJECTS)
+
+
+def _plural(who: str) -> bool:
+    """A plural subject ("experts", "Ann Lee and Tom Park", "many"): a base-form verb after it is finite."""
+    words = who.lower().split()
+    return bool(words) and (words[-1] in _PLURAL or words[-1].endswith("s") or "and" in words or words[0] in _PLURAL)
 
 
 def _full_stop(seg: str) -> bool:

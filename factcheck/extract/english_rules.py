@@ -32,6 +32,7 @@ from .english_patterns import (
     EnAttribution,
     _full_stop,
     _mark,
+    _plural,
     quote_regions,
 )
 from .english_quotes import Quotations
@@ -44,10 +45,7 @@ from .sources import SourceBook
 def _agrees(word: str, lemma: str, who: str) -> bool:
     """A verb in its base form ("say") is finite only after a plural subject: "experts say", not
     "help Mr. Lee maintain"."""
-    if word.lower() != lemma or not who:
-        return True
-    last = who.split()[-1].lower()
-    return last in _PLURAL or last.endswith("s") or " and " in who or who.split()[0].lower() in _PLURAL
+    return word.lower() != lemma or not who or _plural(who)
 
 
 class EnglishRules(Quotations):
