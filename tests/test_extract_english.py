@@ -572,3 +572,16 @@ def test_more_stance_verbs_and_a_base_form_after_a_plural_subject() -> None:
     quote, src = _claim(ex, "wisdom")
     assert quote.startswith("the wisdom of selling") and "councillors" in src.name
     assert not any(c.quote.text.startswith("for the plan") for c in ex.claims)  # "support" is a noun here
+
+
+def test_a_stance_participle_goes_on_with_the_speaker() -> None:
+    ex = _extract(
+        '"The ferry will keep running," Ann Lee said, citing the new grant from the regional fund.\n\n'
+        "The harbour board closed the pier on Monday, citing the cracks found in the old timber piles."
+    )
+    quote, src = _claim(ex, "regional fund")
+    assert quote == "the new grant from the regional fund" and "Lee" in src.name
+    quote, src = _claim(ex, "timber piles")
+    assert quote.startswith("the cracks found") and "harbour board" in src.name
+    # "citing the cracks" is no speaker of "found"
+    assert not any(c.quote.text.startswith("The harbour board closed") for c in ex.claims)

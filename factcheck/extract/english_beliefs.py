@@ -24,6 +24,7 @@ from .english_patterns import (
     _REPORTER_TAIL,
     _STANCE,
     _STANCE_BASE,
+    _STANCE_PARTICIPLE,
     EnAttribution,
     _mark,
     _plural,
@@ -65,6 +66,7 @@ class Beliefs(Speakers):
             self._claim_nouns(u)
             self._regards(u)
             self._belief_states(u)
+            self._participle_stances(u)
 
     def _add(self, speaker: str | None, s: int, e: int, verb: str, written: str = "") -> None:
         s, e = strip_span(self.text, s, e)
@@ -259,6 +261,24 @@ class Beliefs(Speakers):
             return False
         # a name before its head noun: "the Lee campaign", "the Harbour Trust board"
         return bool(re.fullmatch(name, who) or re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w.’'&/-]*\s+)+[a-z]+", who))
+
+    def _participle_stances(self, u: Unit) -> None:
+        """'..., the mayor said, citing the audit of the harbour accounts': the participle's object is
+        the speaker's too (the sentence's latest speaker, else its named subject)."""
+        text = self.text
+        for m in _STANCE_PARTICIPLE.finditer(text, u.start, u.end):
+            if self._nested(m.start(1)):
+                continue
+            before = [a for a in self.found if u.start <= a.content[1] <= m.start() + 1 and a.speaker]
+            sid, who = (before[-1].speaker, before[-1].written) if before else (None, "")
+            if sid is None:
+                verb = _FINITE.search(text, u.start, m.start())
+                who = self._subject_before(u.start, verb.start())[0] if verb else ""
+                sid = self._resolve(who, m.start()) if who and self._agent(who, True) else None
+            start = m.end()
+            end = self._finding_end(start, self._clause_end(start, u.end))
+            if sid and len(text[start:end].split()) >= 4 and not self._taken(start, end):
+                self._add(sid, start, end, m.group(1), who)
 
     def _intent_end(self, start: int, end: int) -> int:
         """An intention ends where the sentence goes on with a new clause (", but was ...", ", and

@@ -106,6 +106,10 @@ _STANCE = re.compile(
     + r")\s+(?=[\w“\"$])(?!(?:about|from|over|on|of|for|by|in|at|to|with|into|which|who)\b|[a-z]+ed\b)"
 )  # a preposition or a participle after it makes it a noun: "questions about", "demands sparked by"
 _STANCE_BASE = {k.split("|")[0] for k in _STANCE_KEYS}
+# ", citing the audit": a stance verb's participle after a comma goes on with the sentence's speaker
+_STANCE_PARTICIPLE = re.compile(
+    r",\s+(?:and\s+)?(" + _alt([f for k in _STANCE_KEYS for f in _forms(k) if f.endswith("ing")]) + r")\s+(?=[\w“\"$])"
+)
 # "Critics see the toll as a tax": how a subject sees something, its object and the "as"
 # complement; a short object with no punctuation (the passive "is seen as" has none).
 _REGARD_KEYS = ["|".join(e.forms) for e in shipped().of("regard_verb", "en")]
@@ -166,6 +170,7 @@ _NOT_CLAUSE = re.compile(r"(?:at|by|to|for|of|from|with|into|about|against|up|ou
 # participle after a comma, or its finite form after "and"/"but").
 # Past forms only after "and" ("and state law" is a noun); participles only after a comma.
 _ACTS = [_forms(k) for k in [*SPEECH_VERBS, *THOUGHT_VERBS, *OBJECT_CONTENT_VERBS, *_PLAN_KEYS, *_STANCE_KEYS]]
+_PARTICIPLES = frozenset(w for f in _ACTS for w in f if w.endswith("ing") and " " not in w)
 _REPORTER_TAIL = re.compile(
     r",\s+which\b|;\s|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:[a-z]{3,}ed|says|"
     + _alt([f[0] for f in _ACTS if " " not in f[0]])

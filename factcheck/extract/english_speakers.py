@@ -12,6 +12,7 @@ from .english_patterns import (
     _GENDER,
     _LEADS,
     _OPENERS,
+    _PARTICIPLES,
     _PAST,
     _PERSON,
     _PRONOUNS,
@@ -76,6 +77,8 @@ class Speakers:
         if any(w in _PAST or (w.endswith("ed") and w.islower() and p[:1].isupper()) for p, w in pairwise(words)):
             return False  # a finite verb inside: "The board decided after ..." is a clause, not a subject
         first = words[0]
+        if first in _PARTICIPLES:
+            return False  # "citing the cracks": a participle's object, not a subject
         role = re.fullmatch(r"((?:[a-z’'-]+\s+){1,5})(?:[A-Z][\w.’'-]*\s*){1,4}", phrase)
         if len(words) <= 8 and role and not any(w in _FUNCTION or w.endswith("ed") for w in role.group(1).split()):
             return True  # a role before a name: "civil defence spokesman Idris Kamal"
