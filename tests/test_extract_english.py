@@ -585,3 +585,17 @@ def test_a_stance_participle_goes_on_with_the_speaker() -> None:
     assert quote.startswith("the cracks found") and "harbour board" in src.name
     # "citing the cracks" is no speaker of "found"
     assert not any(c.quote.text.startswith("The harbour board closed") for c in ex.claims)
+
+
+def test_a_partial_quotation_keeps_its_clause_and_a_long_apposition_keeps_the_content() -> None:
+    ex = _extract(
+        'Closing the pier "would cost the town its ferry," Ann Lee said on Monday.\n\n'
+        "The new ferry could start sailing this week, said Brian Dale, a longtime adviser to the harbour "
+        "board who oversees the timetable and the crews.\n\n"
+        'In her 2012 book, "Harbours Of The North," Ann Lee wrote about the fishing fleet.'
+    )
+    quote, src = _claim(ex, "ferry,")
+    assert quote.startswith("Closing the pier") and "Lee" in src.name
+    quote, src = _claim(ex, "start sailing")
+    assert quote == "The new ferry could start sailing this week" and "Dale" in src.name
+    assert not any(c.quote.text.startswith("In her 2012 book") for c in ex.claims)  # a title, not a statement

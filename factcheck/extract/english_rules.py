@@ -147,7 +147,13 @@ class EnglishRules(Quotations):
             who = ""
         sid = self._resolve(who, m.start()) if who else self.last_speaker
         self.last_speaker = sid
-        self._add(sid, q[0], self._quote_run(q[1], m.end()), m.group(), who)
+        lead = text[s : q[0]]
+        # 'Not paying taxes "makes me smart," Lee said': a quotation that ends a clause it did not
+        # open; the clause is the statement (not after a colon or another attribution)
+        partial = bool(lead.strip()) and not re.search(r"[:;]\s*$", lead) and not self._taken(s, q[0])
+        partial = partial and not title_case(text[q[0] : q[1]])  # 'In his book, "Make Your Kid Rich,"': a title
+        start = s + len(lead) - len(lead.lstrip()) if partial and not _CUE.search(lead) else q[0]
+        self._add(sid, start, self._quote_run(q[1], m.end()), m.group(), who)
         return True
 
     def _subject_of(
@@ -223,7 +229,9 @@ class EnglishRules(Quotations):
         tail = text[m.end() : nxt]
         comma = text.rfind(",", s, m.start())
         short = len(re.sub(r"[^\w\s]", "", tail).split()) <= 10 and " that " not in tail
-        if not (comma > s and (short or inverted)):
+        # '…, said Ann Lee, a lawyer who ...': the verb right after the comma, its subject after it
+        said_x = not text[comma + 1 : m.start()].strip() and bool(re.match(r"\s+(?:[A-Z]|the\s|an?\s)", tail))
+        if not (comma > s and (short or inverted or said_x)):
             return
         who, end = self._clean_subject(text[comma + 1 : m.start()]), comma
         if not who and not text[comma + 1 : m.start()].strip():
