@@ -599,3 +599,17 @@ def test_a_partial_quotation_keeps_its_clause_and_a_long_apposition_keeps_the_co
     quote, src = _claim(ex, "start sailing")
     assert quote == "The new ferry could start sailing this week" and "Dale" in src.name
     assert not any(c.quote.text.startswith("In her 2012 book") for c in ex.claims)  # a title, not a statement
+
+
+def test_a_plural_group_speaker_and_a_record_that_frames_a_sentence() -> None:
+    ex = _extract(
+        "Although the mayor lacks a big achievement, elected officials from both parties say she has "
+        "worked hard for the port.\n\n"
+        "In the latest poll of 900 voters, conducted in early May, the mayor leads her rival by six points.\n\n"
+        "In the morning, the ferry left on time for the first day this month."
+    )
+    quote, src = _claim(ex, "worked hard")
+    assert quote.startswith("she has worked hard") and "officials from both parties" in src.name
+    quote, src = _claim(ex, "six points")
+    assert quote == "the mayor leads her rival by six points" and "poll" in src.name
+    assert not any(c.quote.text.startswith("the ferry left") for c in ex.claims)  # no record, no frame

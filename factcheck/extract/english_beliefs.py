@@ -20,6 +20,7 @@ from .english_patterns import (
     _PLAN,
     _PRONOUNS,
     _RECORD,
+    _RECORD_FRAME,
     _REGARD,
     _REPORTER_TAIL,
     _STANCE,
@@ -67,6 +68,7 @@ class Beliefs(Speakers):
             self._regards(u)
             self._belief_states(u)
             self._participle_stances(u)
+            self._record_frames(u)
 
     def _add(self, speaker: str | None, s: int, e: int, verb: str, written: str = "") -> None:
         s, e = strip_span(self.text, s, e)
@@ -279,6 +281,19 @@ class Beliefs(Speakers):
             end = self._finding_end(start, self._clause_end(start, u.end))
             if sid and len(text[start:end].split()) >= 4 and not self._taken(start, end):
                 self._add(sid, start, end, m.group(1), who)
+
+    def _record_frames(self, u: Unit) -> None:
+        """'In the latest poll of 900 voters, the mayor leads by six points': the sentence after a
+        framing record is what the record shows; the record (with its words) is the source."""
+        text = self.text
+        m = _RECORD_FRAME.match(text, u.start, u.end)
+        if m is None or self._taken(m.end(), u.end):
+            return
+        start = m.end()
+        end = self._finding_end(start, self._clause_end(start, u.end))
+        who = self._clean_subject(m.group("who"))
+        if len(text[start:end].split()) >= 4 and who:
+            self._add(self._resolve(who, m.start()), start, end, "in", who)
 
     def _intent_end(self, start: int, end: int) -> int:
         """An intention ends where the sentence goes on with a new clause (", but was ...", ", and

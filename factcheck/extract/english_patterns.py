@@ -86,6 +86,12 @@ _RECORD = re.compile(
     + _alt([f for e in shipped().of("record_verb", "en") for f in _forms("|".join(e.forms)) if not f.endswith("ing")])
     + r")\b"
 )
+# "In the latest poll of 900 voters, the mayor leads by six points": a record that frames a sentence
+_RECORD_FRAME = re.compile(
+    r"(?:In|Under)\s+(?P<who>(?:the|a|an|this|that|its|their|his|her|one|[A-Z][\w.’'&-]*)\s+(?:[^,.;:]{0,60}?\s)?(?i:"
+    + _alt([*EVIDENCE_NOUNS, *(f for e in shipped().of("record_noun", "en") for f in e.forms)])
+    + r")(?![\w’'-])[^,.;:]{0,80}?)(?:,\s+[a-z]+ed\b[^,.;:]{0,60})?,\s+(?=[A-Z\w])"
+)
 _FN = r"(?:about|of|for|to|in|on|at|by|from|with|as|than|because|if|when|and|or|but)\b"
 # A clause with no "that" after a belief verb: a determiner opens its subject, or a finite verb
 # follows a short subject ("believes his plan will work", "believe subsidies are unfair").

@@ -84,6 +84,9 @@ class Speakers:
             return True  # a role before a name: "civil defence spokesman Idris Kamal"
         if len(words) <= 4 and words[-1].islower() and words[-1].endswith("s") and first.isalpha():
             return words[-1] not in _FUNCTION  # a bare plural: "sources said", "federal officials said"
+        group = re.fullmatch(r"((?:[a-z-]+\s+){0,2}([a-z-]+s))\s+(?:from|of|at|in|for|with)\s+[\w\s.’'-]+", phrase)
+        if len(words) <= 8 and group and group.group(2) not in _FUNCTION and first not in _FUNCTION:
+            return True  # a plural with its group: "elected officials from both parties", "experts at the bank"
         return first[0].isupper() or first.lower() in _SUBJECT_DETS
 
     def _resolve(self, phrase: str, pos: int) -> str | None:
