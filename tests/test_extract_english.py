@@ -613,3 +613,9 @@ def test_a_plural_group_speaker_and_a_record_that_frames_a_sentence() -> None:
     quote, src = _claim(ex, "six points")
     assert quote == "the mayor leads her rival by six points" and "poll" in src.name
     assert not any(c.quote.text.startswith("the ferry left") for c in ex.claims)  # no record, no frame
+
+
+def test_a_possessors_bet_is_that() -> None:
+    ex = _extract("The Harbour Trust's bet is that tourists will return to the old town by the summer.")
+    quote, src = _claim(ex, "tourists")
+    assert quote.startswith("tourists will return") and "Harbour Trust" in src.name

@@ -132,7 +132,9 @@ _BELIEF_STATE = re.compile(
 # "Ann Lee's claim that ...", "his belief that ...": a possessor's statement named by a noun
 _CLAIM_NOUN = re.compile(
     r"(?:(?P<who>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?)[’']s|(?P<pro>\b(?:his|her|their|its)))\s+"
-    r"(?:[a-z]+\s+)?(?:" + _alt([f for e in shipped().of("claim_noun", "en") for f in e.forms]) + r")\s+that\s+"
+    r"(?:[a-z]+\s+)?(?:"
+    + _alt([f for e in shipped().of("claim_noun", "en") for f in e.forms])
+    + r")(?:\s+(?:is|was))?\s+that\s+"
 )
 _PAST = {_forms(k)[0] for k in [*SPEECH_VERBS, *THOUGHT_VERBS]}
 _THOUGHT = {k.split("|")[0] for k in THOUGHT_VERBS}
