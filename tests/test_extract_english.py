@@ -619,3 +619,16 @@ def test_a_possessors_bet_is_that() -> None:
     ex = _extract("The Harbour Trust's bet is that tourists will return to the old town by the summer.")
     quote, src = _claim(ex, "tourists")
     assert quote.startswith("tourists will return") and "Harbour Trust" in src.name
+
+
+def test_a_bare_belief_clause_with_a_joined_subject_or_this() -> None:
+    ex = _extract(
+        "Growers and the flood plan\n\n"
+        "Many of the growers believe water and power are too costly for small farms.\n\n"
+        "As the river rose over the old town walls for the third time in a year, I knew this "
+        "flood plan was never going to work."
+    )
+    quote, src = _claim(ex, "too costly")
+    assert quote.startswith("water and power are too costly") and "growers" in src.name
+    # "I" (the writer) resolves to no source; the belief is still found
+    assert any(c.quote.text.startswith("this flood plan was never") for c in ex.claims)

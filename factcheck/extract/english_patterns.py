@@ -97,9 +97,9 @@ _FN = r"(?:about|of|for|to|in|on|at|by|from|with|as|than|because|if|when|and|or|
 # follows a short subject ("believes his plan will work", "believe subsidies are unfair").
 _BARE_CLAUSE = re.compile(
     r"(?:these|those|his|her|their|its|our|my|your|some|most|many|no|every|all|both|few)\s+(?!" + _FN + r")[\w’'-]+"
-    r"|(?:(?!" + _FN + r")[\w’'-]+\s+){1,4}?"
+    r"|(?!" + _FN + r")[\w’'-]+\s+(?:(?:(?!" + _FN + r")[\w’'-]+|and)\s+){0,3}?"
     r"(?:is|are|was|were|will|would|can|could|should|has|have|had|may|might|must)\b"
-)
+)  # "believe subsidies are unfair", "believe bigotry and fear are acceptable"
 # Verbs whose object is what a named subject puts forward or turns down ("The mayor cited the
 # audit as proof"); the base form only after a plural subject and -ing only after "is"/"was" (the
 # rules check both: a base form or a bare -ing is a noun too often).

@@ -260,7 +260,7 @@ class EnglishRules(Quotations):
         if re.match(r"\s*(?:[A-Z]\w*(?:ing|ed)|To)\b", lead) or not _FINITE.search(lead):
             return False  # 'Responding to the report, X said', 'A lawyer for the firm, X, said': no clause
         start = self._content_start(ve, nxt, lemma)
-        if re.match(r"(?:he|she|they|it|we|i|there)\b", self.text[start:nxt], re.I):
+        if re.match(r"(?:he|she|they|it|we|i|there|this|these|those)\b", self.text[start:nxt], re.I):
             return False  # the verb opens a clause of its own
         return not re.match(r"\s*(?:that\b|:|[“\"]|'')", self.text[ve:nxt]) and not self.text[
             start - 5 : start
