@@ -632,3 +632,14 @@ def test_a_bare_belief_clause_with_a_joined_subject_or_this() -> None:
     assert quote.startswith("water and power are too costly") and "growers" in src.name
     # "I" (the writer) resolves to no source; the belief is still found
     assert any(c.quote.text.startswith("this flood plan was never") for c in ex.claims)
+
+
+def test_a_headline_verb_that_is_also_a_noun() -> None:
+    text = (
+        "Harbour Chief Calls New Toll ‘A Disgrace’ Over Late Repairs\n\n"
+        "The harbour chief calls are logged by the port office every morning at six."
+    )
+    ex = _extract(text)
+    quote, src = _claim(ex, "Disgrace")
+    assert quote.startswith("New Toll") and "Harbour Chief" in src.name
+    assert not any(c.quote.text.startswith("are logged") for c in ex.claims)  # "calls" in a sentence: a noun

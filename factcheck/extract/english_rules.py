@@ -193,11 +193,10 @@ class EnglishRules(Quotations):
         cstart, cend = start, self._content_end(start, nxt, following, s)
         opened = bool(re.search(r"(?:\bthat|:)\s*$", text[m.end() : start])) or bool(_mark(text, start))
         evidence = lemma in ("show", "find") and who.split()[-1:] != [] and who.split()[-1].lower() in _EVIDENCE
-        if (
-            (lemma in _OBJECT or word.lower() in _NOUN_FORMS)
-            and not (opened or evidence)
-            and who.lower() not in _PRONOUNS
-        ):
+        # a capitalised cue inside a sentence passed _cues only in a headline: "Mayor Calls Toll 'A Disgrace'"
+        headline_verb = word[0].isupper() and m.start() > s
+        noun = (lemma in _OBJECT or word.lower() in _NOUN_FORMS) and not headline_verb
+        if noun and not (opened or evidence) and who.lower() not in _PRONOUNS:
             return True  # "Most states", "his claims": nouns, unless a clause or quotation follows
         do_support = re.search(r"\b(?:do|does|did)\s+(?:\w+ly\s+)?$", text[s : m.start()], re.I)
         if not do_support and not _agrees(word, lemma, who):  # "he does believe ...": finite all the same
