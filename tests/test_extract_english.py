@@ -643,3 +643,9 @@ def test_a_headline_verb_that_is_also_a_noun() -> None:
     quote, src = _claim(ex, "Disgrace")
     assert quote.startswith("New Toll") and "Harbour Chief" in src.name
     assert not any(c.quote.text.startswith("are logged") for c in ex.claims)  # "calls" in a sentence: a noun
+
+
+def test_a_finding_keeps_the_closing_mark_of_its_quotation() -> None:
+    ex = _extract("Mayor Ines Kovac admires the old harbour master as a “patient leader,” praising his calm.")
+    quote, src = _claim(ex, "patient leader")
+    assert quote == "the old harbour master as a “patient leader,”" and "Kovac" in src.name

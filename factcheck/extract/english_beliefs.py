@@ -251,9 +251,12 @@ class Beliefs(Speakers):
         ", answering ..." (a participle), " -- most of whom ..." (an aside); ", who ..." after a name."""
         seg = self.text[start:end]
         tail = re.search(
-            r",\s+(?:where|with|using|but|as|while|and|which|who|according|up|down|[a-z]+ing)\b|\s+(?:--|—|–)\s+", seg
+            r",[”\"]?\s+(?:where|with|using|but|as|while|and|which|who|according|up|down|[a-z]+ing)\b|\s+(?:--|-|—|–)\s+",
+            seg,
         )
-        seg = seg[: tail.start()] if tail and tail.start() > 3 else seg
+        cut = tail.start() if tail else 0
+        cut += 2 if tail and seg[cut + 1 : cut + 2] in ("”", '"') else 0  # a closing mark stays with its quotation
+        seg = seg[:cut] if tail and tail.start() > 3 else seg
         return start + len(seg.rstrip(" .!?"))
 
     def _named(self, who: str) -> bool:
