@@ -1,5 +1,5 @@
 """English attributions that no reporting verb introduces: beliefs, intentions, what a record
-shows, what a named subject cites or rejects, "X's claim that ...". Each pass runs after the
+shows, what a subject cites or rejects, "X's claim that ...". Each pass runs after the
 sentence rules (``english_rules``) and adds only where no attribution holds the words already, so
 that it never reshapes an attribution those rules found."""
 
@@ -91,11 +91,12 @@ class Beliefs(Speakers):
         return start + len(seg.rstrip(" ,;"))
 
     def _plans(self, u: Unit) -> None:
-        """'The council plans to sell the land': a named subject's intention, its "to" clause; and
+        """'The council plans to sell the land': a subject's intention, its "to" clause; and
         'Judge Lee rejected the request for a retrial': what it puts forward or turns down, its object.
 
         Only when no other attribution holds the verb ("she said the firm plans to ..." is one) and
-        the subject is a name (a pronoun or a description may be the reporter's own statement)."""
+        the subject is a name, "he"/"she" ("they" for intentions) or a plausible description with no
+        verb in it (_agent); a stance verb's base form needs a plural subject, its -ing form "is"."""
         text = self.text
         for m in [*_PLAN.finditer(text, u.start, u.end), *_STANCE.finditer(text, u.start, u.end)]:
             if self._nested(m.start()) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : m.start()]):
@@ -201,8 +202,8 @@ class Beliefs(Speakers):
 
     def _regards(self, u: Unit) -> None:
         """'Critics of the toll see the new charge as a tax on commuters': how the subject sees
-        something, the object with its "as" complement; a named subject, "he"/"she"/"they" or a
-        plausible description, never inside another attribution or a relative clause."""
+        something, the object with its "as" complement; a subject as for intentions (_agent), never
+        inside another attribution or a relative clause."""
         text = self.text
         for m in _REGARD.finditer(text, u.start, u.end):
             if self._nested(m.start()) or re.search(r"\b(?:that|which|who)\s+$", text[u.start : m.start()]):
@@ -269,7 +270,7 @@ class Beliefs(Speakers):
 
     def _participle_stances(self, u: Unit) -> None:
         """'..., the mayor said, citing the audit of the harbour accounts': the participle's object is
-        the speaker's too (the sentence's latest speaker, else its named subject)."""
+        the speaker's too (the sentence's latest speaker, else its subject)."""
         text = self.text
         for m in _STANCE_PARTICIPLE.finditer(text, u.start, u.end):
             if self._nested(m.start(1)):

@@ -127,7 +127,7 @@ _ALL = [
     ),
     Category(
         "plan_verb",
-        "an English verb of intention whose 'to' clause is attributed to its named subject (plans to)",
+        "an English verb of intention whose 'to' clause is attributed to its subject (plans to)",
         "verb",
         "extract.english",
     ),
@@ -145,7 +145,7 @@ _ALL = [
     ),
     Category(
         "object_stance_verb",
-        "an English verb whose object is what its named subject puts forward or turns down (cited, rejected)",
+        "an English verb whose object is what its subject puts forward or turns down (cited, rejected)",
         "verb",
         "extract.english",
     ),
