@@ -45,6 +45,9 @@ if command -v factcheck >/dev/null 2>&1; then EVAL=(factcheck eval); else EVAL=(
 # was left out before): ggt@0.3 F1 0.4686, overlap50 F1 0.3910, speech-named overlap50 F1 0.5256,
 # speaker accuracy 0.7822, quote+speaker F1 0.3033, exact F1 0.2059. On the 83 documents scored
 # before, the figures are unchanged (0.4705, 0.3920): the floors follow the larger set.
+# Raised with beliefs, intentions, stances and views beyond named subjects (issue 7, the "other"
+# tail): measured ggt@0.3 F1 0.7003, overlap50 F1 0.6383, speech-named overlap50 F1 0.7785, speaker
+# accuracy 0.948, quote+speaker F1 0.6199, exact F1 0.4546; floors a point or less below.
 POLNEAR="${FACTCHECK_POLNEAR_DIR:-../shared/eval/polnear-dev}"
 if [ -f "$POLNEAR/gold.jsonl" ]; then
   # Licence guard: no PolNeAR article is tracked here, so none can reach the sdist (which ships
@@ -58,8 +61,8 @@ if [ -f "$POLNEAR/gold.jsonl" ]; then
     fi
   fi
   "${EVAL[@]}" "$POLNEAR" --backend offline \
-    --min-ggt-f1 0.66 --min-overlap-f1 0.59 --min-speech-named-f1 0.76 --min-speaker-accuracy 0.94 \
-    --min-quote-speaker-f1 0.57 --min-exact-f1 0.41 --max-failed-docs 0
+    --min-ggt-f1 0.69 --min-overlap-f1 0.63 --min-speech-named-f1 0.77 --min-speaker-accuracy 0.94 \
+    --min-quote-speaker-f1 0.61 --min-exact-f1 0.44 --max-failed-docs 0
 else
   echo "eval gate: PolNeAR dev step skipped: no quote set at $POLNEAR (set FACTCHECK_POLNEAR_DIR; it is not in the repository because its licence forbids copying)"
 fi

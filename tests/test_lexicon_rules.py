@@ -148,7 +148,9 @@ def _belief(e: Entry) -> bool:
     if e.category == "object_stance_verb":  # the object is attributed to the named subject
         filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
         ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
-        verb = re.search(r"\b(?:" + e.regex() + r")\s+", e.example, re.I)
+        verb = EP._STANCE.search(e.example)  # its own forms (multi-word: "pointed to")
+        if verb and " ".join(verb.group(1).lower().split()) not in EP._forms("|".join(e.forms)):
+            verb = None
         said = [(c.claimant, c.quote.text) for c in ex.claims] + [(c.speaker, c.quote.text) for c in ex.counters]
         return bool(verb) and any(who and e.example[verb.end() :].startswith(q) for who, q in said)
     if e.category == "claim_noun":  # "X's claim that ...": the clause is X's
@@ -166,6 +168,13 @@ def _belief(e: Entry) -> bool:
             return any(c.claimant and any(f in names[c.claimant] for f in e.forms) for c in ex.claims)
         finding = e.example.split(" that ", 1)[1].rstrip(".")  # the record_verb examples use "that"
         return any(c.claimant and c.quote.text.rstrip(".") == finding for c in ex.claims)
+    if e.category in ("regard_verb", "belief_adjective"):  # what follows the cue is the subject's
+        filler = "\n\nThe river rose by two metres overnight and several roads in the valley were closed."
+        ex = extract_offline(article_from_text(e.example + filler, outlet="Example Daily"))
+        cue = (EP._REGARD if e.category == "regard_verb" else EP._BELIEF_STATE).search(e.example)
+        word = (cue.group(1) if e.category == "regard_verb" else cue.group("adj")).lower() if cue else ""
+        rest = e.example[cue.end() :].rstrip(".") if cue and word in EP._forms("|".join(e.forms)) else ""
+        return bool(rest) and any(c.claimant and c.quote.text.rstrip(".") == rest for c in ex.claims)
     return False
 
 
@@ -250,6 +259,8 @@ MATCHERS: dict[str, Callable[[Entry], bool]] = {
     "claim_noun": _belief,
     "record_noun": _belief,
     "record_verb": _belief,
+    "regard_verb": _belief,
+    "belief_adjective": _belief,
     "english_cue_word": lambda e: (
         e.text in _EN_WORDS and bool(_word(e).search(e.example)) and detect_language(e.example) == "en"
     ),

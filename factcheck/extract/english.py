@@ -1,7 +1,9 @@
 """English quotes and speakers for the offline extractor (English articles only): the lexicon.
 
 The lexicon below is compiled into patterns in ``english_patterns``; the rules that use them are in
-``english_rules`` (sentences, quotations, content spans) and ``english_speakers`` (who speaks).
+``english_rules`` (sentences, content spans), ``english_quotes`` (quotation runs, headlines,
+continuations), ``english_beliefs`` (intentions, stances, views, beliefs, what records show) and
+``english_speakers`` (who speaks).
 
 What the rules do, on the whole article and paragraph-aware, before claims are classified:
 - quotation regions: “…”, "…" and the ASCII ''…''; an unclosed one ends with its paragraph;

@@ -86,26 +86,55 @@ _RECORD = re.compile(
     + _alt([f for e in shipped().of("record_verb", "en") for f in _forms("|".join(e.forms)) if not f.endswith("ing")])
     + r")\b"
 )
+# "In the latest poll of 900 voters, the mayor leads by six points": a record that frames a sentence
+_RECORD_FRAME = re.compile(
+    r"(?:In|Under)\s+(?P<who>(?:the|a|an|this|that|its|their|his|her|one|[A-Z][\w.’'&-]*)\s+(?:[^,.;:]{0,60}?\s)?(?i:"
+    + _alt([*EVIDENCE_NOUNS, *(f for e in shipped().of("record_noun", "en") for f in e.forms)])
+    + r")(?![\w’'-])[^,.;:]{0,80}?)(?:,\s+[a-z]+ed\b[^,.;:]{0,60})?,\s+(?=[A-Z\w])"
+)
 _FN = r"(?:about|of|for|to|in|on|at|by|from|with|as|than|because|if|when|and|or|but)\b"
 # A clause with no "that" after a belief verb: a determiner opens its subject, or a finite verb
 # follows a short subject ("believes his plan will work", "believe subsidies are unfair").
 _BARE_CLAUSE = re.compile(
     r"(?:these|those|his|her|their|its|our|my|your|some|most|many|no|every|all|both|few)\s+(?!" + _FN + r")[\w’'-]+"
-    r"|(?:(?!" + _FN + r")[\w’'-]+\s+){1,4}?"
+    r"|(?!" + _FN + r")[\w’'-]+\s+(?:(?:(?!" + _FN + r")[\w’'-]+|and)\s+){0,3}?"
     r"(?:is|are|was|were|will|would|can|could|should|has|have|had|may|might|must)\b"
-)
+)  # "believe subsidies are unfair", "believe bigotry and fear are acceptable"
 # Verbs whose object is what a named subject puts forward or turns down ("The mayor cited the
-# audit as proof"); past and third person only (the base form and -ing are nouns too often).
+# audit as proof"); the base form only after a plural subject and -ing only after "is"/"was" (the
+# rules check both: a base form or a bare -ing is a noun too often).
 _STANCE_KEYS = ["|".join(e.forms) for e in shipped().of("object_stance_verb", "en")]
 _STANCE = re.compile(
     r"(?<![\w’'-])("
-    + _alt([f for k in _STANCE_KEYS for f in _forms(k) if not f.endswith("ing") and f != k.split("|")[0]])
-    + r")\s+(?=[\w“\"$])"
+    + _alt([f for k in _STANCE_KEYS for f in _forms(k) if not f.endswith("ing")])
+    + r"|"
+    + _alt([f for k in _STANCE_KEYS for f in _forms(k) if f.endswith("ing")])
+    + r")\s+(?=[\w“\"$])(?!(?:about|from|over|on|of|for|by|in|at|to|with|into|which|who)\b|[a-z]+ed\b)"
+)  # a preposition or a participle after it makes it a noun: "questions about", "demands sparked by"
+_STANCE_BASE = {k.split("|")[0] for k in _STANCE_KEYS}
+# ", citing the audit": a stance verb's participle after a comma goes on with the sentence's speaker
+_STANCE_PARTICIPLE = re.compile(
+    r",\s+(?:and\s+)?(" + _alt([f for k in _STANCE_KEYS for f in _forms(k) if f.endswith("ing")]) + r")\s+(?=[\w“\"$])"
+)
+# "Critics see the toll as a tax": how a subject sees something, its object and the "as"
+# complement; a short object with no punctuation (the passive "is seen as" has none).
+_REGARD_KEYS = ["|".join(e.forms) for e in shipped().of("regard_verb", "en")]
+_REGARD = re.compile(
+    r"(?<![\w’'-])(" + _alt([f for k in _REGARD_KEYS for f in _forms(k)]) + r")\s+"
+    r"(?=(?:(?!as\b)[\w’'$%-]+\s+){1,10}as\s+[\w“\"$])"
+)
+# "Many farmers are afraid that ...": a belief or feeling adjective after a copula, then its clause.
+_BELIEF_STATE = re.compile(
+    r"(?<![\w’'-])(?:is|are|was|were|am|remains?|remained|be|been|[’']re|[’']m)\s+(?:not\s+|also\s+|still\s+)?"
+    r"(?:\w+ly\s+)?(?P<adj>" + _alt([f for e in shipped().of("belief_adjective", "en") for f in e.forms]) + r")\s+"
+    r"(?:that\s+)?"
 )
 # "Ann Lee's claim that ...", "his belief that ...": a possessor's statement named by a noun
 _CLAIM_NOUN = re.compile(
     r"(?:(?P<who>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?)[’']s|(?P<pro>\b(?:his|her|their|its)))\s+"
-    r"(?:[a-z]+\s+)?(?:" + _alt([f for e in shipped().of("claim_noun", "en") for f in e.forms]) + r")\s+that\s+"
+    r"(?:[a-z]+\s+)?(?:"
+    + _alt([f for e in shipped().of("claim_noun", "en") for f in e.forms])
+    + r")(?:\s+(?:is|was))?\s+that\s+"
 )
 _PAST = {_forms(k)[0] for k in [*SPEECH_VERBS, *THOUGHT_VERBS]}
 _THOUGHT = {k.split("|")[0] for k in THOUGHT_VERBS}
@@ -145,7 +174,18 @@ _PERSON = re.compile(r"(?!The\b)(?:[A-Z][\w.’'-]*\s*){1,5}")  # a name: capita
 # What follows a verb but cannot open its content: "damage estimated at ...", "said to be ...".
 _NOT_CLAUSE = re.compile(r"(?:at|by|to|for|of|from|with|into|about|against|up|out|off|over|in|on|during)\b")
 # Where the reporter takes over inside a sentence: ", which ..." or "and warned ..." (a new act).
-_REPORTER_TAIL = re.compile(r",\s+which\b|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
+# The speaker's next act: "..., adding that ...", "...; they ...", "... and said ..." (a cue verb's
+# participle after a comma, or its finite form after "and"/"but").
+# Past forms only after "and" ("and state law" is a noun); participles only after a comma.
+_ACTS = [_forms(k) for k in [*SPEECH_VERBS, *THOUGHT_VERBS, *OBJECT_CONTENT_VERBS, *_PLAN_KEYS, *_STANCE_KEYS]]
+_PARTICIPLES = frozenset(w for f in _ACTS for w in f if w.endswith("ing") and " " not in w)
+_REPORTER_TAIL = re.compile(
+    r",\s+which\b|;\s|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:[a-z]{3,}ed|says|"
+    + _alt([f[0] for f in _ACTS if " " not in f[0]])
+    + r")\b|,\s+(?:"
+    + _alt([w for f in _ACTS for w in f if w.endswith("ing")])
+    + r")\b"
+)
 # The occasion at the end of a reported clause: "... in a statement on Thursday."
 _OCCASION_TAIL = re.compile(
     r"\s+(?:in|during|at)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,3}?(?:"
@@ -163,6 +203,12 @@ _SUBJECT_DETS = set(SUBJECT_STARTERS)
 _MODAL = set(NOT_FINITE_BEFORE)
 _FUNCTION = set(NOT_SPEAKER_WORDS)
 _PLURAL = set(PLURAL_SUBJECTS)
+
+
+def _plural(who: str) -> bool:
+    """A plural subject ("experts", "Ann Lee and Tom Park", "many"): a base-form verb after it is finite."""
+    words = who.lower().split()
+    return bool(words) and (words[-1] in _PLURAL or words[-1].endswith("s") or "and" in words or words[0] in _PLURAL)
 
 
 def _full_stop(seg: str) -> bool:

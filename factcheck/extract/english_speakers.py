@@ -12,6 +12,7 @@ from .english_patterns import (
     _GENDER,
     _LEADS,
     _OPENERS,
+    _PARTICIPLES,
     _PAST,
     _PERSON,
     _PRONOUNS,
@@ -73,14 +74,19 @@ class Speakers:
         clause = r"\b(?:if|when|because|although|whether|which|what|as|than|is|are|was|were|be)\b"
         if re.search(clause, low) and not re.search(r",?\s+who\b", low):
             return False
-        if any(w in _PAST or (w.endswith("ed") and p[:1].isupper()) for p, w in pairwise(words)):
+        if any(w in _PAST or (w.endswith("ed") and w.islower() and p[:1].isupper()) for p, w in pairwise(words)):
             return False  # a finite verb inside: "The board decided after ..." is a clause, not a subject
         first = words[0]
+        if first in _PARTICIPLES:
+            return False  # "citing the cracks": a participle's object, not a subject
         role = re.fullmatch(r"((?:[a-z’'-]+\s+){1,5})(?:[A-Z][\w.’'-]*\s*){1,4}", phrase)
         if len(words) <= 8 and role and not any(w in _FUNCTION or w.endswith("ed") for w in role.group(1).split()):
             return True  # a role before a name: "civil defence spokesman Idris Kamal"
         if len(words) <= 4 and words[-1].islower() and words[-1].endswith("s") and first.isalpha():
             return words[-1] not in _FUNCTION  # a bare plural: "sources said", "federal officials said"
+        group = re.fullmatch(r"((?:[a-z-]+\s+){0,2}([a-z-]+s))\s+(?:from|of|at|in|for|with)\s+[\w\s.’'-]+", phrase)
+        if len(words) <= 8 and group and group.group(2) not in _FUNCTION and first not in _FUNCTION:
+            return True  # a plural with its group: "elected officials from both parties", "experts at the bank"
         return first[0].isupper() or first.lower() in _SUBJECT_DETS
 
     def _resolve(self, phrase: str, pos: int) -> str | None:

@@ -155,7 +155,7 @@ _ALL = [
     ),
     Category(
         "plan_verb",
-        "an English verb of intention whose 'to' clause is attributed to its named subject (plans to)",
+        "an English verb of intention whose 'to' clause is attributed to its subject (plans to)",
         "verb",
         "extract.english",
     ),
@@ -173,8 +173,20 @@ _ALL = [
     ),
     Category(
         "object_stance_verb",
-        "an English verb whose object is what its named subject puts forward or turns down (cited, rejected)",
+        "an English verb whose object is what its subject puts forward or turns down (cited, rejected)",
         "verb",
+        "extract.english",
+    ),
+    Category(
+        "regard_verb",
+        "an English verb of how a subject sees something; 'X sees Y as Z' attributes 'Y as Z' to X (view, portray)",
+        "verb",
+        "extract.english",
+    ),
+    Category(
+        "belief_adjective",
+        "an English adjective of belief or feeling; 'X is afraid that ...' attributes the clause to X (sure)",
+        "word",
         "extract.english",
     ),
     Category(
