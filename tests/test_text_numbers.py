@@ -24,3 +24,46 @@ def test_spans_are_offsets_into_the_article() -> None:
     text = "It cost 3 million dollars."
     (n,) = find_numbers(text, offset=100)
     assert (n.start, n.end, n.text) == (108, 117, "3 million")
+
+
+def _texts(text: str) -> list[str]:
+    return [n.text for n in find_numbers(text)]
+
+
+def test_thousands_separators_make_one_value() -> None:
+    assert _values("About 1,500 people marched") == [1500.0]
+    assert _values("a budget of 2,350,000 pounds") == [2_350_000.0]
+    assert _values("spent 12,400.75 on fuel") == [12_400.75]
+    assert _values("وصل ١٬٥٠٠ شخص") == [1500.0]
+    assert _values("نحو 2٬750٫5 طن") == [2750.5]
+    assert _values("unos 1.500.000 votantes") == [1_500_000.0]
+    assert _values("exactly 3.250,5 litres") == [3250.5]
+    assert _texts("Some 4,200 homes, 310 schools.") == ["4,200", "310"]
+
+
+def test_lists_and_decimals_stay_apart() -> None:
+    assert _values("rooms 1, 2 and 3") == [1.0, 2.0, 3.0]
+    assert _values("codes 1,2,3") == [1.0, 2.0, 3.0]
+    assert _values("في 3، 4 و5 منها") == [3.0, 4.0, 5.0]
+    assert _values("في ٣، ٤ و٥ منها") == [3.0, 4.0, 5.0]
+    assert _values("1.5 million barrels") == [1_500_000.0]
+    assert _values("ارتفع بنسبة ٣٫٥ في المئة") == [3.5]
+    assert _values("in 2019, 400 families left") == [2019.0, 400.0]
+
+
+def test_multiplier_before_punctuation() -> None:
+    assert _values("The bill reached 3 million.") == [3_000_000.0]
+    assert _values("Was it 2 billion? Or 4 thousand!") == [2e9, 4000.0]
+    assert _values("بلغت الخسائر 4 ملايين، وفق التقرير") == [4_000_000.0]
+    assert _values("نزح ٣ ملايين.") == [3_000_000.0]
+    assert _values("قُتل 5 آلاف. ثم 2 مليون؟") == [5000.0, 2_000_000.0]
+    assert _values("نحو عشرة آلاف.") == [10_000.0]
+    assert _texts("It cost 3 million.") == ["3 million"]
+    assert _texts("They counted 7.") == ["7"]
+
+
+def test_prefixed_currency_and_percent() -> None:
+    assert _values("a $3 million grant") == [3_000_000.0]
+    assert _values("prices rose 12% and ١٥٪ in two years") == [12.0, 15.0, 2.0]
+    assert _texts("وصلت الى بـ20 مليون") == ["20 مليون"]
+    assert _texts("rose 12%.") == ["12%"]
