@@ -67,3 +67,5 @@ def test_prefixed_currency_and_percent() -> None:
     assert _values("prices rose 12% and ١٥٪ in two years") == [12.0, 15.0, 2.0]
     assert _texts("وصلت الى بـ20 مليون") == ["20 مليون"]
     assert _texts("rose 12%.") == ["12%"]
+    assert _texts("خلال الـ24 ساعة وللـ٣ أيام") == ["24", "٣"]
+    assert _values("they waited ...500 of them") == [500.0]

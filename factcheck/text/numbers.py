@@ -32,13 +32,14 @@ _TOK = r"[^\s,،;؛:()\"«»“”]"
 _TOKEN = re.compile(rf"(?:(?!\d){_TOK})*\d{{1,3}}(?:(?:,\d{{3}})+(?!\d)|(?:\.\d{{3}})+,\d+){_TOK}*|{_TOK}+")
 # Sentence punctuation glued to a token's end ("3 million.", "مليون؟") is not part of the token.
 _TRAIL = ".!?؟…"
-# A token written in digits of any script: a clitic prefix (Arabic "and/with/for/so/as": "و5",
-# "بـ20"), then the mention itself: currency or percent sign, the number, percent sign. Numbers:
-# comma or Arabic (U+066C) thousands groups with an optional decimal part (point or U+066B);
-# European dot groups only where unambiguous (two groups, or a decimal comma: "1.500.000",
-# "3.250,5"; a single "1.500" stays the decimal 1.5); or plain digits with an optional decimal.
+# A token written in digits of any script: a glued ellipsis, Arabic clitics ("and/with/for/so/as",
+# the article: "و5", "بـ20", "الـ24", "وللـ3"), then the mention itself: currency or percent sign,
+# the number, percent sign. Numbers: comma or Arabic (U+066C) thousands groups with an optional
+# decimal part (point or U+066B); European dot groups only where unambiguous (two groups, or a
+# decimal comma: "1.500.000", "3.250,5"; a single "1.500" stays the decimal 1.5); or plain digits
+# with an optional decimal part.
 _DIGITS = re.compile(
-    r"(?:[وفبلك]ـ?){0,2}(?P<body>[$€£%٪]?"
+    r"[.…]*(?:[وفبلك]ـ?){0,3}(?:الـ?)?(?P<body>[$€£%٪]?"
     r"(?P<num>\d{1,3}(?P<sep>[,٬])\d{3}(?:(?P=sep)\d{3})*(?:[.٫]\d+)?"
     r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}\.\d{3},\d+|\d+(?:[.٫]\d+)?)[%٪]?)"
 )
