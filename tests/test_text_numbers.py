@@ -18,6 +18,12 @@ def test_number_words_compounds_and_multipliers() -> None:
     assert _values("twenty-five ships") == [25.0]
     assert _values("خمسة وعشرون جنديا") == [25.0]
     assert _values("10 ملايين دولار") == [10_000_000.0]
+    assert _values("twenty five ships and thirty boats") == [25.0, 30.0]
+    assert _values("forty two million.") == [42_000_000.0]
+    assert _values("ten five-year terms, twenty twelve-hour shifts") == [10.0, 20.0]
+    assert _values("twenty, five and six") == [20.0, 5.0, 6.0]
+    assert _values("It was 3. Millions watched") == [3.0]
+    assert _values("عشرين ثلاثة") == [20.0, 3.0]
 
 
 def test_spans_are_offsets_into_the_article() -> None:

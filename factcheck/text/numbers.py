@@ -67,7 +67,12 @@ def _plain_word(folded: str) -> str:
     return folded[1:] if folded[:1] == "و" and folded[1:] in _TENS | _UNITS | _MULT else folded
 
 
-def _word_value(ws: list[tuple[int, int, str]], i: int) -> tuple[float | None, int]:
+def _joined(text: str, ws: list[tuple[int, int, str]], j: int) -> bool:
+    """Token ``j`` follows token ``j - 1`` across white space only (no comma or full stop between)."""
+    return j < len(ws) and text[ws[j - 1][1] : ws[j][0]].isspace()
+
+
+def _word_value(text: str, ws: list[tuple[int, int, str]], i: int) -> tuple[float | None, int]:
     """Value of a number written in words starting at token ``i``, and the next token's index."""
     f = ws[i][2].strip(".")
     j = i + 1
@@ -76,6 +81,10 @@ def _word_value(ws: list[tuple[int, int, str]], i: int) -> tuple[float | None, i
         # "خمسة وعشرون", "twenty-five" style compounds
         if j < len(ws) and _plain_word(ws[j][2]) in _TENS and ws[j][2].startswith("و"):
             value += _TENS[_plain_word(ws[j][2])]
+            j += 1
+        # "twenty five" written without its hyphen: a tens word then a unit below ten
+        if f.isascii() and f in _TENS and _joined(text, ws, j) and 0 < _UNITS.get(ws[j][2], 0) < 10:
+            value += _UNITS[ws[j][2]]
             j += 1
         return value, j
     if "-" in f and all(p in _TENS or p in _UNITS for p in f.split("-")):
@@ -95,11 +104,11 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             value: float | None = _digit_value(digits.group("num"))
             s, j = digits.start("body"), i + 1
         else:
-            value, j = _word_value(ws, i)
+            value, j = _word_value(text, ws, i)
         if value is None:
             i += 1
             continue
-        if j < len(ws) and ws[j][2] in _MULT:
+        if _joined(text, ws, j) and ws[j][2] in _MULT:
             value *= _MULT[ws[j][2]]
             j += 1
         e = ws[j - 1][1]
