@@ -75,3 +75,37 @@ def test_prefixed_currency_and_percent() -> None:
     assert _texts("rose 12%.") == ["12%"]
     assert _texts("خلال الـ24 ساعة وللـ٣ أيام") == ["24", "٣"]
     assert _values("they waited ...500 of them") == [500.0]
+
+
+def _number_conflicts(a: str, b: str) -> list[tuple[str, ...]]:
+    from factcheck.reconcile.compare import Version, differences
+
+    diffs = differences(Version(a, 0, None), Version(b, 0, None))
+    return [d.a_words + d.b_words for d in diffs if d.field == "number"]
+
+
+def test_same_figure_written_two_ways_is_no_conflict() -> None:
+    assert (
+        _number_conflicts(
+            "The agency said 1,500 families were moved to shelters",
+            "The agency said 1500 families were moved to shelters",
+        )
+        == []
+    )
+    assert _number_conflicts("قالت الوزارة إن ١٬٢٠٠ أسرة نزحت", "قالت الوزارة إن 1200 أسرة نزحت") == []
+    assert (
+        _number_conflicts(
+            "The ministry said the damage reached 3 million.", "The ministry said the damage reached 3,000,000."
+        )
+        == []
+    )
+
+
+def test_different_figures_still_conflict() -> None:
+    assert _number_conflicts(
+        "The agency said 1,500 families were moved to shelters",
+        "The agency said 1,800 families were moved to shelters",
+    ) == [("1,500", "1,800")]
+    assert _number_conflicts("قالت الوزارة إن ٢٬٥٠٠ أسرة نزحت", "قالت الوزارة إن ٣٬٥٠٠ أسرة نزحت") == [
+        ("٢٬٥٠٠", "٣٬٥٠٠")
+    ]
