@@ -24,36 +24,91 @@ class NumberMention:
     value: float
 
 
+# A token is a run of characters up to white space, a list/clause separator or a bracket/quote. A
+# number with comma thousands separators ("1,500,000") is kept whole: a comma directly followed by
+# exactly three digits groups digits, while a comma with a space ("1, 2 and 3") or a shorter group
+# ("1,2,3") separates list items. A European decimal comma after dot groups ("3.250,5") too.
+_TOK = r"[^\s,،;؛:()\"«»“”]"
+_TOKEN = re.compile(rf"(?:(?!\d){_TOK})*\d{{1,3}}(?:(?:,\d{{3}})+(?!\d)|(?:\.\d{{3}})+,\d+){_TOK}*|{_TOK}+")
+# Sentence punctuation glued to a token's end ("3 million.", "مليون؟") is not part of the token.
+_TRAIL = ".!?؟…"
+# A token written in digits of any script: a glued ellipsis, Arabic clitics ("and/with/for/so/as",
+# the article: "و5", "بـ20", "الـ24", "وللـ3"), then the mention itself: currency or percent sign,
+# the number, percent sign. Numbers: comma or Arabic (U+066C) thousands groups with an optional
+# decimal part (point or U+066B); European dot groups only where unambiguous (two groups, or a
+# decimal comma: "1.500.000", "3.250,5"; a single "1.500" stays the decimal 1.5); or plain digits
+# with an optional decimal part.
+_DIGITS = re.compile(
+    r"[.…]*(?:[وفبلك]ـ?){0,3}(?:الـ?)?(?P<body>[$€£%٪]?"
+    r"(?P<num>\d{1,3}(?P<sep>[,٬])\d{3}(?:(?P=sep)\d{3})*(?:[.٫]\d+)?"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}\.\d{3},\d+|\d+(?:[.٫]\d+)?)[%٪]?)"
+)
+
+
+def _digit_value(num: str) -> float:
+    """Value of a number matched by ``_DIGITS`` (Python's float reads digits of any script)."""
+    num = num.replace("٬", ",").replace("٫", ".")
+    if num.count(".") > 1 or ("." in num and "," in num and num.index(".") < num.index(",")):
+        return float(num.replace(".", "").replace(",", "."))  # European: dots group, comma decimal
+    return float(num.replace(",", ""))
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded text) of each token, trailing sentence punctuation cut off."""
+    out: list[tuple[int, int, str]] = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group().rstrip(_TRAIL)
+        if raw:
+            out.append((m.start(), m.start() + len(raw), fold(raw)))
+    return out
+
+
 def _plain_word(folded: str) -> str:
     return folded[1:] if folded[:1] == "و" and folded[1:] in _TENS | _UNITS | _MULT else folded
 
 
+def _joined(text: str, ws: list[tuple[int, int, str]], j: int) -> bool:
+    """Token ``j`` follows token ``j - 1`` across white space only (no comma or full stop between)."""
+    return j < len(ws) and text[ws[j - 1][1] : ws[j][0]].isspace()
+
+
+def _word_value(text: str, ws: list[tuple[int, int, str]], i: int) -> tuple[float | None, int]:
+    """Value of a number written in words starting at token ``i``, and the next token's index."""
+    f = ws[i][2].strip(".")
+    j = i + 1
+    if f in _UNITS or f in _TENS:
+        value = float(_UNITS.get(f) or _TENS[f])
+        # "خمسة وعشرون", "twenty-five" style compounds
+        if j < len(ws) and _plain_word(ws[j][2]) in _TENS and ws[j][2].startswith("و"):
+            value += _TENS[_plain_word(ws[j][2])]
+            j += 1
+        # "twenty five" written without its hyphen: a tens word then a unit below ten
+        if f.isascii() and f in _TENS and _joined(text, ws, j) and 0 < _UNITS.get(ws[j][2], 0) < 10:
+            value += _UNITS[ws[j][2]]
+            j += 1
+        return value, j
+    if "-" in f and all(p in _TENS or p in _UNITS for p in f.split("-")):
+        return float(sum(_TENS.get(p) or _UNITS[p] for p in f.split("-"))), j
+    return None, j
+
+
 def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     """Numbers in digits (any digit script) or words, with a following multiplier ("10 ملايين")."""
-    ws = [(m.start(), m.end(), fold(m.group())) for m in re.finditer(r"[^\s,،;؛:()\"«»“”]+", text)]
+    ws = _tokens(text)
     out: list[NumberMention] = []
     i = 0
     while i < len(ws):
-        s, e, f = ws[i]
-        f = f.strip(".")
-        value: float | None = None
-        j = i + 1
-        if re.fullmatch(r"\d+(?:[.,]\d+)?", f):
-            value = (
-                float(f.replace(",", "")) if f.count(",") and len(f.split(",")[-1]) == 3 else float(f.replace(",", "."))
-            )
-        elif f in _UNITS or f in _TENS:
-            value = float(_UNITS.get(f) or _TENS[f])
-            # "خمسة وعشرون", "twenty-five" style compounds
-            if j < len(ws) and _plain_word(ws[j][2]) in _TENS and ws[j][2].startswith("و"):
-                value += _TENS[_plain_word(ws[j][2])]
-                j += 1
-        elif "-" in f and all(p in _TENS or p in _UNITS for p in f.split("-")):
-            value = float(sum(_TENS.get(p) or _UNITS[p] for p in f.split("-")))
+        s, e, _ = ws[i]
+        digits = _DIGITS.fullmatch(text, s, e)
+        if digits:
+            value: float | None = _digit_value(digits.group("num"))
+            s, j = digits.start("body"), i + 1
+        else:
+            value, j = _word_value(text, ws, i)
         if value is None:
             i += 1
             continue
-        if j < len(ws) and ws[j][2] in _MULT:
+        if _joined(text, ws, j) and ws[j][2] in _MULT:
             value *= _MULT[ws[j][2]]
             j += 1
         e = ws[j - 1][1]
