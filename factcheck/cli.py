@@ -17,7 +17,7 @@ from typing import Any
 from ._options import add_extractor_arguments as _llm_flags
 from ._options import settings_from_arguments as _settings
 from .config import load_settings
-from .errors import ConfigError, FactcheckError, InputError
+from .errors import ConfigError, FactcheckError, InputError, first_problem
 
 FORMATS = ("md", "html", "json", "claimreview")
 
@@ -270,10 +270,9 @@ def _cmd_reconcile(args: argparse.Namespace) -> int:
             try:
                 extractions.append(Extraction.model_validate(doc))
             except ValidationError as err:
-                first = err.errors()[0]
-                where = ".".join(str(x) for x in first["loc"])
+                where, msg = first_problem(err)
                 raise InputError(
-                    f"item {i + 1} is not an Extraction: {where}: {first['msg']}",
+                    f"item {i + 1} is not an Extraction: {where}: {msg}",
                     source=path,
                     hint="see `factcheck schema --model extraction`",
                 ) from err

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
-from .errors import ConfigError
+from .errors import ConfigError, first_problem
 
 Backend = Literal["auto", "llm", "offline"]
 Mode = Literal["tools", "json_schema", "json", "md_json"]
@@ -183,10 +183,9 @@ def load_settings(
     try:
         return Settings.model_validate(merged)
     except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        where, msg = first_problem(err)
         raise ConfigError(
-            f"invalid setting {where!r}: {first['msg']}",
+            f"invalid setting {where!r}: {msg}",
             hint=f"check the flag, FACTCHECK_{where.upper()} or the config file",
         ) from err
 

@@ -192,16 +192,15 @@ def brief_from_data(data: object, source: str = "brief") -> Brief:
     """A Brief (a ChangedBrief when it carries ``changes``) from parsed JSON; InputError when it is not one."""
     from pydantic import ValidationError
 
-    from .errors import InputError
+    from .errors import InputError, first_problem
 
     model = ChangedBrief if isinstance(data, dict) and "changes" in data else Brief
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(x) for x in first["loc"])
+        where, msg = first_problem(err)
         raise InputError(
-            f"not a brief: {where}: {first['msg']}",
+            f"not a brief: {where}: {msg}",
             source=source,
             hint="give a brief's JSON (factcheck brief -o x.json)",
         ) from err

@@ -3,7 +3,10 @@ GitHub Action turn them into messages (``str(err)`` names the fix), the library 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 class FactcheckError(Exception):
@@ -96,3 +99,10 @@ class LexiconError(ConfigError):
         super().__init__(f"{where}: {message}", hint=hint)
         self.path = path
         self.line = line
+
+
+def first_problem(err: ValidationError) -> tuple[str, str]:
+    """(where, message) of a pydantic ValidationError's first problem, for one-line error messages."""
+    first = err.errors()[0]
+    return ".".join(str(x) for x in first["loc"]), str(first["msg"])
+
