@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ..grounding import is_grounded, locate
 from ..models import (
+    Article,
     ArticleFailure,
     Brief,
     Claim,
@@ -61,13 +62,12 @@ from .cluster import (
     cluster_claims,
     counter_items,
     group_counters,
-    inside_counters,
-    link_counters,
     origin_of,
     repeats,
 )
 from .explain import Names, explain
 from .findings import Detector, RawFinding
+from .link import inside_counters, link_counters
 from .respond import Responder, derived_counters
 from .similar import Similarity
 from .sources import merge_sources
@@ -182,12 +182,15 @@ def reconcile(
     """
     run_notes: list[str] = list(notes)
     xs: list[Extraction] = []
+    by_id: dict[str, list[Article]] = {}  # equal articles have equal ids: compare within an id only
     for x in extractions:
         # The same input twice is dropped; the same text from another outlet (a retweet, a wire story
         # republished) shares the content-hash id but is a publication of its own, so it stays.
-        if any(x.article == y.article for y in xs):
+        same_id = by_id.setdefault(x.article.id, [])
+        if any(x.article == y for y in same_id):
             run_notes.append(f"{x.article.id}: the same article was given twice; the repeat was ignored")
             continue
+        same_id.append(x.article)
         xs.append(x)
     articles = [x.article for x in xs]
     for x in xs:
@@ -277,7 +280,8 @@ def reconcile(
 
     names = Names(sources)
     findings: list[Finding] = []
-    for n, f in enumerate(sorted(raw, key=finding_key)):
+    raw_sorted = sorted(raw, key=finding_key)
+    for n, f in enumerate(raw_sorted):
         cids = [cid[c] for c in sorted(f.clusters, key=rank.__getitem__)]
         ar, en = explain(f.kind, cids, f.data, names)
         evidence = []
@@ -303,7 +307,10 @@ def reconcile(
                 explanation_en=en,
             )
         )
-    raw_ids = {id(f): findings[n].id for n, f in enumerate(sorted(raw, key=finding_key))}
+    of_cluster: dict[int, list[str]] = {}  # cluster -> its findings' ids, in finding order
+    for n, f in enumerate(raw_sorted):
+        for fc in dict.fromkeys(f.clusters):
+            of_cluster.setdefault(fc, []).append(findings[n].id)
 
     out_clusters = []
     for ci in cluster_order:
@@ -319,7 +326,7 @@ def reconcile(
                 reported_by=list(dict.fromkeys(x.reported_by for x in cl if x.reported_by)),
                 origin=origins[0] if len(origins) == 1 else None,
                 status=status[ci],
-                findings=[raw_ids[id(f)] for f in sorted(raw, key=finding_key) if ci in f.clusters],
+                findings=of_cluster.get(ci, []),
                 counters=sorted(
                     {k.counter.id for gi in c.counter_groups for k in groups[gi].items}, key=order.__getitem__
                 ),

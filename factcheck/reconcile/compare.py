@@ -60,7 +60,7 @@ def _keyed(raw: str) -> str | None:
     return key
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def words(text: str, offset: int = 0) -> tuple[Word, ...]:
     """Content words of ``text`` (stopwords out, scope words kept) with their article offsets.
 
@@ -72,6 +72,13 @@ def words(text: str, offset: int = 0) -> tuple[Word, ...]:
         if key is not None:
             out.append(Word(m.group(), offset + m.start(), offset + m.end(), key))
     return tuple(out)
+
+
+def _lexicon_key() -> str:
+    """The active lexicon (number and date words are lexicon data): part of every cache key here."""
+    from ..lexicon import active
+
+    return active().key
 
 
 # --- numbers ------------------------------------------------------------------------------------
@@ -97,6 +104,12 @@ def _plain_word(folded: str) -> str:
 
 def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     """Numbers in digits (any digit script) or words, with a following multiplier ("10 ملايين")."""
+    return list(_numbers(text, offset, _lexicon_key()))
+
+
+@lru_cache(maxsize=65536)
+def _numbers(text: str, offset: int, lexicon_key: str) -> tuple[NumberMention, ...]:
+    """``find_numbers``, remembered: every version of a claim is compared with several others."""
     ws = [(m.start(), m.end(), fold(m.group())) for m in re.finditer(r"[^\s,،;؛:()\"«»“”]+", text)]
     out: list[NumberMention] = []
     i = 0
@@ -125,7 +138,7 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         e = ws[j - 1][1]
         out.append(NumberMention(offset + s, offset + e, text[s:e], value))
         i = j
-    return out
+    return tuple(out)
 
 
 # --- dates --------------------------------------------------------------------------------------
@@ -140,12 +153,17 @@ class ResolvedDate:
 
 
 def find_resolved_dates(text: str, ref: dt.date | None, offset: int = 0) -> list[ResolvedDate]:
+    return list(_resolved_dates(text, ref, offset, _lexicon_key()))
+
+
+@lru_cache(maxsize=65536)
+def _resolved_dates(text: str, ref: dt.date | None, offset: int, lexicon_key: str) -> tuple[ResolvedDate, ...]:
     out = []
     for m in find_dates(text):
         v = _resolve(m, ref)
         if v is not None:
             out.append(ResolvedDate(offset + m.start, offset + m.end, m.text, v))
-    return out
+    return tuple(out)
 
 
 def _resolve(m: DateMention, ref: dt.date | None) -> tuple[int, int | None, int | None] | None:

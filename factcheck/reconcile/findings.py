@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dfield
@@ -10,8 +11,10 @@ from typing import Any
 from ..models import Article, Claim, CounterKind, Evidence, FindingKind, Quote, Source, SourceKind
 from ..models import Version as VersionModel
 from ..normalize import fold
+from .blocking import containing
 from .cluster import ClaimItem, Cluster, CounterGroup, origin_of, repeats
 from .compare import (
+    SCOPE_KEYS,
     Field,
     Version,
     differences,
@@ -19,6 +22,7 @@ from .compare import (
     find_numbers,
     find_resolved_dates,
     sentence_around,
+    words,
 )
 
 WORTHY = 0.5  # check-worthiness from which the judging findings are raised
@@ -257,6 +261,15 @@ class Detector:
     def _version(self, it: ClaimItem) -> Version:
         return Version(it.claim.quote.text, it.claim.quote.start, self.articles[it.art_idx].published)
 
+    def _marks(self, it: ClaimItem, keys: Counter[str]) -> tuple[bool, bool, set[str]]:
+        """(has a number, has a date, its scope words): what a difference needs (``differences``)."""
+        v = self._version(it)
+        return (
+            bool(find_numbers(v.text, v.start)),
+            bool(find_resolved_dates(v.text, v.published, v.start)),
+            {k for k in keys if k in SCOPE_KEYS},
+        )
+
     def discrepancies(self) -> list[RawFinding]:
         items = sorted(
             ((it, ci) for ci, c in enumerate(self.clusters) for it in c.items), key=lambda p: self.order[p[0].claim.id]
@@ -264,11 +277,23 @@ class Detector:
         found: dict[tuple[Any, ...], RawFinding] = {}
         pair_done: set[tuple[int, int]] = set()
         is_worthy = [worthy(c) for c in self.clusters]
+        keys = [Counter(w.key for w in words(it.claim.quote.text, it.claim.quote.start)) for it, _ in items]
+        sizes = [sum(k.values()) for k in keys]
+        marks = [self._marks(it, k) for (it, _), k in zip(items, keys, strict=True)]
+        # Only pairs whose words could align as ``differences`` needs (>= 3 and half the shorter
+        # version's words in common, each occurrence of a word counted once) are compared.
+        occurrences = [
+            frozenset(f"{k}\x00{n}" for k, c in counts.items() for n in range(c)) if is_worthy[ci] else frozenset()
+            for counts, (_, ci) in zip(keys, items, strict=True)
+        ]
+        partners: dict[int, list[int]] = {}
+        for a, b in containing(occurrences, lambda _: 1.0, min(0.5, CROSS_MIN_RATIO), min(3, CROSS_MIN_SHARED)):
+            partners.setdefault(a, []).append(b)
         for a in range(len(items)):
             ia, ca = items[a]
             if not is_worthy[ca]:
                 continue
-            for b in range(a + 1, len(items)):
+            for b in partners.get(a, ()):
                 ib, cb = items[b]
                 pair = (min(ca, cb), max(ca, cb))
                 if pair in pair_done or ia.key == ib.key or not is_worthy[cb]:
@@ -279,6 +304,18 @@ class Detector:
                     continue
                 shared, ratio = (3, 0.5) if ca == cb else (CROSS_MIN_SHARED, CROSS_MIN_RATIO)
                 if len(ia.stems & ib.stems) < shared:  # cheap test before the word-by-word comparison
+                    continue
+                # A difference is a number or a date on both sides, or a scope word of one side only.
+                if not (
+                    (marks[a][0] and marks[b][0])
+                    or (marks[a][1] and marks[b][1])
+                    or marks[a][2] - keys[b].keys()
+                    or marks[b][2] - keys[a].keys()
+                ):
+                    continue
+                # The words ``differences`` aligns can't exceed the words the two have in common.
+                at_most, shorter = sum((keys[a] & keys[b]).values()), min(sizes[a], sizes[b])
+                if at_most < shared or not shorter or at_most / shorter < ratio:
                     continue
                 for d in differences(self._version(ia), self._version(ib), min_shared=shared, min_ratio=ratio):
                     sides = sorted([(ca, tuple(fold(w) for w in d.a_words)), (cb, tuple(fold(w) for w in d.b_words))])

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .._lexicon_lazy import LazySet, words
 from ..models import Extraction, Source, SourceKind
 from ..normalize import STOPWORDS, content_stems, fold, tokens
+from .blocking import containing
 
 # Words that refer back to a source without naming it: never a merge key (lexicon data).
 GENERIC_REFERENTS = LazySet(lambda: frozenset(fold(w, loose=True) for w in words("generic_referent")))
@@ -54,11 +56,17 @@ def _keys(s: Source) -> list[str]:
     return out
 
 
-def _words(name: str) -> list[str]:
-    return [t for t in tokens(name) if t not in STOPWORDS]
+@lru_cache(maxsize=65536)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(t for t in tokens(name) if t not in STOPWORDS)
 
 
-def _contained(short: list[str], long: list[str], *, head: bool) -> bool:
+@lru_cache(maxsize=65536)
+def _stem_set(name: str) -> frozenset[str]:
+    return frozenset(content_stems(name))
+
+
+def _contained(short: Sequence[str], long: Sequence[str], *, head: bool) -> bool:
     if len(short) < 2 or len(short) >= len(long):
         return False
     if head:
@@ -77,7 +85,7 @@ def _similar_names(a: Source, b: Source) -> bool:
             if _contained(short, long, head=not people):
                 return True
             if not people:
-                sa, sb = set(content_stems(na)), set(content_stems(nb))
+                sa, sb = _stem_set(na), _stem_set(nb)
                 shared = len(sa & sb)
                 if shared >= 3 and shared / min(len(sa), len(sb)) >= 0.75:
                     return True
@@ -91,6 +99,69 @@ def _same_person_across_scripts(a: Source, b: Source) -> bool:
     if a.kind not in people or b.kind not in people or is_arabic(a.name) == is_arabic(b.name):
         return False
     return any(same_name_across_scripts(na, nb) for na in [a.name, *a.aliases] for nb in [b.name, *b.aliases])
+
+
+def _name_candidates(entries: Sequence[tuple[int, Source]]) -> list[tuple[int, int]]:
+    """Entry pairs (i < j), sorted, that could pass ``_similar_names``: one name holds the other's
+    rarest word (containment holds every word), or their stems could overlap by 3/4 (``containing``
+    with unit weights)."""
+    owner: list[int] = []
+    word_sets: list[frozenset[str]] = []
+    stem_sets: list[frozenset[str]] = []
+    for i, (_, src) in enumerate(entries):
+        if src.kind == SourceKind.anonymous:
+            continue
+        for name in [src.name, *src.aliases]:
+            owner.append(i)
+            word_sets.append(frozenset(_words(name)))
+            stem_sets.append(_stem_set(name))
+    df: dict[str, int] = {}
+    for ws in word_sets:
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    rank = {w: (c, w) for w, c in df.items()}
+    postings: dict[str, list[int]] = {}
+    for n, ws in enumerate(word_sets):
+        for w in ws:
+            postings.setdefault(w, []).append(n)
+    found: set[tuple[int, int]] = set()
+    for n, ws in enumerate(word_sets):
+        if not ws:
+            continue
+        rarest = min(ws, key=rank.__getitem__)
+        found.update((owner[n], owner[m]) for m in postings[rarest])
+    found.update((owner[a], owner[b]) for a, b in containing(stem_sets, lambda _: 1.0, 0.75, 3))
+    return sorted((min(i, j), max(i, j)) for i, j in found if i != j)
+
+
+def _skeleton(name: str) -> str:
+    """(Arabic script?, consonant skeleton) of a whole name as ``same_name_across_scripts`` reads it."""
+    from ..extract.arabic import _EN_TITLE, _slots, is_arabic, split_title
+
+    arabic = is_arabic(name)
+    bare = split_title(name)[0] if arabic else _EN_TITLE.sub("", name.strip())
+    return _slots(bare)[0]
+
+
+def _script_candidates(entries: Sequence[tuple[int, Source]]) -> list[tuple[int, int]]:
+    """Entry pairs (i < j), sorted, whose names could be one name in two scripts: the same consonant
+    skeleton, one main name in Arabic script and the other not (``_same_person_across_scripts``)."""
+    from ..extract.arabic import is_arabic
+
+    people = _PEOPLE | {SourceKind.unknown}
+    by_skeleton: dict[str, tuple[list[int], list[int]]] = {}
+    for i, (_, src) in enumerate(entries):
+        if src.kind not in people:
+            continue
+        side = 0 if is_arabic(src.name) else 1
+        for name in dict.fromkeys([src.name, *src.aliases]):
+            skeleton = _skeleton(name)
+            if len(skeleton) >= 5:  # shorter skeletons never match (same_name_across_scripts)
+                by_skeleton.setdefault(skeleton, ([], []))[side].append(i)
+    found = {
+        (min(i, j), max(i, j)) for ar, la in by_skeleton.values() for i in dict.fromkeys(ar) for j in dict.fromkeys(la)
+    }
+    return sorted(found)
 
 
 @dataclass
@@ -142,28 +213,26 @@ def merge_sources(extractions: Sequence[Extraction]) -> MergedSources:
                 union(first_with_key[k], i)
             else:
                 first_with_key[k] = i
-    for i in range(n):
-        for j in range(i + 1, n):
-            if find(i) != find(j) and _similar_names(entries[i][1], entries[j][1]):
-                union(i, j)
+    for i, j in _name_candidates(entries):
+        if find(i) != find(j) and _similar_names(entries[i][1], entries[j][1]):
+            union(i, j)
 
     from ..extract.arabic import is_arabic
 
     def spellings(root: int, arabic: bool) -> set[str]:
         return {fold(entries[k][1].name) for k in members[root] if is_arabic(entries[k][1].name) == arabic}
 
-    for i in range(n):
-        for j in range(i + 1, n):
-            ri, rj = find(i), find(j)
-            if ri == rj or not _same_person_across_scripts(entries[i][1], entries[j][1]):
-                continue
-            # Never join two different people: each script keeps one spelling of the name.
-            if any(
-                spellings(ri, ar) and spellings(rj, ar) and not spellings(ri, ar) & spellings(rj, ar)
-                for ar in (True, False)
-            ):
-                continue
-            union(i, j)
+    for i, j in _script_candidates(entries):
+        ri, rj = find(i), find(j)
+        if ri == rj or not _same_person_across_scripts(entries[i][1], entries[j][1]):
+            continue
+        # Never join two different people: each script keeps one spelling of the name.
+        if any(
+            spellings(ri, ar) and spellings(rj, ar) and not spellings(ri, ar) & spellings(rj, ar)
+            for ar in (True, False)
+        ):
+            continue
+        union(i, j)
 
     roots: dict[int, list[int]] = {}
     for i in range(n):
