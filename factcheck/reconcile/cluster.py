@@ -24,6 +24,7 @@ from .blocking import by_key, containing
 from .compare import sentence_around
 from .similar import SAME_CLAIM_COS, Similarity
 from .stance import opposite
+from .unionfind import union_find
 
 CLAIM_SAME = 0.6  # weighted containment for "the same claim"
 CLAIM_MIN_SHARED = 3
@@ -135,25 +136,6 @@ def counter_items(counters: Sequence[tuple[int, CounterStatement]], articles: Se
     return out
 
 
-def _union_find(n: int, same: list[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in same:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return [groups[r] for r in sorted(groups)]
-
-
 def near_identical(a: str, b: str) -> bool:
     """Two folded texts that are one text (a repost, a wire story republished)."""
     return a == b or (min(len(a), len(b)) >= NEAR_MIN_LEN and fuzz.ratio(a, b) >= NEAR_IDENTICAL)
@@ -246,7 +228,7 @@ def claim_candidates(
 def cluster_claims(items: Sequence[ClaimItem], weights: Weights, sim: Similarity | None = None) -> list[Cluster]:
     pairs = [(i, j) for i, j in claim_candidates(items, weights, sim) if same_claim(items[i], items[j], weights, sim)]
     clusters = []
-    for group in _union_find(len(items), pairs):
+    for group in union_find(len(items), pairs):
         members = [items[k] for k in group]
         clusters.append(Cluster(members, frozenset().union(*(m.stems for m in members))))
     return clusters
@@ -268,5 +250,5 @@ def group_counters(items: Sequence[CounterItem], weights: Weights) -> list[Count
             )
     return [
         CounterGroup([items[k] for k in g], items[g[0]].counter.kind, items[g[0]].counter.speaker)
-        for g in _union_find(len(items), sorted(pairs))
+        for g in union_find(len(items), sorted(pairs))
     ]

@@ -119,8 +119,9 @@ def _numbers(text: str, offset: int, lexicon_key: str) -> tuple[NumberMention, .
         value: float | None = None
         j = i + 1
         if re.fullmatch(r"\d+(?:[.,]\d+)?", f):
-            value = float(f.replace(",", "")) if f.count(",") and len(f.split(",")[-1]) == 3 else float(
-                f.replace(",", "."))
+            value = (
+                float(f.replace(",", "")) if f.count(",") and len(f.split(",")[-1]) == 3 else float(f.replace(",", "."))
+            )
         elif f in _UNITS or f in _TENS:
             value = float(_UNITS.get(f) or _TENS[f])
             # "خمسة وعشرون", "twenty-five" style compounds
@@ -206,14 +207,18 @@ def _overlaps(w: Word, spans: list[tuple[int, int]]) -> bool:
 def differences(a: Version, b: Version, *, min_shared: int = 3, min_ratio: float = 0.5) -> list[Difference]:
     """Anchored differences in number, date or scope between two versions of one claim."""
     wa, wb = words(a.text, a.start), words(b.text, b.start)
-    shared, ratio = similarity(wa, wb)
-    if shared < min_shared or ratio < min_ratio:
+    if not wa or not wb:
+        return []
+    # One alignment serves both the similarity bar and the edits (``similarity`` computes the same).
+    sm = SequenceMatcher(None, [w.key for w in wa], [w.key for w in wb], autojunk=False)
+    shared = sum(block.size for block in sm.get_matching_blocks())
+    if shared < min_shared or shared / min(len(wa), len(wb)) < min_ratio:
         return []
     da = find_resolved_dates(a.text, a.published, a.start)
     db = find_resolved_dates(b.text, b.published, b.start)
     na, nb = find_numbers(a.text, a.start), find_numbers(b.text, b.start)
     keys_a, keys_b = {w.key for w in wa}, {w.key for w in wb}
-    ops = SequenceMatcher(None, [w.key for w in wa], [w.key for w in wb], autojunk=False).get_opcodes()
+    ops = sm.get_opcodes()
     out: list[Difference] = []
     for idx, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
@@ -233,7 +238,8 @@ def differences(a: Version, b: Version, *, min_shared: int = 3, min_ratio: float
         nums_b = [n for n in nb if any(_overlaps(w, [(n.start, n.end)]) for w in seg_b)]
         if nums_a and nums_b:
             if {n.value for n in nums_a}.isdisjoint({n.value for n in nums_b}) and not _other_things(
-                    a, b, nums_a, nums_b):
+                a, b, nums_a, nums_b
+            ):
                 out.append(Difference("number", tuple(n.text for n in nums_a), tuple(n.text for n in nums_b)))
             continue
         if left and right and len(seg_a) <= 3 and len(seg_b) <= 3:
@@ -291,7 +297,8 @@ def embed_signature(text: str, start: int, end: int) -> tuple[int, int] | None:
         if si == li:
             return s0, e0
         lo, hi = sorted((si, li))
-        if hi - lo <= 3 and not any(_ARABIC.search(text[lines[k][0]:lines[k][1]]) for k in range(lo, hi + 1)
-                                    if k != si):
+        if hi - lo <= 3 and not any(
+            _ARABIC.search(text[lines[k][0] : lines[k][1]]) for k in range(lo, hi + 1) if k != si
+        ):
             return s0, e0
     return None

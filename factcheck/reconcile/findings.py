@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from dataclasses import field as dfield
 from typing import Any
 
 from ..models import Article, Claim, CounterKind, Evidence, FindingKind, Quote, Source, SourceKind
-from ..models import Version as VersionModel
 from ..normalize import fold
-from .blocking import containing
 from .cluster import ClaimItem, Cluster, CounterGroup, origin_of, repeats
 from .compare import (
-    SCOPE_KEYS,
     Field,
-    Version,
-    differences,
     embed_signature,
     find_numbers,
     find_resolved_dates,
     sentence_around,
-    words,
 )
-
-WORTHY = 0.5  # check-worthiness from which the judging findings are raised
-CROSS_MIN_SHARED = 4  # two clusters are versions of one claim only when this close
-CROSS_MIN_RATIO = 0.5
+from .versions import RawFinding, discrepancies, evidence, worthy
 
 _COUNTER_FINDING = {
     CounterKind.denial: FindingKind.contested,
@@ -35,25 +23,6 @@ _COUNTER_FINDING = {
     CounterKind.attribution_denial: FindingKind.attribution_disputed,
     CounterKind.confirmation: FindingKind.corroborated,
 }
-
-
-@dataclass
-class RawFinding:
-    kind: FindingKind
-    clusters: list[int]
-    claims: list[str]
-    counters: list[str] = dfield(default_factory=list)
-    articles: set[int] = dfield(default_factory=set)
-    origin: str | None = None
-    field: Field | None = None
-    versions: list[VersionModel] = dfield(default_factory=list)
-    evidence: list[Evidence] = dfield(default_factory=list)
-    data: dict[str, Any] = dfield(default_factory=dict)
-    first: int = 0  # first appearance, for ordering
-
-
-def _q(article_id: str, quote: Quote, role: str, item: str | None) -> Evidence:
-    return Evidence.model_validate({"article_id": article_id, "quote": quote, "role": role, "item": item})
 
 
 SameReport = Callable[[ClaimItem, ClaimItem], bool]
@@ -73,10 +42,6 @@ def one_report_merged(items: Sequence[ClaimItem], origins: list[str], same: Same
         if not any(same(a, b) for k in kept for a in mine for b in items if origin_of(b.claim) == k):
             kept.append(o)
     return kept
-
-
-def worthy(c: Cluster) -> bool:
-    return max(it.claim.check_worthiness for it in c.items) >= WORTHY
 
 
 class Detector:
@@ -113,7 +78,7 @@ class Detector:
         for it in c.items:
             if it.art_idx not in seen:
                 seen.add(it.art_idx)
-                out.append(_q(it.claim.article_id, it.claim.quote, "claim", it.claim.id))
+                out.append(evidence(it.claim.article_id, it.claim.quote, "claim", it.claim.id))
         return out
 
     def claimant(self, c: Cluster) -> str | None:
@@ -123,7 +88,7 @@ class Detector:
 
     def detect(self) -> list[RawFinding]:
         out: list[RawFinding] = []
-        disc = self.discrepancies()
+        disc = discrepancies(self.articles, self.clusters, self.order)
         discrepant = {ci for f in disc for ci in f.clusters}
         for ci, c in enumerate(self.clusters):
             judged = self.counter_findings(ci, c) if worthy(c) else []
@@ -146,7 +111,7 @@ class Detector:
             g = self.groups[gi]
             kind = _COUNTER_FINDING[g.kind]
             ev = self.claim_evidence(c) + [
-                _q(k.counter.article_id, k.counter.quote, "counter", k.counter.id) for k in g.items
+                evidence(k.counter.article_id, k.counter.quote, "counter", k.counter.id) for k in g.items
             ]
             by_subject = g.speaker is not None and (
                 g.speaker in abouts or self.kind(g.speaker) == SourceKind.government
@@ -188,7 +153,7 @@ class Detector:
                 (b for x in claims for b in [*x.based_on, x.claimant] if b and self.kind(b) == SourceKind.anonymous),
                 None,
             )
-            sourcing = [_q(x.article_id, e, "sourcing", x.id) for x in claims for e in x.evidence]
+            sourcing = [evidence(x.article_id, e, "sourcing", x.id) for x in claims for e in x.evidence]
             out.append(
                 RawFinding(
                     FindingKind.anonymous_sourcing,
@@ -258,100 +223,6 @@ class Detector:
                 return False
         return True
 
-    def _version(self, it: ClaimItem) -> Version:
-        return Version(it.claim.quote.text, it.claim.quote.start, self.articles[it.art_idx].published)
-
-    def _marks(self, it: ClaimItem, keys: Counter[str]) -> tuple[bool, bool, set[str]]:
-        """(has a number, has a date, its scope words): what a difference needs (``differences``)."""
-        v = self._version(it)
-        return (
-            bool(find_numbers(v.text, v.start)),
-            bool(find_resolved_dates(v.text, v.published, v.start)),
-            {k for k in keys if k in SCOPE_KEYS},
-        )
-
-    def discrepancies(self) -> list[RawFinding]:
-        items = sorted(
-            ((it, ci) for ci, c in enumerate(self.clusters) for it in c.items), key=lambda p: self.order[p[0].claim.id]
-        )
-        found: dict[tuple[Any, ...], RawFinding] = {}
-        pair_done: set[tuple[int, int]] = set()
-        is_worthy = [worthy(c) for c in self.clusters]
-        keys = [Counter(w.key for w in words(it.claim.quote.text, it.claim.quote.start)) for it, _ in items]
-        sizes = [sum(k.values()) for k in keys]
-        marks = [self._marks(it, k) for (it, _), k in zip(items, keys, strict=True)]
-        # Only pairs whose words could align as ``differences`` needs (>= 3 and half the shorter
-        # version's words in common, each occurrence of a word counted once) are compared.
-        occurrences = [
-            frozenset(f"{k}\x00{n}" for k, c in counts.items() for n in range(c)) if is_worthy[ci] else frozenset()
-            for counts, (_, ci) in zip(keys, items, strict=True)
-        ]
-        partners: dict[int, list[int]] = {}
-        for a, b in containing(occurrences, lambda _: 1.0, min(0.5, CROSS_MIN_RATIO), min(3, CROSS_MIN_SHARED)):
-            partners.setdefault(a, []).append(b)
-        for a in range(len(items)):
-            ia, ca = items[a]
-            if not is_worthy[ca]:
-                continue
-            for b in partners.get(a, ()):
-                ib, cb = items[b]
-                pair = (min(ca, cb), max(ca, cb))
-                if pair in pair_done or ia.key == ib.key or not is_worthy[cb]:
-                    continue
-                # Two statements of one article by the same speaker are two claims (a list of figures
-                # by city), not two versions of one; versions come from different articles or speakers.
-                if ia.claim.article_id == ib.claim.article_id and origin_of(ia.claim) == origin_of(ib.claim):
-                    continue
-                shared, ratio = (3, 0.5) if ca == cb else (CROSS_MIN_SHARED, CROSS_MIN_RATIO)
-                if len(ia.stems & ib.stems) < shared:  # cheap test before the word-by-word comparison
-                    continue
-                # A difference is a number or a date on both sides, or a scope word of one side only.
-                if not (
-                    (marks[a][0] and marks[b][0])
-                    or (marks[a][1] and marks[b][1])
-                    or marks[a][2] - keys[b].keys()
-                    or marks[b][2] - keys[a].keys()
-                ):
-                    continue
-                # The words ``differences`` aligns can't exceed the words the two have in common.
-                at_most, shorter = sum((keys[a] & keys[b]).values()), min(sizes[a], sizes[b])
-                if at_most < shared or not shorter or at_most / shorter < ratio:
-                    continue
-                for d in differences(self._version(ia), self._version(ib), min_shared=shared, min_ratio=ratio):
-                    sides = sorted([(ca, tuple(fold(w) for w in d.a_words)), (cb, tuple(fold(w) for w in d.b_words))])
-                    key = (d.field, *sides)  # the same difference, whichever version came first
-                    f = found.get(key)
-                    if f is None:
-                        f = found[key] = RawFinding(
-                            FindingKind.discrepancy,
-                            sorted({ca, cb}),
-                            [],
-                            field=d.field,
-                            versions=[
-                                VersionModel(
-                                    claim=ia.claim.id,
-                                    article_id=ia.claim.article_id,
-                                    quote=ia.claim.quote,
-                                    differing=list(d.a_words),
-                                ),
-                                VersionModel(
-                                    claim=ib.claim.id,
-                                    article_id=ib.claim.article_id,
-                                    quote=ib.claim.quote,
-                                    differing=list(d.b_words),
-                                ),
-                            ],
-                            data={"field": d.field, "a_words": list(d.a_words), "b_words": list(d.b_words)},
-                            first=self.order[ia.claim.id],
-                        )
-                    pair_done.add(pair)  # one finding per pair of claims groups: its first, clearest case
-                    for it in (ia, ib):
-                        if it.claim.id not in f.claims:
-                            f.claims.append(it.claim.id)
-                            f.articles.add(it.art_idx)
-                            f.evidence.append(_q(it.claim.article_id, it.claim.quote, "version", it.claim.id))
-        return list(found.values())
-
     def consistent(self, ci: int, c: Cluster) -> list[RawFinding]:
         """Values written differently in the cluster's spans (dates: also their sentence / post) that agree."""
         dates: dict[tuple[int, int], tuple[Any, str, tuple[int, int], int, Quote]] = {}
@@ -412,7 +283,7 @@ class Detector:
                         articles={m[3] for m in ms},
                         field=fieldname,
                         evidence=[
-                            _q(self.articles[m[3]].id, m[4], "date" if fieldname == "date" else "claim", None)
+                            evidence(self.articles[m[3]].id, m[4], "date" if fieldname == "date" else "claim", None)
                             for m in ms
                         ],
                         data={"field": fieldname, "value": value, "surfaces": shown},

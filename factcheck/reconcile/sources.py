@@ -26,6 +26,7 @@ from .._lexicon_lazy import LazySet, words
 from ..models import Extraction, Source, SourceKind
 from ..normalize import STOPWORDS, content_stems, fold, tokens
 from .blocking import containing
+from .unionfind import UnionFind
 
 # Words that refer back to a source without naming it: never a merge key (lexicon data).
 GENERIC_REFERENTS = LazySet(lambda: frozenset(fold(w, loose=True) for w in words("generic_referent")))
@@ -178,52 +179,41 @@ class MergedSources:
         return self.by_article.get((art_idx, sid)) or self.by_id.get(sid)
 
 
-def merge_sources(extractions: Sequence[Extraction]) -> MergedSources:
-    entries: list[tuple[int, Source]] = [(i, s) for i, x in enumerate(extractions) for s in x.sources]
-    n = len(entries)
-    parent = list(range(n))
+def _join(uf: UnionFind, entries: Sequence[tuple[int, Source]], i: int, j: int) -> None:
+    """Join the groups of i and j unless some kinds of the two could not be one entity."""
+    ri, rj = uf.find(i), uf.find(j)
+    if ri == rj:
+        return
+    kinds_i = {entries[k][1].kind for k in uf.members[ri]}
+    kinds_j = {entries[k][1].kind for k in uf.members[rj]}
+    if all(kinds_compatible(a, b) for a in kinds_i for b in kinds_j):
+        uf.union(ri, rj)
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+def _group(entries: Sequence[tuple[int, Source]]) -> list[list[int]]:
+    """Groups of entries that are one source (the rules of the module docstring), in a fixed order:
+    keys first, then similar names, then one name in two scripts, each over pairs in order."""
+    from ..extract.arabic import is_arabic
 
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            return
-        kinds_i = {entries[k][1].kind for k in members[ri]}
-        kinds_j = {entries[k][1].kind for k in members[rj]}
-        if not all(kinds_compatible(a, b) for a in kinds_i for b in kinds_j):
-            return
-        lo, hi = min(ri, rj), max(ri, rj)
-        parent[hi] = lo
-        members[lo] += members.pop(hi)
-
-    keys = [_keys(s) for _, s in entries]
+    uf = UnionFind(len(entries))
     first_with_key: dict[str, int] = {}
-    for i, ks in enumerate(keys):
-        anon = entries[i][1].kind == SourceKind.anonymous
-        for k in ks:
+    for i, (_, src) in enumerate(entries):
+        anon = src.kind == SourceKind.anonymous
+        for k in _keys(src):
             k = ("anon:" + k) if anon else k  # the unnamed merge only with the unnamed
             if k in first_with_key:
-                union(first_with_key[k], i)
+                _join(uf, entries, first_with_key[k], i)
             else:
                 first_with_key[k] = i
     for i, j in _name_candidates(entries):
-        if find(i) != find(j) and _similar_names(entries[i][1], entries[j][1]):
-            union(i, j)
-
-    from ..extract.arabic import is_arabic
+        if uf.find(i) != uf.find(j) and _similar_names(entries[i][1], entries[j][1]):
+            _join(uf, entries, i, j)
 
     def spellings(root: int, arabic: bool) -> set[str]:
-        return {fold(entries[k][1].name) for k in members[root] if is_arabic(entries[k][1].name) == arabic}
+        return {fold(entries[k][1].name) for k in uf.members[root] if is_arabic(entries[k][1].name) == arabic}
 
     for i, j in _script_candidates(entries):
-        ri, rj = find(i), find(j)
+        ri, rj = uf.find(i), uf.find(j)
         if ri == rj or not _same_person_across_scripts(entries[i][1], entries[j][1]):
             continue
         # Never join two different people: each script keeps one spelling of the name.
@@ -232,38 +222,41 @@ def merge_sources(extractions: Sequence[Extraction]) -> MergedSources:
             for ar in (True, False)
         ):
             continue
-        union(i, j)
+        _join(uf, entries, i, j)
+    return uf.groups()
 
-    roots: dict[int, list[int]] = {}
-    for i in range(n):
-        roots.setdefault(find(i), []).append(i)
+
+def _merged(sid: str, group: Sequence[Source]) -> Source:
+    """One source from the entries of a group: the first's name, the others' names as aliases."""
+    first = group[0]
+    names: list[str] = []
+    handles: list[str] = []
+    for s in group:
+        for name in [s.name, *s.aliases]:
+            if name not in names:
+                names.append(name)
+        handles += [h for h in s.handles if h not in handles]
+    return Source(
+        id=sid,
+        name=first.name,
+        kind=next((s.kind for s in group if s.kind != SourceKind.unknown), SourceKind.unknown),
+        name_en=next((s.name_en for s in group if s.name_en), None),
+        aliases=[a for a in names if a != first.name],
+        handles=handles,
+        role=next((s.role for s in group if s.role), None),
+    )
+
+
+def merge_sources(extractions: Sequence[Extraction]) -> MergedSources:
+    """Step 1: the sources of all extractions as one list (S1, S2 ... in first-appearance order)."""
+    entries: list[tuple[int, Source]] = [(i, s) for i, x in enumerate(extractions) for s in x.sources]
     merged: list[Source] = []
     by_article: dict[tuple[int, str], str] = {}
     by_id: dict[str, str] = {}
-    for root in sorted(roots):
-        group = [entries[k][1] for k in roots[root]]
+    for group in _group(entries):
         sid = f"S{len(merged) + 1}"
-        first = group[0]
-        kind = next((s.kind for s in group if s.kind != SourceKind.unknown), SourceKind.unknown)
-        names: list[str] = []
-        handles: list[str] = []
-        for s in group:
-            for name in [s.name, *s.aliases]:
-                if name not in names:
-                    names.append(name)
-            handles += [h for h in s.handles if h not in handles]
-        merged.append(
-            Source(
-                id=sid,
-                name=first.name,
-                kind=kind,
-                name_en=next((s.name_en for s in group if s.name_en), None),
-                aliases=[a for a in names if a != first.name],
-                handles=handles,
-                role=next((s.role for s in group if s.role), None),
-            )
-        )
-        for idx in roots[root]:
+        merged.append(_merged(sid, [entries[k][1] for k in group]))
+        for idx in group:
             art_idx, member = entries[idx]
             by_article[(art_idx, member.id)] = sid
             by_id.setdefault(member.id, sid)
