@@ -8,8 +8,9 @@ then replicated as "copies" of their stories until the wanted number of claims i
 way a day of wire copy holds many stories:
 
 - each copy replaces most of its vocabulary (every word that is no stopword, lexicon word or number,
-  but for a fifth of them kept as common vocabulary, by a pseudo-word of the same length and script,
-  the same in the whole copy), so two copies are two stories that share common words only;
+  but for a fifth of them kept as the vocabulary common to a family of 8 copies, by a pseudo-word of
+  the same length and script, the same in the whole copy), so two copies are two stories that
+  share common words only;
 - within a copy, the articles repeat one another as in the real story, plus one repost of its first
   article by another account (the same text, another outlet);
 - every third copy changes the small numbers of its last article (a discrepancy to find), and the
@@ -19,9 +20,10 @@ Every quote stays grounded: article texts are rewritten and all spans mapped thr
 Deterministic: no randomness, no clocks in the data; the same sizes give the same stories.
 
 Reported per size: CPU seconds (``time.process_time``) of ``reconcile`` with the lexical rules
-(``encoder=None``), the share of its steps, and, with ``--memory``, the tracemalloc peak (a second
-run: tracing slows Python down, so it never counts in the times). The growth exponent is the slope
-of log(CPU) over log(claims) between the smallest and the largest size.
+(``encoder=None``) and of each of its steps, and, with ``--memory``, the tracemalloc peak of the
+call and of each step above its start, in MiB, in brackets (a second run: tracing slows Python
+down, so it never counts in the times). The growth exponent is the slope of log(CPU) over
+log(claims) between consecutive sizes and between the smallest and the largest.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import functools
+import itertools
 import math
 import pstats
 import re
@@ -56,6 +59,7 @@ _SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".md")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _SMALL_NUMBER = re.compile(r"(?<![\d.,/])\d{1,3}(?![\d.,/])")
 _LATIN = "bcdfghjklmnpqrstvwxz"
+FAMILY = 8  # copies sharing their common vocabulary
 _ARABIC = "بتثجحخدذرزسشصضطظعغفقكلمن"
 
 
@@ -79,10 +83,14 @@ def real_extractions() -> list[list[Extraction]]:
 
 @functools.cache
 def _protected() -> frozenset[str]:
-    """Words a copy never shifts: stopwords and every lexicon form (negators, antonyms, cues...)."""
+    """Words a copy never replaces: stopwords and the lexicon words the reconciler and the date reader
+    act on (negators, antonyms, numbers, scope words, months...); the extractor's cue words are
+    replaced like any word (the extraction is done), so no claim stays the same text in every copy."""
     from factcheck.lexicon import shipped
+    from factcheck.lexicon.categories import CATEGORIES
 
-    forms = {fold(f) for e in shipped().entries for f in e.forms for f in f.split()}
+    read = {c.name for c in CATEGORIES.values() if c.used_by.startswith(("reconcile", "dates", "normalize"))}
+    forms = {fold(f) for e in shipped().entries if e.category in read for f in e.forms for f in f.split()}
     return frozenset(forms | set(STOPWORDS))
 
 
@@ -133,7 +141,9 @@ def _edits(text: str, copy: int, change_numbers: bool) -> Iterator[tuple[int, in
         for m in _WORD.finditer(text):
             w = m.group()
             f = fold(w)
-            if f in _protected() or zlib.crc32(f.encode()) % 5 == 0:  # a fifth: vocabulary common to all
+            # A fifth of the words stay: vocabulary common to a family of FAMILY copies (related
+            # stories of one day), not to every copy however many there are.
+            if f in _protected() or zlib.crc32(f"{copy // FAMILY}:{f}".encode()) % 5 == 0:
                 continue
             edits.append((m.start(), m.end(), _pseudo_word(w, copy)))
     if change_numbers:
@@ -216,27 +226,33 @@ def synthetic(real: list[list[Extraction]], n_claims: int) -> list[Extraction]:
 
 # --- timing ------------------------------------------------------------------------------------
 
-# The reconciler's steps, timed by wrapping them where reconcile() looks them up.
-STEPS = {
-    "merge sources": "merge_sources",
-    "cluster claims": "cluster_claims",
-    "group counters": "group_counters",
-    "link": "link_counters",
-    "derive confirmations": "derive_confirmations",
-    "detect findings": "detect_findings",
+# The reconciler's steps (the functions reconcile() calls), timed by wrapping them where it looks them up.
+STEPS: dict[str, tuple[str, ...]] = {
+    "prepare": ("distinct", "prepare", "claim_items", "counter_items", "similarity"),
+    "merge sources": ("merge_sources",),
+    "cluster claims": ("cluster_claims",),
+    "group counters": ("group_counters",),
+    "responses": ("find_responses",),
+    "link": ("link_counters",),
+    "derive": ("derived_counters",),
+    "detect findings": ("detect_findings",),
+    "assemble": ("assemble",),
 }
 
 
 class StepTimer:
-    def __init__(self) -> None:
+    """CPU seconds per step; with ``memory``, the tracemalloc peak above the step's start, in MiB."""
+
+    def __init__(self, memory: bool = False) -> None:
         self.cpu: dict[str, float] = {}
+        self.peak: dict[str, float] = {}
+        self.memory = memory
         self._saved: list[tuple[Any, str, Any]] = []
 
     def __enter__(self) -> StepTimer:
-        for label, name in STEPS.items():
-            for mod in _step_modules():
-                if hasattr(mod, name):
-                    self._wrap(mod, name, label)
+        for label, names in STEPS.items():
+            for name in names:
+                self._wrap(reconcile_pkg, name, label)
         return self
 
     def _wrap(self, mod: Any, name: str, label: str) -> None:
@@ -244,11 +260,17 @@ class StepTimer:
 
         @functools.wraps(fn)
         def timed(*a: Any, **kw: Any) -> Any:
+            if self.memory:
+                tracemalloc.reset_peak()
+                base = tracemalloc.get_traced_memory()[0]
             t = time.process_time()
             try:
                 return fn(*a, **kw)
             finally:
                 self.cpu[label] = self.cpu.get(label, 0.0) + time.process_time() - t
+                if self.memory:
+                    peak = (tracemalloc.get_traced_memory()[1] - base) / 2**20
+                    self.peak[label] = max(self.peak.get(label, 0.0), peak)
 
         self._saved.append((mod, name, fn))
         setattr(mod, name, timed)
@@ -256,10 +278,6 @@ class StepTimer:
     def __exit__(self, *exc: object) -> None:
         for mod, name, fn in reversed(self._saved):
             setattr(mod, name, fn)
-
-
-def _step_modules() -> list[Any]:
-    return [reconcile_pkg]
 
 
 def run_once(xs: list[Extraction]) -> tuple[float, dict[str, float], int, int]:
@@ -270,48 +288,54 @@ def run_once(xs: list[Extraction]) -> tuple[float, dict[str, float], int, int]:
     return cpu, timer.cpu, len(brief.clusters), len(brief.findings)
 
 
-def peak_mib(xs: list[Extraction]) -> float:
+def peaks(xs: list[Extraction]) -> tuple[float, dict[str, float]]:
+    """tracemalloc peak of the whole call and of each step (a second, slower run)."""
     tracemalloc.start()
     try:
-        reconcile_pkg.reconcile(xs, encoder=None)
-        return tracemalloc.get_traced_memory()[1] / 2**20
+        with StepTimer(memory=True) as timer:
+            reconcile_pkg.reconcile(xs, encoder=None)
+        return tracemalloc.get_traced_memory()[1] / 2**20, timer.peak
     finally:
         tracemalloc.stop()
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", default="1000,3000,10000,100000", help="claims per synthetic story, comma-separated")
-    ap.add_argument("--memory", action="store_true", help="also measure the tracemalloc peak (a second run)")
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    ap.add_argument("--sizes", default="1000,3000,10000,30000,100000", help="claims per story, comma-separated")
+    ap.add_argument("--memory", action="store_true", help="also the tracemalloc peaks (a second, slower run)")
     ap.add_argument("--profile", type=int, default=0, help="print the N top cProfile entries of the largest size")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     real = real_extractions()
-    print(
-        f"real extractions: {sum(len(s) for s in real)} articles, "
-        f"{sum(len(x.claims) for s in real for x in s)} claims, {len(real)} stories"
-    )
+    n_claims = sum(len(x.claims) for s in real for x in s)
+    print(f"real extractions: {sum(len(s) for s in real)} articles, {n_claims} claims, {len(real)} stories")
     rows = []
     for n in sizes:
         xs = synthetic(real, n)
         claims = sum(len(x.claims) for x in xs)
         counters = sum(len(x.counters) for x in xs)
         cpu, steps, nclusters, nfindings = run_once(xs)
-        mem = peak_mib(xs) if args.memory else float("nan")
-        rows.append((n, len(xs), claims, counters, cpu, steps, mem, nclusters, nfindings))
+        mem, step_mem = peaks(xs) if args.memory else (float("nan"), {})
+        rows.append((len(xs), claims, counters, cpu, steps, mem, step_mem, nclusters, nfindings))
         print(f"  {claims} claims: {cpu:.2f} s CPU", file=sys.stderr, flush=True)
     header = "| claims | articles | counters | clusters | findings | CPU s | " + " | ".join(STEPS) + " | peak MiB |"
     print(header)
     print("|" + " ---: |" * (header.count("|") - 1))
-    for _, arts, claims, counters, cpu, steps, mem, nc, nf in rows:
-        cells = " | ".join(f"{steps.get(label, 0.0):.2f}" for label in STEPS)
+    for arts, claims, counters, cpu, steps, mem, step_mem, nc, nf in rows:
+        cells = " | ".join(_cell(steps.get(label, 0.0), step_mem.get(label)) for label in STEPS)
         print(f"| {claims} | {arts} | {counters} | {nc} | {nf} | {cpu:.2f} | {cells} | {mem:.0f} |")
-    if len(rows) >= 2:
-        (_, _, c0, _, t0, *_), (_, _, c1, _, t1, *_) = rows[0], rows[-1]
+    for (_, c0, _, t0, *_), (_, c1, _, t1, *_) in itertools.pairwise(rows):
+        print(f"growth exponent {c0} -> {c1} claims: {math.log(t1 / t0) / math.log(c1 / c0):.2f}")
+    if len(rows) > 2:
+        (_, c0, _, t0, *_), (_, c1, _, t1, *_) = rows[0], rows[-1]
         print(f"growth exponent {c0} -> {c1} claims: {math.log(t1 / t0) / math.log(c1 / c0):.2f}")
     if args.profile:
         _profile(synthetic(real, sizes[-1]), args.profile)
     return 0
+
+
+def _cell(cpu: float, mib: float | None) -> str:
+    return f"{cpu:.2f}" if mib is None else f"{cpu:.2f} ({mib:.0f})"
 
 
 def _profile(xs: list[Extraction], top: int) -> None:

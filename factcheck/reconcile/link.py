@@ -70,9 +70,12 @@ def _best_cluster(
     ``nearby``: the clusters that could score (>= 2 shared stems, or an encoder proposal), ascending;
     ``own``: the claims of the counter's article."""
     standalone = all(_overlaps_counter(x.claim, it.counter) for x in own)
+    lexical = sim is None or not sim.enabled or it.n < 0
     scored = []
     for ci in nearby:
         c = clusters[ci]
+        if lexical and not standalone and not _may_pass(it.context, c, weights):
+            continue  # only passing clusters count when the counter is not alone in its article
         others = [x for x in c.items if _candidate(it, x, blocked)]
         if not others:
             continue
@@ -101,6 +104,19 @@ def _best_cluster(
         return sorted(p[1] for p in ok if round(p[0] + p[4], 3) >= round(NEAR_BEST * best, 3))
     _, best_ci, elsewhere, _, _ = max(scored, key=lambda p: (p[0], -p[1]))
     return [best_ci] if len(scored) == 1 and elsewhere and standalone else []
+
+
+def _may_pass(context: frozenset[str], c: Cluster, weights: Weights) -> bool:
+    """Could some of the cluster's claims pass the lexical link bar (>= 3 shared stems, weighted
+    overlap >= LINK_MIN)? The overlap with any of its claims is at most the overlap with all of them
+    over the lighter of the context and its lightest claim."""
+    shared = context & c.stems
+    if len(shared) < 3:
+        return False
+    lightest = min(weights.total(x.stems) for x in c.items)
+    bound = min(weights.total(context), lightest)
+    # ``_best_cluster`` rounds the overlap to 3 decimals before the bar: keep the margin.
+    return bound <= 0 or weights.w(shared) >= (LINK_MIN - 0.0006) * bound
 
 
 def _attributed_to(k: CounterStatement, clusters: Sequence[Cluster], of_source: dict[str, list[int]]) -> list[int]:
