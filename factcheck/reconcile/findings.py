@@ -25,6 +25,8 @@ _COUNTER_FINDING = {
 }
 
 
+_Mention = tuple[Any, str, tuple[int, int], int, Quote]  # value, surface, context, article, where
+
 SameReport = Callable[[ClaimItem, ClaimItem], bool]
 
 
@@ -149,23 +151,7 @@ class Detector:
         anon_only = any(self.anonymous(x) for x in claims) and not any(self.named_sourcing(x) for x in claims)
         disputed = any(f.kind in (FindingKind.contested, FindingKind.attribution_disputed) for f in judged)
         if anon_only:
-            anon = next(
-                (b for x in claims for b in [*x.based_on, x.claimant] if b and self.kind(b) == SourceKind.anonymous),
-                None,
-            )
-            sourcing = [evidence(x.article_id, e, "sourcing", x.id) for x in claims for e in x.evidence]
-            out.append(
-                RawFinding(
-                    FindingKind.anonymous_sourcing,
-                    [ci],
-                    ids,
-                    articles=arts,
-                    origin=anon,
-                    evidence=self.claim_evidence(c) + sourcing,
-                    data={"origin": anon, "claimant": self.claimant(c)},
-                    first=first,
-                )
-            )
+            out.append(self._anonymous(ci, c, first))
         if len(arts) >= 2 and len(origins) == 1 and (disputed or anon_only):
             out.append(
                 RawFinding(
@@ -198,6 +184,25 @@ class Detector:
             )
         return out
 
+    def _anonymous(self, ci: int, c: Cluster, first: int) -> RawFinding:
+        """``anonymous_sourcing``: the cluster rests on unnamed sources only."""
+        claims = [it.claim for it in c.items]
+        anon = next(
+            (b for x in claims for b in [*x.based_on, x.claimant] if b and self.kind(b) == SourceKind.anonymous),
+            None,
+        )
+        sourcing = [evidence(x.article_id, e, "sourcing", x.id) for x in claims for e in x.evidence]
+        return RawFinding(
+            FindingKind.anonymous_sourcing,
+            [ci],
+            [x.id for x in claims],
+            articles={it.art_idx for it in c.items},
+            origin=anon,
+            evidence=self.claim_evidence(c) + sourcing,
+            data={"origin": anon, "claimant": self.claimant(c)},
+            first=first,
+        )
+
     def _one_account_merged(self, items: Sequence[ClaimItem], origins: list[str]) -> list[str]:
         """The origins, keeping one of those posted by the same social-media account: an account's own
         posts, its reposts and the words of its people it quotes are one origin."""
@@ -223,42 +228,48 @@ class Detector:
                 return False
         return True
 
+    def _mentions(
+        self, it: ClaimItem, dates: dict[tuple[int, int], _Mention], numbers: dict[tuple[int, int], _Mention]
+    ) -> None:
+        """The resolved dates around the claim's spans (their sentence, their post) and its numbers."""
+        art = self.articles[it.art_idx]
+        for span in [it.claim.quote, *it.claim.evidence]:
+            contexts = [sentence_around(art.text, span.start, span.end)]
+            sig = embed_signature(art.text, span.start, span.end)
+            if sig:
+                contexts.append(sig)
+            for s, e in contexts:
+                for d in find_resolved_dates(art.text[s:e], art.published, s):
+                    if d.value[1] is not None:
+                        surface = fold(d.text, loose=True).replace(" ", "")
+                        dates.setdefault(
+                            (it.art_idx, d.start),
+                            (
+                                d.value,
+                                surface,
+                                (it.art_idx, s),
+                                it.art_idx,
+                                Quote(text=d.text, start=d.start, end=d.end),
+                            ),
+                        )
+            for n in find_numbers(span.text, span.start):
+                numbers.setdefault(
+                    (it.art_idx, n.start),
+                    (
+                        n.value,
+                        "".join(n.text.split()).strip(".,;:،"),
+                        (it.art_idx, span.start),
+                        it.art_idx,
+                        Quote(text=n.text, start=n.start, end=n.end),
+                    ),
+                )
+
     def consistent(self, ci: int, c: Cluster) -> list[RawFinding]:
         """Values written differently in the cluster's spans (dates: also their sentence / post) that agree."""
-        dates: dict[tuple[int, int], tuple[Any, str, tuple[int, int], int, Quote]] = {}
-        numbers: dict[tuple[int, int], tuple[Any, str, tuple[int, int], int, Quote]] = {}
+        dates: dict[tuple[int, int], _Mention] = {}
+        numbers: dict[tuple[int, int], _Mention] = {}
         for it in c.items:
-            art = self.articles[it.art_idx]
-            for span in [it.claim.quote, *it.claim.evidence]:
-                contexts = [sentence_around(art.text, span.start, span.end)]
-                sig = embed_signature(art.text, span.start, span.end)
-                if sig:
-                    contexts.append(sig)
-                for s, e in contexts:
-                    for d in find_resolved_dates(art.text[s:e], art.published, s):
-                        if d.value[1] is not None:
-                            surface = fold(d.text, loose=True).replace(" ", "")
-                            dates.setdefault(
-                                (it.art_idx, d.start),
-                                (
-                                    d.value,
-                                    surface,
-                                    (it.art_idx, s),
-                                    it.art_idx,
-                                    Quote(text=d.text, start=d.start, end=d.end),
-                                ),
-                            )
-                for n in find_numbers(span.text, span.start):
-                    numbers.setdefault(
-                        (it.art_idx, n.start),
-                        (
-                            n.value,
-                            "".join(n.text.split()).strip(".,;:،"),
-                            (it.art_idx, span.start),
-                            it.art_idx,
-                            Quote(text=n.text, start=n.start, end=n.end),
-                        ),
-                    )
+            self._mentions(it, dates, numbers)
         out = []
         first = min(self.order[it.claim.id] for it in c.items)
         pairs: tuple[tuple[Field, Any], ...] = (("date", dates), ("number", numbers))

@@ -45,7 +45,8 @@ class Similarity:
         # Lazy: `factcheck --help` never loads numpy; and embed sets numpy's thread count first.
         from ..embed import cosine_matrix, zeros
 
-        n, m = len(claims), len(counters)
+        # Without an encoder nothing reads a cosine (every caller checks ``enabled``): no n x n matrix.
+        n, m = (len(claims), len(counters)) if encoder is not None else (0, 0)
         self.cc: NDArray[float64] = zeros((n, n))
         self.kc: NDArray[float64] = zeros((m, n))
         if encoder is not None and claims:
