@@ -21,14 +21,18 @@ from rapidfuzz import fuzz
 from ..models import Article, Claim, CounterKind, CounterStatement
 from ..text.normalize import content_stems, fold
 from ..text.sentences import sentence_around
-from .similar import CROSS_LINK_COS, RELATED_COS, SAME_CLAIM_COS, Similarity
+from .blocking import by_key, containing
+from .similar import SAME_CLAIM_COS, Similarity
 from .stance import opposite
+from .unionfind import union_find
 
 CLAIM_SAME = 0.6  # weighted containment for "the same claim"
 CLAIM_MIN_SHARED = 3
 SAME_ORIGIN_SAME = 0.4  # ... when both versions come from the same origin
 SAME_ORIGIN_SHARED = 6
 NEAR_IDENTICAL = 92.0  # rapidfuzz ratio of folded quotes
+NEAR_MIN_LEN = 20  # ... of at least this many characters (shorter ones: equal only)
+NEAR_WORDS = 0.5  # candidates for near-identical share this weighted part of their stems
 COUNTER_SAME = 0.6
 LINK_MIN = 0.3  # weighted overlap for linking a counter to a claim it does not name
 NEAR_BEST = 0.85  # other clusters within this share of the best overlap are linked too
@@ -69,7 +73,10 @@ class CounterGroup:
 
 
 class Weights:
-    """Inverse document frequency of stems over the story's claims and counters."""
+    """Inverse document frequency of stems over the story's claims and counters.
+
+    Each stem's log weight is computed once, and each set's total once (keyed by the set object, whose
+    iteration order the sum follows, so every total is the float the plain sum gives)."""
 
     def __init__(self, docs: Iterable[frozenset[str]]) -> None:
         docs = list(docs)
@@ -78,14 +85,29 @@ class Weights:
         for d in docs:
             for s in d:
                 self.df[s] = self.df.get(s, 0) + 1
+        self._log: dict[str, float] = {}
+        self._totals: dict[int, tuple[frozenset[str], float]] = {}
+
+    def lw(self, stem: str) -> float:
+        v = self._log.get(stem)
+        if v is None:
+            v = self._log[stem] = math.log(1 + self.n / self.df.get(stem, 1))
+        return v
 
     def w(self, stems: Iterable[str]) -> float:
-        return sum(math.log(1 + self.n / self.df.get(s, 1)) for s in stems)
+        return sum(self.lw(s) for s in stems)
+
+    def total(self, stems: frozenset[str]) -> float:
+        """``w(stems)``, remembered for this set object (items keep their stem sets)."""
+        hit = self._totals.get(id(stems))
+        if hit is None or hit[0] is not stems:
+            hit = self._totals[id(stems)] = (stems, self.w(stems))
+        return hit[1]
 
     def containment(self, a: frozenset[str], b: frozenset[str]) -> float:
         if not a or not b:
             return 0.0
-        return self.w(a & b) / min(self.w(a), self.w(b))
+        return self.w(a & b) / min(self.total(a), self.total(b))
 
 
 def origin_of(c: Claim) -> str | None:
@@ -114,28 +136,9 @@ def counter_items(counters: Sequence[tuple[int, CounterStatement]], articles: Se
     return out
 
 
-def _union_find(n: int, same: list[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in same:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return [groups[r] for r in sorted(groups)]
-
-
 def near_identical(a: str, b: str) -> bool:
     """Two folded texts that are one text (a repost, a wire story republished)."""
-    return a == b or (min(len(a), len(b)) >= 20 and fuzz.ratio(a, b) >= NEAR_IDENTICAL)
+    return a == b or (min(len(a), len(b)) >= NEAR_MIN_LEN and fuzz.ratio(a, b) >= NEAR_IDENTICAL)
 
 
 def repeats(a: str, b: str) -> bool:
@@ -196,15 +199,36 @@ def same_claim(a: ClaimItem, b: ClaimItem, weights: Weights, sim: Similarity | N
     return a.key == b.key or not opposite(a.claim.quote.text, b.claim.quote.text)
 
 
+def claim_candidates(
+    items: Sequence[ClaimItem], weights: Weights, sim: Similarity | None = None
+) -> list[tuple[int, int]]:
+    """Pairs (i < j) that could pass ``_similar``, sorted: the same or near-identical text, enough
+    weighted overlap (for any two, or for two of one origin), or the encoder's proposals."""
+    stems = [it.stems for it in items]
+    found = set(containing(stems, weights.lw, CLAIM_SAME, CLAIM_MIN_SHARED))
+    # Near-identical texts (a repost, a wire story republished) keep most of their words: those
+    # sharing no stem among the heaviest half of either are not compared character by character.
+    # (The one filter here that is not a proof: tests/test_reconcile_blocking.py checks it against
+    # all pairs.)
+    found.update(p for p in containing(stems, weights.lw, NEAR_WORDS) if near_identical(*(items[i].key for i in p)))
+    for same_text in by_key([it.key for it in items]).values():
+        found.update((a, b) for n, a in enumerate(same_text) for b in same_text[n + 1 :])
+    for idx in by_key([origin_of(it.claim) for it in items]).values():
+        sub = containing([stems[i] for i in idx], weights.lw, SAME_ORIGIN_SAME, SAME_ORIGIN_SHARED)
+        found.update((idx[a], idx[b]) for a, b in sub)
+    if sim is not None and sim.enabled:
+        by_n = {it.n: i for i, it in enumerate(items) if it.n >= 0}
+        for x, y in sim.claim_candidates(SAME_CLAIM_COS):
+            if x in by_n and y in by_n:
+                i, j = sorted((by_n[x], by_n[y]))
+                found.add((i, j))
+    return sorted(found)
+
+
 def cluster_claims(items: Sequence[ClaimItem], weights: Weights, sim: Similarity | None = None) -> list[Cluster]:
-    pairs = [
-        (i, j)
-        for i in range(len(items))
-        for j in range(i + 1, len(items))
-        if same_claim(items[i], items[j], weights, sim)
-    ]
+    pairs = [(i, j) for i, j in claim_candidates(items, weights, sim) if same_claim(items[i], items[j], weights, sim)]
     clusters = []
-    for group in _union_find(len(items), pairs):
+    for group in union_find(len(items), pairs):
         members = [items[k] for k in group]
         clusters.append(Cluster(members, frozenset().union(*(m.stems for m in members))))
     return clusters
@@ -213,182 +237,18 @@ def cluster_claims(items: Sequence[ClaimItem], weights: Weights, sim: Similarity
 def group_counters(items: Sequence[CounterItem], weights: Weights) -> list[CounterGroup]:
     """One group per denial (etc.) repeated: same speaker, same kind, same or closely similar text."""
 
-    def same(a: CounterItem, b: CounterItem) -> bool:
-        if a.counter.kind != b.counter.kind or a.counter.speaker != b.counter.speaker:
-            return False
-        if a.key == b.key:
-            return True
-        return a.counter.speaker is not None and weights.containment(a.stems, b.stems) >= COUNTER_SAME
-
-    pairs = [(i, j) for i in range(len(items)) for j in range(i + 1, len(items)) if same(items[i], items[j])]
+    pairs: set[tuple[int, int]] = set()
+    for idx in by_key([(it.counter.kind, it.counter.speaker) for it in items]).values():
+        for same_text in by_key([items[i].key for i in idx]).values():
+            pairs.update((idx[a], idx[b]) for n, a in enumerate(same_text) for b in same_text[n + 1 :])
+        if items[idx[0]].counter.speaker is not None:
+            sub = containing([items[i].stems for i in idx], weights.lw, COUNTER_SAME)
+            pairs.update(
+                (idx[a], idx[b])
+                for a, b in sub
+                if weights.containment(items[idx[a]].stems, items[idx[b]].stems) >= COUNTER_SAME
+            )
     return [
         CounterGroup([items[k] for k in g], items[g[0]].counter.kind, items[g[0]].counter.speaker)
-        for g in _union_find(len(items), pairs)
+        for g in union_find(len(items), sorted(pairs))
     ]
-
-
-def _overlaps_counter(c: Claim, k: CounterStatement) -> bool:
-    """The claim is (part of) the counter's own text: a statement cannot answer itself."""
-    return c.article_id == k.article_id and any(
-        c.quote.start < q.end and q.start < c.quote.end for q in [k.quote, *k.evidence]
-    )
-
-
-def _candidate(it: CounterItem, x: ClaimItem, blocked: frozenset[str]) -> bool:
-    """Could the counter answer this claim? Never its own text, a claim inside another response
-    (``blocked``), or (but for an attribution denial) a claim of its own speaker."""
-    k = it.counter
-    if _overlaps_counter(x.claim, k) or x.claim.id in blocked:
-        return False
-    return k.kind == CounterKind.attribution_denial or k.speaker is None or origin_of(x.claim) != k.speaker
-
-
-def _best_cluster(
-    it: CounterItem,
-    clusters: Sequence[Cluster],
-    weights: Weights,
-    sim: Similarity | None = None,
-    blocked: frozenset[str] = frozenset(),
-) -> list[int]:
-    """The cluster a counter naming no target answers: the best overlap (>= LINK_MIN, >= 3 stems), or
-    what the encoder proposes (>= RELATED_COS with >= 2 shared stems; a translation across languages),
-    or the only cluster sharing >= 2 stems with it, when the counter stands alone in its article (a
-    denial posted on its own) and that cluster lies wholly in other articles (the rumour it answers).
-    Of clusters scoring alike, every one is linked (versions of one report not clustered together).
-    A counter sharing no content with any claim is linked to nothing."""
-    own = [x for c in clusters for x in c.items if x.claim.article_id == it.counter.article_id]
-    standalone = all(_overlaps_counter(x.claim, it.counter) for x in own)
-    scored = []
-    for ci, c in enumerate(clusters):
-        others = [x for x in c.items if _candidate(it, x, blocked)]
-        if not others:
-            continue
-        stems = frozenset().union(*(x.stems for x in others))
-        shared = len(it.context & stems)
-        cos = 0.0
-        if sim is not None and sim.enabled and it.n >= 0:
-            cos = max(sim.counter_claim(it.n, x.n) for x in others)
-            cross = any(sim.counter_script[it.n] != sim.claim_script[x.n] for x in others)
-            if cross and cos >= CROSS_LINK_COS:
-                scored.append((round(cos, 3), ci, True, 3, cos))
-                continue
-        if shared >= 2:
-            elsewhere = all(x.claim.article_id != it.counter.article_id for x in c.items)
-            scored.append((round(weights.containment(it.context, stems), 3), ci, elsewhere, shared, cos))
-    if not scored:
-        return []  # a denial cue sharing no content with any claim answers nothing we can name
-
-    def passes(sc: float, sh: int, cos: float) -> bool:
-        return (sc >= LINK_MIN and sh >= 3) or cos >= RELATED_COS
-
-    ok = [p for p in scored if passes(p[0], p[3], p[4])]
-    if ok:
-        best = max(round(p[0] + p[4], 3) for p in ok)
-        # Versions of the denied report that were not clustered together are denied alike.
-        return sorted(p[1] for p in ok if round(p[0] + p[4], 3) >= round(NEAR_BEST * best, 3))
-    _, best_ci, elsewhere, _, _ = max(scored, key=lambda p: (p[0], -p[1]))
-    return [best_ci] if len(scored) == 1 and elsewhere and standalone else []
-
-
-def _attributed_to(k: CounterStatement, clusters: Sequence[Cluster]) -> list[int]:
-    """Clusters holding words attributed to the speaker of an attribution denial ("I never gave that
-    interview"): claims whose claimant or subject is that speaker, outside the denial itself."""
-    if k.speaker is None:
-        return []
-    return [
-        ci
-        for ci, c in enumerate(clusters)
-        if any(
-            k.speaker in (it.claim.claimant, it.claim.about)
-            and not _overlaps_counter(it.claim, k)
-            and it.claim.article_id != k.article_id
-            for it in c.items
-        )
-    ]
-
-
-def inside_counters(clusters: Sequence[Cluster], counters: Sequence[CounterStatement]) -> frozenset[str]:
-    """Ids of claims that are (part of) a counter-statement's text: responses, not claims to answer."""
-    return frozenset(
-        it.claim.id for c in clusters for it in c.items if any(_overlaps_counter(it.claim, k) for k in counters)
-    )
-
-
-def link_counters(
-    groups: Sequence[CounterGroup],
-    clusters: Sequence[Cluster],
-    weights: Weights,
-    sim: Similarity | None = None,
-    responses: frozenset[int] = frozenset(),
-    outlets: Sequence[str | None] = (),
-) -> list[CounterGroup]:
-    """Link groups to clusters; return the groups, those of one speaker and kind answering the same
-    claims merged (two sentences of one denial are one denial); fill ``cluster.counter_groups``.
-
-    Named targets win; a counter naming none is linked to the cluster it answers (``_best_cluster``),
-    never to a claim of its own source nor to one inside another response (a claim inside a counter,
-    or a cluster in ``responses``: statements found to answer an earlier claim).
-    """
-    cluster_of = {it.claim.id: ci for ci, c in enumerate(clusters) for it in c.items}
-    all_counters = [it.counter for g in groups for it in g.items]
-    inside = inside_counters(clusters, all_counters)
-    in_responses = frozenset(it.claim.id for ci in responses for it in clusters[ci].items)
-    every = [it for c in clusters for it in c.items]
-    carriers: dict[str, set[str]] = {}  # article -> the accounts/outlets carrying it
-    for x in every:
-        carriers.setdefault(x.claim.article_id, set())
-        if x.claim.reported_by:
-            carriers[x.claim.article_id].add(x.claim.reported_by)
-        if outlets and outlets[x.art_idx]:
-            carriers[x.claim.article_id].add(f"outlet:{outlets[x.art_idx]}")
-    for g in groups:
-        linked: list[int] = []
-        for it in g.items:
-            named = [cluster_of[t] for t in it.counter.targets if t in cluster_of]
-            if not named and it.counter.kind == CounterKind.attribution_denial:
-                named = _attributed_to(it.counter, clusters)
-            if not named:
-                own = carriers.get(it.counter.article_id, set())
-                if outlets and outlets[it.art_idx]:
-                    own = own | {f"outlet:{outlets[it.art_idx]}"}
-                blocked = inside | in_responses | _same_source(it.counter, every, carriers, own)
-                named = _best_cluster(it, clusters, weights, sim, blocked)
-            linked += named
-        g.clusters = sorted(set(linked))
-    merged: list[CounterGroup] = []
-    for g in groups:
-        same = next(
-            (
-                m
-                for m in merged
-                if g.speaker is not None
-                and g.clusters
-                and (m.speaker, m.kind, m.clusters) == (g.speaker, g.kind, g.clusters)
-            ),
-            None,
-        )
-        if same is None:
-            merged.append(g)
-        else:
-            same.items += g.items
-    for gi, g in enumerate(merged):
-        for ci in g.clusters:
-            clusters[ci].counter_groups.append(gi)
-    return merged
-
-
-def _same_source(
-    k: CounterStatement, items: Sequence[ClaimItem], carriers: dict[str, set[str]], carried_by: set[str]
-) -> frozenset[str]:
-    """Claims of the counter's own source in other articles: its speaker's, or those posted by the
-    account (outlet) carrying it (one account's posts and reposts are one origin; it does not answer
-    itself)."""
-    if k.kind == CounterKind.attribution_denial:
-        return frozenset()
-    own = ({k.speaker} | carried_by) - {None}
-    return frozenset(
-        x.claim.id
-        for x in items
-        if x.claim.article_id != k.article_id
-        and (origin_of(x.claim) in own or own & carriers.get(x.claim.article_id, set()))
-    )

@@ -61,7 +61,7 @@ def _keyed(raw: str) -> str | None:
     return key
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def words(text: str, offset: int = 0) -> tuple[Word, ...]:
     """Content words of ``text`` (stopwords out, scope words kept) with their article offsets.
 
@@ -86,13 +86,25 @@ class ResolvedDate:
     value: tuple[int, int | None, int | None]
 
 
+def _lexicon_key() -> str:
+    """The active lexicon (date words are lexicon data): part of every cache key here."""
+    from ..lexicon import active
+
+    return active().key
+
+
 def find_resolved_dates(text: str, ref: dt.date | None, offset: int = 0) -> list[ResolvedDate]:
+    return list(_resolved_dates(text, ref, offset, _lexicon_key()))
+
+
+@lru_cache(maxsize=65536)
+def _resolved_dates(text: str, ref: dt.date | None, offset: int, lexicon_key: str) -> tuple[ResolvedDate, ...]:
     out = []
     for m in find_dates(text):
         v = _resolve(m, ref)
         if v is not None:
             out.append(ResolvedDate(offset + m.start, offset + m.end, m.text, v))
-    return out
+    return tuple(out)
 
 
 def _resolve(m: DateMention, ref: dt.date | None) -> tuple[int, int | None, int | None] | None:
@@ -135,14 +147,18 @@ def _overlaps(w: Word, spans: list[tuple[int, int]]) -> bool:
 def differences(a: Version, b: Version, *, min_shared: int = 3, min_ratio: float = 0.5) -> list[Difference]:
     """Anchored differences in number, date or scope between two versions of one claim."""
     wa, wb = words(a.text, a.start), words(b.text, b.start)
-    shared, ratio = similarity(wa, wb)
-    if shared < min_shared or ratio < min_ratio:
+    if not wa or not wb:
+        return []
+    # One alignment serves both the similarity bar and the edits (``similarity`` computes the same).
+    sm = SequenceMatcher(None, [w.key for w in wa], [w.key for w in wb], autojunk=False)
+    shared = sum(block.size for block in sm.get_matching_blocks())
+    if shared < min_shared or shared / min(len(wa), len(wb)) < min_ratio:
         return []
     da = find_resolved_dates(a.text, a.published, a.start)
     db = find_resolved_dates(b.text, b.published, b.start)
     na, nb = find_numbers(a.text, a.start), find_numbers(b.text, b.start)
     keys_a, keys_b = {w.key for w in wa}, {w.key for w in wb}
-    ops = SequenceMatcher(None, [w.key for w in wa], [w.key for w in wb], autojunk=False).get_opcodes()
+    ops = sm.get_opcodes()
     out: list[Difference] = []
     for idx, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
@@ -162,7 +178,8 @@ def differences(a: Version, b: Version, *, min_shared: int = 3, min_ratio: float
         nums_b = [n for n in nb if any(_overlaps(w, [(n.start, n.end)]) for w in seg_b)]
         if nums_a and nums_b:
             if {n.value for n in nums_a}.isdisjoint({n.value for n in nums_b}) and not _other_things(
-                    a, b, nums_a, nums_b):
+                a, b, nums_a, nums_b
+            ):
                 out.append(Difference("number", tuple(n.text for n in nums_a), tuple(n.text for n in nums_b)))
             continue
         if left and right and len(seg_a) <= 3 and len(seg_b) <= 3:

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from dataclasses import field as dfield
 from typing import Any
 
 from ..models import Article, Claim, CounterKind, Evidence, FindingKind, Quote, Source, SourceKind
-from ..models import Version as VersionModel
 from ..text.normalize import fold
 from ..text.numbers import find_numbers
 from ..text.posts import embed_signature
@@ -16,14 +13,9 @@ from ..text.sentences import sentence_around
 from .cluster import ClaimItem, Cluster, CounterGroup, origin_of, repeats
 from .compare import (
     Field,
-    Version,
-    differences,
     find_resolved_dates,
 )
-
-WORTHY = 0.5  # check-worthiness from which the judging findings are raised
-CROSS_MIN_SHARED = 4  # two clusters are versions of one claim only when this close
-CROSS_MIN_RATIO = 0.5
+from .versions import RawFinding, discrepancies, evidence, worthy
 
 _COUNTER_FINDING = {
     CounterKind.denial: FindingKind.contested,
@@ -33,24 +25,7 @@ _COUNTER_FINDING = {
 }
 
 
-@dataclass
-class RawFinding:
-    kind: FindingKind
-    clusters: list[int]
-    claims: list[str]
-    counters: list[str] = dfield(default_factory=list)
-    articles: set[int] = dfield(default_factory=set)
-    origin: str | None = None
-    field: Field | None = None
-    versions: list[VersionModel] = dfield(default_factory=list)
-    evidence: list[Evidence] = dfield(default_factory=list)
-    data: dict[str, Any] = dfield(default_factory=dict)
-    first: int = 0  # first appearance, for ordering
-
-
-def _q(article_id: str, quote: Quote, role: str, item: str | None) -> Evidence:
-    return Evidence.model_validate({"article_id": article_id, "quote": quote, "role": role, "item": item})
-
+_Mention = tuple[Any, str, tuple[int, int], int, Quote]  # value, surface, context, article, where
 
 SameReport = Callable[[ClaimItem, ClaimItem], bool]
 
@@ -69,10 +44,6 @@ def one_report_merged(items: Sequence[ClaimItem], origins: list[str], same: Same
         if not any(same(a, b) for k in kept for a in mine for b in items if origin_of(b.claim) == k):
             kept.append(o)
     return kept
-
-
-def worthy(c: Cluster) -> bool:
-    return max(it.claim.check_worthiness for it in c.items) >= WORTHY
 
 
 class Detector:
@@ -109,7 +80,7 @@ class Detector:
         for it in c.items:
             if it.art_idx not in seen:
                 seen.add(it.art_idx)
-                out.append(_q(it.claim.article_id, it.claim.quote, "claim", it.claim.id))
+                out.append(evidence(it.claim.article_id, it.claim.quote, "claim", it.claim.id))
         return out
 
     def claimant(self, c: Cluster) -> str | None:
@@ -119,7 +90,7 @@ class Detector:
 
     def detect(self) -> list[RawFinding]:
         out: list[RawFinding] = []
-        disc = self.discrepancies()
+        disc = discrepancies(self.articles, self.clusters, self.order)
         discrepant = {ci for f in disc for ci in f.clusters}
         for ci, c in enumerate(self.clusters):
             judged = self.counter_findings(ci, c) if worthy(c) else []
@@ -142,7 +113,7 @@ class Detector:
             g = self.groups[gi]
             kind = _COUNTER_FINDING[g.kind]
             ev = self.claim_evidence(c) + [
-                _q(k.counter.article_id, k.counter.quote, "counter", k.counter.id) for k in g.items
+                evidence(k.counter.article_id, k.counter.quote, "counter", k.counter.id) for k in g.items
             ]
             by_subject = g.speaker is not None and (
                 g.speaker in abouts or self.kind(g.speaker) == SourceKind.government
@@ -180,23 +151,7 @@ class Detector:
         anon_only = any(self.anonymous(x) for x in claims) and not any(self.named_sourcing(x) for x in claims)
         disputed = any(f.kind in (FindingKind.contested, FindingKind.attribution_disputed) for f in judged)
         if anon_only:
-            anon = next(
-                (b for x in claims for b in [*x.based_on, x.claimant] if b and self.kind(b) == SourceKind.anonymous),
-                None,
-            )
-            sourcing = [_q(x.article_id, e, "sourcing", x.id) for x in claims for e in x.evidence]
-            out.append(
-                RawFinding(
-                    FindingKind.anonymous_sourcing,
-                    [ci],
-                    ids,
-                    articles=arts,
-                    origin=anon,
-                    evidence=self.claim_evidence(c) + sourcing,
-                    data={"origin": anon, "claimant": self.claimant(c)},
-                    first=first,
-                )
-            )
+            out.append(self._anonymous(ci, c, first))
         if len(arts) >= 2 and len(origins) == 1 and (disputed or anon_only):
             out.append(
                 RawFinding(
@@ -229,6 +184,25 @@ class Detector:
             )
         return out
 
+    def _anonymous(self, ci: int, c: Cluster, first: int) -> RawFinding:
+        """``anonymous_sourcing``: the cluster rests on unnamed sources only."""
+        claims = [it.claim for it in c.items]
+        anon = next(
+            (b for x in claims for b in [*x.based_on, x.claimant] if b and self.kind(b) == SourceKind.anonymous),
+            None,
+        )
+        sourcing = [evidence(x.article_id, e, "sourcing", x.id) for x in claims for e in x.evidence]
+        return RawFinding(
+            FindingKind.anonymous_sourcing,
+            [ci],
+            [x.id for x in claims],
+            articles={it.art_idx for it in c.items},
+            origin=anon,
+            evidence=self.claim_evidence(c) + sourcing,
+            data={"origin": anon, "claimant": self.claimant(c)},
+            first=first,
+        )
+
     def _one_account_merged(self, items: Sequence[ClaimItem], origins: list[str]) -> list[str]:
         """The origins, keeping one of those posted by the same social-media account: an account's own
         posts, its reposts and the words of its people it quotes are one origin."""
@@ -254,103 +228,48 @@ class Detector:
                 return False
         return True
 
-    def _version(self, it: ClaimItem) -> Version:
-        return Version(it.claim.quote.text, it.claim.quote.start, self.articles[it.art_idx].published)
-
-    def discrepancies(self) -> list[RawFinding]:
-        items = sorted(
-            ((it, ci) for ci, c in enumerate(self.clusters) for it in c.items), key=lambda p: self.order[p[0].claim.id]
-        )
-        found: dict[tuple[Any, ...], RawFinding] = {}
-        pair_done: set[tuple[int, int]] = set()
-        is_worthy = [worthy(c) for c in self.clusters]
-        for a in range(len(items)):
-            ia, ca = items[a]
-            if not is_worthy[ca]:
-                continue
-            for b in range(a + 1, len(items)):
-                ib, cb = items[b]
-                pair = (min(ca, cb), max(ca, cb))
-                if pair in pair_done or ia.key == ib.key or not is_worthy[cb]:
-                    continue
-                # Two statements of one article by the same speaker are two claims (a list of figures
-                # by city), not two versions of one; versions come from different articles or speakers.
-                if ia.claim.article_id == ib.claim.article_id and origin_of(ia.claim) == origin_of(ib.claim):
-                    continue
-                shared, ratio = (3, 0.5) if ca == cb else (CROSS_MIN_SHARED, CROSS_MIN_RATIO)
-                if len(ia.stems & ib.stems) < shared:  # cheap test before the word-by-word comparison
-                    continue
-                for d in differences(self._version(ia), self._version(ib), min_shared=shared, min_ratio=ratio):
-                    sides = sorted([(ca, tuple(fold(w) for w in d.a_words)), (cb, tuple(fold(w) for w in d.b_words))])
-                    key = (d.field, *sides)  # the same difference, whichever version came first
-                    f = found.get(key)
-                    if f is None:
-                        f = found[key] = RawFinding(
-                            FindingKind.discrepancy,
-                            sorted({ca, cb}),
-                            [],
-                            field=d.field,
-                            versions=[
-                                VersionModel(
-                                    claim=ia.claim.id,
-                                    article_id=ia.claim.article_id,
-                                    quote=ia.claim.quote,
-                                    differing=list(d.a_words),
-                                ),
-                                VersionModel(
-                                    claim=ib.claim.id,
-                                    article_id=ib.claim.article_id,
-                                    quote=ib.claim.quote,
-                                    differing=list(d.b_words),
-                                ),
-                            ],
-                            data={"field": d.field, "a_words": list(d.a_words), "b_words": list(d.b_words)},
-                            first=self.order[ia.claim.id],
+    def _mentions(
+        self, it: ClaimItem, dates: dict[tuple[int, int], _Mention], numbers: dict[tuple[int, int], _Mention]
+    ) -> None:
+        """The resolved dates around the claim's spans (their sentence, their post) and its numbers."""
+        art = self.articles[it.art_idx]
+        for span in [it.claim.quote, *it.claim.evidence]:
+            contexts = [sentence_around(art.text, span.start, span.end)]
+            sig = embed_signature(art.text, span.start, span.end)
+            if sig:
+                contexts.append(sig)
+            for s, e in contexts:
+                for d in find_resolved_dates(art.text[s:e], art.published, s):
+                    if d.value[1] is not None:
+                        surface = fold(d.text, loose=True).replace(" ", "")
+                        dates.setdefault(
+                            (it.art_idx, d.start),
+                            (
+                                d.value,
+                                surface,
+                                (it.art_idx, s),
+                                it.art_idx,
+                                Quote(text=d.text, start=d.start, end=d.end),
+                            ),
                         )
-                    pair_done.add(pair)  # one finding per pair of claims groups: its first, clearest case
-                    for it in (ia, ib):
-                        if it.claim.id not in f.claims:
-                            f.claims.append(it.claim.id)
-                            f.articles.add(it.art_idx)
-                            f.evidence.append(_q(it.claim.article_id, it.claim.quote, "version", it.claim.id))
-        return list(found.values())
+            for n in find_numbers(span.text, span.start):
+                numbers.setdefault(
+                    (it.art_idx, n.start),
+                    (
+                        n.value,
+                        "".join(n.text.split()).strip(".,;:،"),
+                        (it.art_idx, span.start),
+                        it.art_idx,
+                        Quote(text=n.text, start=n.start, end=n.end),
+                    ),
+                )
 
     def consistent(self, ci: int, c: Cluster) -> list[RawFinding]:
         """Values written differently in the cluster's spans (dates: also their sentence / post) that agree."""
-        dates: dict[tuple[int, int], tuple[Any, str, tuple[int, int], int, Quote]] = {}
-        numbers: dict[tuple[int, int], tuple[Any, str, tuple[int, int], int, Quote]] = {}
+        dates: dict[tuple[int, int], _Mention] = {}
+        numbers: dict[tuple[int, int], _Mention] = {}
         for it in c.items:
-            art = self.articles[it.art_idx]
-            for span in [it.claim.quote, *it.claim.evidence]:
-                contexts = [sentence_around(art.text, span.start, span.end)]
-                sig = embed_signature(art.text, span.start, span.end)
-                if sig:
-                    contexts.append(sig)
-                for s, e in contexts:
-                    for d in find_resolved_dates(art.text[s:e], art.published, s):
-                        if d.value[1] is not None:
-                            surface = fold(d.text, loose=True).replace(" ", "")
-                            dates.setdefault(
-                                (it.art_idx, d.start),
-                                (
-                                    d.value,
-                                    surface,
-                                    (it.art_idx, s),
-                                    it.art_idx,
-                                    Quote(text=d.text, start=d.start, end=d.end),
-                                ),
-                            )
-                for n in find_numbers(span.text, span.start):
-                    numbers.setdefault(
-                        (it.art_idx, n.start),
-                        (
-                            n.value,
-                            "".join(n.text.split()).strip(".,;:،"),
-                            (it.art_idx, span.start),
-                            it.art_idx,
-                            Quote(text=n.text, start=n.start, end=n.end),
-                        ),
-                    )
+            self._mentions(it, dates, numbers)
         out = []
         first = min(self.order[it.claim.id] for it in c.items)
         pairs: tuple[tuple[Field, Any], ...] = (("date", dates), ("number", numbers))
@@ -375,7 +294,7 @@ class Detector:
                         articles={m[3] for m in ms},
                         field=fieldname,
                         evidence=[
-                            _q(self.articles[m[3]].id, m[4], "date" if fieldname == "date" else "claim", None)
+                            evidence(self.articles[m[3]].id, m[4], "date" if fieldname == "date" else "claim", None)
                             for m in ms
                         ],
                         data={"field": fieldname, "value": value, "surfaces": shown},

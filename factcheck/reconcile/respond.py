@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..models import CounterKind, CounterStatement, SourceKind
+from .blocking import containing, sharing
 from .cluster import (
     ClaimItem,
     Cluster,
@@ -34,7 +35,7 @@ from .cluster import (
     repeats,
 )
 from .similar import CROSS_LINGUAL_COS, RELATED_COS, Similarity
-from .stance import Stance, figures_conflict, lemmas, stance
+from .stance import Stance, counts, figures_conflict, lemmas, stance
 
 RESTATE_SHARED = 4  # shared stems, and weighted overlap, for "a later statement restates the claim"
 RESTATE_MIN = 0.4
@@ -56,6 +57,12 @@ def _carriers(c: Cluster, outlets: Sequence[str | None] = ()) -> set[str]:
     """Who stands behind a cluster: its origins and the accounts/outlets carrying it."""
     out = {o for it in c.items for o in (origin_of(it.claim), it.claim.reported_by) if o}
     return out | {f"outlet:{outlets[it.art_idx]}" for it in c.items if outlets and outlets[it.art_idx]}
+
+
+def _counted(text: str) -> frozenset[str]:
+    """The words naming what the text's quantities count: two texts whose figures conflict
+    (``figures_conflict``) share one."""
+    return frozenset(w for c in counts(text) for w in (c.after, c.before) if w)
 
 
 def _first(c: Cluster) -> int:
@@ -157,29 +164,32 @@ class Responder:
         responses: set[int] = set()
         order = sorted(range(len(self.clusters)), key=lambda ci: (_first(self.clusters[ci]), ci))
         within = [d for ci in order for d in self._within(ci)]
+        position = {ci: n for n, ci in enumerate(order)}
+        related = self._related_clusters()
+        arts = [{it.claim.article_id for it in c.items} for c in self.clusters]
+        carriers = [_carriers(c, self.outlets) for c in self.clusters]
         for ki in order:
             k = self.clusters[ki]
             if all(it.claim.id in self.inside for it in k.items):
                 responses.add(ki)  # a cue counter's own text: linked as that counter
                 continue
-            k_arts = {it.claim.article_id for it in k.items}
-            k_carriers = _carriers(k, self.outlets)
+            k_arts = arts[ki]
+            k_carriers = carriers[ki]
             if not any(self.named(origin_of(it.claim)) for it in k.items):
                 continue
             candidates: list[tuple[float, int]] = []
             restates: dict[int, bool] = {}
-            for ri in order:
+            for ri in sorted(related.get(ki, ()), key=position.__getitem__):
                 r = self.clusters[ri]
                 if ri == ki or ri in responses or _first(r) >= _first(k):
                     continue
-                if k_arts & {it.claim.article_id for it in r.items} or k_carriers & _carriers(r, self.outlets):
+                if k_arts & arts[ri] or k_carriers & carriers[ri]:
                     continue
-                if any(repeats(x.key, y.key) for x in r.items for y in k.items):
-                    continue  # the same text repeated: one report
                 rel = self.related(r, k)
-                if rel is not None:
-                    candidates.append((round(rel[0], 3), ri))
-                    restates[ri] = rel[1]
+                if rel is None or any(repeats(x.key, y.key) for x in r.items for y in k.items):
+                    continue  # not about the same thing; or the same text repeated: one report
+                candidates.append((round(rel[0], 3), ri))
+                restates[ri] = rel[1]
             if not candidates:
                 continue
             kinds = {ri: self._stance(self.clusters[ri], k) for _, ri in candidates}
@@ -207,6 +217,33 @@ class Responder:
         self.responses = frozenset(responses)
         # Versions inside a response confirm nothing: they answer the claim, not each other.
         return [d for d in within if d[0] not in responses] + out
+
+    def _related_clusters(self) -> dict[int, set[int]]:
+        """Cluster -> the clusters ``related`` could accept: sharing >= CONTRADICT_SHARED stems (every
+        lexical case), or, with the encoder, >= ENCODER_SHARED stems or a claim pair at RELATED_COS
+        or more (the encoder's cases; SUPPORT_COS needs RESTATE_SHARED stems)."""
+        sim = self.sim
+        stems = [c.stems for c in self.clusters]
+        if sim is None or not sim.enabled:
+            # Lexical cases only: a restatement (weighted overlap), or figures of one counted thing.
+            # (``related`` rounds the overlap to 3 decimals before the bar: the filter takes the margin.)
+            pairs = set(containing(stems, self.weights.lw, RESTATE_MIN - 0.0006, RESTATE_SHARED))
+            counted = [_counted(_text(c)) for c in self.clusters]
+            for a, b in sharing(counted, 1):
+                if len(stems[a] & stems[b]) >= CONTRADICT_SHARED:
+                    pairs.add((a, b))
+        else:
+            pairs = set(sharing(stems, min(ENCODER_SHARED, CONTRADICT_SHARED)))
+        if sim is not None and sim.enabled:
+            cluster_of = {it.n: ci for ci, c in enumerate(self.clusters) for it in c.items if it.n >= 0}
+            for x, y in sim.claim_pairs_at(min(RELATED_COS, CROSS_LINGUAL_COS)):
+                if x in cluster_of and y in cluster_of and cluster_of[x] != cluster_of[y]:
+                    pairs.add((cluster_of[x], cluster_of[y]))
+        out: dict[int, set[int]] = {}
+        for a, b in pairs:
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+        return out
 
     def _translation(self, a: ClaimItem, b: ClaimItem) -> bool:
         """The two are in different languages: a rendering of one report can't be told apart from an

@@ -38,7 +38,8 @@ class Similarity:
         # Lazy: `factcheck --help` never loads numpy; and embed sets numpy's thread count first.
         from ..embed import cosine_matrix, zeros
 
-        n, m = len(claims), len(counters)
+        # Without an encoder nothing reads a cosine (every caller checks ``enabled``): no n x n matrix.
+        n, m = (len(claims), len(counters)) if encoder is not None else (0, 0)
         self.cc: NDArray[float64] = zeros((n, n))
         self.kc: NDArray[float64] = zeros((m, n))
         if encoder is not None and claims:
@@ -65,6 +66,33 @@ class Similarity:
         if j not in self._across:
             self._across[j] = self._best_across(j)
         return self._across[i] == j and self._across[j] == i
+
+    def claim_candidates(self, bar: float) -> list[tuple[int, int]]:
+        """Claim pairs (i < j) the encoder could propose: cosine >= ``bar``, or each other's closest
+        claim in the other language (the same choice as ``_best_across``: the first of the best)."""
+        import numpy as np
+
+        if not self.enabled:
+            return []
+        cc = self.cc
+        out = set(self.claim_pairs_at(bar))
+        scripts = np.array(self.claim_script)
+        for lang in sorted(set(self.claim_script)):
+            rows = np.flatnonzero(scripts == lang)
+            cols = np.flatnonzero(scripts != lang)
+            if not len(cols):
+                continue
+            best = cols[np.argmax(cc[np.ix_(rows, cols)], axis=1)]
+            out.update((int(min(i, j)), int(max(i, j))) for i, j in zip(rows, best, strict=True))
+        return sorted(out)
+
+    def claim_pairs_at(self, bar: float) -> list[tuple[int, int]]:
+        """Claim pairs (i < j) whose cosine is >= ``bar``."""
+        import numpy as np
+
+        if not self.enabled:
+            return []
+        return sorted((int(i), int(j)) for i, j in np.argwhere(np.triu(self.cc >= bar, 1)))
 
     def claims(self, i: int, j: int) -> float:
         return float(self.cc[i, j])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import _lexicon_lazy as lazy
 from .._lexicon_lazy import LazyMap
@@ -94,6 +95,14 @@ def _word_value(text: str, ws: list[tuple[int, int, str]], i: int) -> tuple[floa
 
 def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     """Numbers in digits (any digit script) or words, with a following multiplier ("10 ملايين")."""
+    from ..lexicon import active  # number words are lexicon data: the active lexicon keys the memo
+
+    return list(_numbers(text, offset, active().key))
+
+
+@lru_cache(maxsize=65536)
+def _numbers(text: str, offset: int, lexicon_key: str) -> tuple[NumberMention, ...]:
+    """``find_numbers``, remembered: every version of a claim is compared with several others."""
     ws = _tokens(text)
     out: list[NumberMention] = []
     i = 0
@@ -114,4 +123,4 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         e = ws[j - 1][1]
         out.append(NumberMention(offset + s, offset + e, text[s:e], value))
         i = j
-    return out
+    return tuple(out)

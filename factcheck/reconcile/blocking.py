@@ -1,0 +1,137 @@
+"""Candidate pairs for the pairwise rules: only pairs that could pass them, never all pairs.
+
+Every filter here is *exact* for the rule it serves: it drops a pair only when the rule provably
+fails on it, so the rules (run on the candidates, in the same order as over all pairs) decide as
+before, and the brief is the same byte for byte. The filters are the classic prefix filters of
+set-similarity joins: order the elements of every set rarest first; two sets sharing >= k elements
+share one of the first |S| - k + 1 of either; a set A whose weighted overlap with B reaches
+``bar * w(A)`` shares with B one of its heaviest elements, taken until the rest weighs less than
+``bar * w(A)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
+
+K = TypeVar("K")
+
+# Relative slack on weight bounds: float sums taken in another order may differ in the last bits,
+# and a prefix one element too long only costs a candidate.
+_SLACK = 1e-9
+
+
+def _rank(sets: Sequence[frozenset[str]]) -> dict[str, tuple[int, str]]:
+    """Element -> (frequency, element): rarest first, ties by the element (never by set order)."""
+    df: dict[str, int] = {}
+    for s in sets:
+        for e in s:
+            df[e] = df.get(e, 0) + 1
+    return {e: (n, e) for e, n in df.items()}
+
+
+def _pairs_from_prefixes(prefixes: Sequence[Sequence[str]], index_all: Sequence[Sequence[str]]) -> set[tuple[int, int]]:
+    """Pairs (i < j) where i's prefix meets j's indexed elements, or j's prefix meets i's."""
+    postings: dict[str, list[int]] = {}
+    for j, elems in enumerate(index_all):
+        for e in elems:
+            postings.setdefault(e, []).append(j)
+    out: set[tuple[int, int]] = set()
+    for i, pre in enumerate(prefixes):
+        for e in pre:
+            for j in postings.get(e, ()):
+                if j != i:
+                    out.add((i, j) if i < j else (j, i))
+    return out
+
+
+def sharing(sets: Sequence[frozenset[str]], k: int) -> list[tuple[int, int]]:
+    """Pairs (i < j), sorted, whose sets share at least ``k`` elements."""
+    if k < 1:
+        raise ValueError("k must be >= 1")
+    rank = _rank(sets)
+    prefixes = [sorted(s, key=rank.__getitem__)[: max(len(s) - k + 1, 0)] for s in sets]
+    # Both prefixes meet (prefix lemma), so indexing prefixes only is enough.
+    found = _pairs_from_prefixes(prefixes, prefixes)
+    return sorted(p for p in found if len(sets[p[0]] & sets[p[1]]) >= k)
+
+
+def containing(
+    sets: Sequence[frozenset[str]], weight: Callable[[str], float], bar: float, k: int = 1
+) -> list[tuple[int, int]]:
+    """Pairs (i < j), sorted, that could have ``w(A & B) >= bar * min(w(A), w(B))`` and share >= k.
+
+    The lighter set's heaviest elements up to the bar meet the other set, so each set's weighted
+    prefix is probed against every element of the others.
+    """
+    rank = _rank(sets)
+    prefixes = []
+    for s in sets:
+        elems = sorted(s, key=rank.__getitem__)
+        ws = [weight(e) for e in elems]
+        total = sum(ws)
+        rest, n = total, 0
+        while n < len(elems) and rest >= bar * total * (1 - _SLACK) - _SLACK:
+            rest -= ws[n]
+            n += 1
+        prefixes.append(elems[: min(n, len(elems) - k + 1)])
+    found = _pairs_from_prefixes(prefixes, [list(s) for s in sets])
+    return sorted(p for p in found if len(sets[p[0]] & sets[p[1]]) >= k)
+
+
+def _grams(text: str, q: int) -> frozenset[str]:
+    return frozenset(text[i : i + q] for i in range(len(text) - q + 1))
+
+
+def near_ratio(keys: Sequence[str], *, min_len: int, min_ratio: float, q: int = 3) -> list[tuple[int, int]]:
+    """Pairs (i < j), sorted, of texts that could have an Indel ratio >= ``min_ratio`` (0-100), both
+    at least ``min_len`` long, plus every pair of equal texts.
+
+    A ratio r bounds the edits: d <= (1 - r/100)(la + lb), and lb <= la * (1 + (1 - r/100)) /
+    (r/100)... so d <= D(la); each edit breaks at most q of A's distinct q-grams, so A and B share
+    at least |Q(A)| - q * D(la) of them and their (q * D + 1)-prefixes, rarest first, meet.
+    """
+    same: dict[str, list[int]] = {}
+    for i, t in enumerate(keys):
+        same.setdefault(t, []).append(i)
+    out = {(a, b) for group in same.values() for n, a in enumerate(group) for b in group[n + 1 :]}
+    f = 1 - min_ratio / 100
+    long_ = [i for i, t in enumerate(keys) if len(t) >= min_len]
+    grams = [_grams(keys[i], q) for i in long_]
+    rank = _rank(grams)
+    prefixes = []
+    for i, g in zip(long_, grams, strict=True):
+        la = len(keys[i])
+        lb_max = la * (1 + f) / (1 - f)  # LCS <= la and LCS >= (1 - f)(la + lb) / 2
+        d = int(f * (la + lb_max)) + 1
+        prefixes.append(sorted(g, key=rank.__getitem__)[: q * d + 1])
+    for a, b in _pairs_from_prefixes(prefixes, prefixes):
+        out.add((long_[a], long_[b]))
+    return sorted(out)
+
+
+def by_key(keys: Sequence[K | None]) -> Mapping[K, list[int]]:
+    """Indices grouped by key, in input order (None: no key)."""
+    out: dict[K, list[int]] = {}
+    for i, k in enumerate(keys):
+        if k is not None:
+            out.setdefault(k, []).append(i)
+    return out
+
+
+def sharing_across(left: Sequence[frozenset[str]], right: Sequence[frozenset[str]], k: int) -> list[list[int]]:
+    """For each left set, the right sets (ascending) it shares at least ``k`` elements with."""
+    if k < 1:
+        raise ValueError("k must be >= 1")
+    rank = _rank([*left, *right])
+    postings: dict[str, list[int]] = {}
+    for j, s in enumerate(right):
+        for e in sorted(s, key=rank.__getitem__)[: max(len(s) - k + 1, 0)]:
+            postings.setdefault(e, []).append(j)
+    out = []
+    for s in left:
+        hits: set[int] = set()
+        for e in sorted(s, key=rank.__getitem__)[: max(len(s) - k + 1, 0)]:
+            hits.update(postings.get(e, ()))
+        out.append(sorted(j for j in hits if len(s & right[j]) >= k))
+    return out

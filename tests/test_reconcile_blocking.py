@@ -1,0 +1,119 @@
+"""Blocking (reconcile/blocking.py): candidate pairs must hold every pair the pairwise rules accept.
+
+The filters are checked against brute force on random sets, and the reconciler's candidate lists
+against all pairs of the fixture stories' real extractions (a filter that drops an accepted pair
+changes the brief)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from factcheck.extract import extract_all
+from factcheck.ingest import load_articles
+from factcheck.models import Claim, Extraction
+from factcheck.reconcile.blocking import containing, sharing, sharing_across
+from factcheck.reconcile.cluster import Weights, claim_candidates, claim_items, same_claim
+from factcheck.reconcile.sources import (
+    _name_candidates,
+    _same_person_across_scripts,
+    _script_candidates,
+    _similar_names,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _random_sets(rng: random.Random, n: int, vocab: int, size: int) -> list[frozenset[str]]:
+    # Zipf-like: a few very common elements, many rare ones (as words in news).
+    words = [f"w{i}" for i in range(vocab)]
+    weights = [1 / (i + 1) for i in range(vocab)]
+    return [frozenset(rng.choices(words, weights, k=rng.randint(0, size))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 4])
+def test_sharing_is_exactly_the_pairs_sharing_k(k: int) -> None:
+    rng = random.Random(k)
+    sets = _random_sets(rng, 120, 60, 9)
+    want = [(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets)) if len(sets[i] & sets[j]) >= k]
+    assert sharing(sets, k) == want
+
+
+@pytest.mark.parametrize(("bar", "k"), [(0.3, 1), (0.5, 1), (0.6, 3), (0.75, 3), (0.4, 4)])
+def test_containing_keeps_every_pair_over_the_bar(bar: float, k: int) -> None:
+    rng = random.Random(int(bar * 100) + k)
+    sets = _random_sets(rng, 120, 50, 10)
+    df: dict[str, int] = {}
+    for s in sets:
+        for e in s:
+            df[e] = df.get(e, 0) + 1
+    weight: Callable[[str], float] = lambda e: 1.0 / df[e]  # noqa: E731
+
+    def w(s: frozenset[str]) -> float:
+        return sum(weight(e) for e in s)
+
+    got = set(containing(sets, weight, bar, k))
+    for i in range(len(sets)):
+        for j in range(i + 1, len(sets)):
+            a, b = sets[i], sets[j]
+            if a and b and len(a & b) >= k and w(a & b) >= bar * min(w(a), w(b)):
+                assert (i, j) in got, (sorted(a), sorted(b))
+    assert all(len(sets[i] & sets[j]) >= k for i, j in got)  # the count is checked, not only the weight
+
+
+def test_sharing_across_is_exactly_the_pairs_sharing_k() -> None:
+    rng = random.Random(7)
+    left, right = _random_sets(rng, 60, 40, 12), _random_sets(rng, 80, 40, 8)
+    want = [[j for j, r in enumerate(right) if len(s & r) >= 2] for s in left]
+    assert sharing_across(left, right, 2) == want
+
+
+def test_bad_k_is_an_error() -> None:
+    with pytest.raises(ValueError, match="k must be"):
+        sharing([frozenset({"a"})], 0)
+
+
+@pytest.fixture(scope="module")
+def stories() -> list[list[Extraction]]:
+    out = []
+    folders = [ROOT / "fixtures/seeds", *sorted((ROOT / "fixtures/stories").iterdir())]
+    for folder in folders:
+        files = sorted(str(p) for p in folder.iterdir() if p.suffix == ".txt")
+        articles, _ = load_articles(files)
+        out.append(extract_all(articles)[0])
+    return out
+
+
+def test_claim_candidates_hold_every_pair_of_one_claim(stories: list[list[Extraction]]) -> None:
+    checked = 0
+    for xs in stories:
+        claims: list[tuple[int, Claim]] = [(i, c) for i, x in enumerate(xs) for c in x.claims]
+        items = claim_items(claims)
+        weights = Weights([it.stems for it in items])
+        got = set(claim_candidates(items, weights))
+        for i in range(len(items)):
+            for j in range(i + 1, len(items)):
+                if same_claim(items[i], items[j], weights):
+                    checked += 1
+                    assert (i, j) in got, (items[i].claim.quote.text, items[j].claim.quote.text)
+    assert checked > 0  # the stories do hold versions of one claim
+
+
+def test_source_candidates_hold_every_pair_that_merges(stories: list[list[Extraction]]) -> None:
+    checked = 0
+    for xs in stories:
+        entries = [(i, s) for i, x in enumerate(xs) for s in x.sources]
+        names, scripts = set(_name_candidates(entries)), set(_script_candidates(entries))
+        for i in range(len(entries)):
+            for j in range(i + 1, len(entries)):
+                a, b = entries[i][1], entries[j][1]
+                if _similar_names(a, b):
+                    checked += 1
+                    assert (i, j) in names, (a.name, b.name)
+                if _same_person_across_scripts(a, b):
+                    checked += 1
+                    assert (i, j) in scripts, (a.name, b.name)
+    assert checked > 0
