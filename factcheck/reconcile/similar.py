@@ -35,6 +35,8 @@ class Similarity:
         self.claim_script = [script(t) for t in claims]
         self._across: dict[int, int] = {}
         self.counter_script = [script(t) for t in counters]
+        if not self.enabled:
+            return  # no encoder: every cosine is 0 (claims(), counter_claim()), numpy never loaded
         # Lazy: `factcheck --help` never loads numpy; and embed sets numpy's thread count first.
         from ..embed import cosine_matrix, zeros
 
@@ -95,10 +97,10 @@ class Similarity:
         return sorted((int(i), int(j)) for i, j in np.argwhere(np.triu(self.cc >= bar, 1)))
 
     def claims(self, i: int, j: int) -> float:
-        return float(self.cc[i, j])
+        return float(self.cc[i, j]) if self.enabled else 0.0
 
     def counter_claim(self, k: int, i: int) -> float:
-        return float(self.kc[k, i]) if k < len(self.kc) else 0.0
+        return float(self.kc[k, i]) if self.enabled and k < len(self.kc) else 0.0
 
     def cross_lingual(self, i: int, j: int) -> bool:
         return self.claim_script[i] != self.claim_script[j]
