@@ -140,6 +140,11 @@ class CounterStatement(_Model):
         default=None, description="What it says it answers, as written (e.g. 'التقارير الصحفية عن ...')."
     )
     evidence: list[Quote] = Field(default_factory=list)
+    inferred: bool = Field(
+        default=False,
+        description="Set by the reconciler only: a response it inferred from a claim's content (a report that "
+        "confirms or contradicts another in other words), not a statement the article frames as a response.",
+    )
 
 
 class Usage(_Model):

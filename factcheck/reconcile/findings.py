@@ -59,6 +59,7 @@ class Detector:
         self.articles, self.sources, self.clusters, self.groups = articles, sources, clusters, groups
         self.same_report = same_report
         self.order = order  # claim/counter id -> global first-appearance rank
+        self.inferred = {k.counter.id for g in groups for k in g.items if k.counter.inferred}
 
     def kind(self, sid: str | None) -> SourceKind | None:
         return self.sources[sid].kind if sid in self.sources else None
@@ -98,7 +99,7 @@ class Detector:
                 judged = [
                     f
                     for f in judged
-                    if not (f.kind == FindingKind.corroborated and all(k.endswith("-confirms") for k in f.counters))
+                    if not (f.kind == FindingKind.corroborated and all(k in self.inferred for k in f.counters))
                 ]
             out += judged
             if worthy(c):

@@ -14,8 +14,9 @@ that is itself a response (a claim inside a counter-statement, or a cluster alre
 an earlier one); of the claims it could answer, it answers the earliest version. A repeat of the
 same text by another outlet is one report, not a confirmation.
 
-The derived counter quotes the responding claim itself, so it stays grounded; its id ends in
-``-confirms`` / ``-denies`` / ``-corrects`` so readers and tools can tell it was inferred from content.
+The derived counter quotes the responding claim itself, so it stays grounded; it is marked
+``inferred`` so readers and tools can tell it was inferred from content (its id, unique beside the
+claim's, ends in ``-confirms`` / ``-denies`` / ``-corrects``).
 """
 
 from __future__ import annotations
@@ -308,6 +309,7 @@ def derived_counters(
                 kind=kind,
                 targets=target_ids,
                 evidence=list(c.evidence),
+                inferred=True,
             )
             if k.id in order:
                 continue
