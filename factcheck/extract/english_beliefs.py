@@ -5,11 +5,13 @@ that it never reshapes an attribution those rules found."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from ..lexicon import shipped
 from . import patterns as P
+from .english_found import FoundIndex
 from .english_patterns import (
     _BARE_CLAUSE,
     _BELIEF_STATE,
@@ -56,8 +58,11 @@ _AUX_TAIL = re.compile(r"(?:\s+(?:do|does|did|has|have|had|also|still|not|never|
 class Beliefs(Speakers):
     """The attribution list of an article and the passes that add beliefs, plans and findings."""
 
-    found: list[EnAttribution]
+    found: list[EnAttribution]  # the items of _index, in the order found
+    _index: FoundIndex
     quotes: list[tuple[int, int]]
+    _q_starts: list[int]  # the starts of quotes (disjoint, in text order)
+    _q_ends: list[int]
 
     def _beliefs(self, units: list[Unit]) -> None:
         for u in units:
@@ -75,8 +80,8 @@ class Beliefs(Speakers):
         if e - s > 4 and _mark(self.text, s) and _mark(self.text, e, closing=True):
             # a quotation: its words, without the marks
             s, e = strip_span(self.text, s + _mark(self.text, s), e - _mark(self.text, e, closing=True))
-        if e - s >= 8 and not any(a.content == (s, e) for a in self.found):
-            self.found.append(EnAttribution(speaker, (s, e), verb, written))
+        if e - s >= 8 and (s, e) not in self._index:
+            self._index.append(EnAttribution(speaker, (s, e), verb, written))
 
     def _clause_end(self, start: int, end: int) -> int:
         """The reported clause stops before what the reporter adds: ', which ...', 'and warned ...'
@@ -171,9 +176,7 @@ class Beliefs(Speakers):
                 continue
             start = m.end()
             end = self._finding_end(start, self._clause_end(start, u.end))
-            if len(text[start:end].split()) >= 3 and not any(
-                a.content[0] < end and start < a.content[1] for a in self.found
-            ):
+            if len(text[start:end].split()) >= 3 and not self._taken(start, end):
                 pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(who.lower())
                 verb = _FINITE.search(text, u.start, m.start()) if pronoun else None
                 first = self._subject_before(u.start, verb.start())[0] if verb else ""
@@ -190,7 +193,8 @@ class Beliefs(Speakers):
             start = m.end()
             end = self._clause_end(start, u.end)
             # It stops where the sentence's next attribution starts (", saying ...": the speaker goes on).
-            end = min([end] + [a.content[0] for a in self.found if start < a.content[0] < end])
+            first = self._index.first_start_in(start, end)
+            end = end if first is None else first
             tail = re.search(r"[,;]\s*(?:and\s+)?(?:\w+ing\b)?\s*$", text[start:end])
             end = start + tail.start() if tail else end
             if len(text[start:end].split()) < 3 or self._taken(start, end):
@@ -215,9 +219,7 @@ class Beliefs(Speakers):
                 continue
             start = m.end()
             end = self._finding_end(start, self._clause_end(start, u.end))
-            if len(text[start:end].split()) >= 4 and not any(
-                a.content[0] < end and start < a.content[1] for a in self.found
-            ):
+            if len(text[start:end].split()) >= 4 and not self._taken(start, end):
                 self._add(self._resolve(who, m.start()), start, end, m.group(1), who)
 
     def _belief_states(self, u: Unit) -> None:
@@ -229,7 +231,8 @@ class Beliefs(Speakers):
             opened = text[m.start("adj") : start].rstrip().endswith("that")
             if self._nested(m.start()) or not (opened or self._clause_follows(start, u.end)):
                 continue
-            if any(qs < m.start() < qe for qs, qe in self.quotes):
+            i = bisect.bisect_left(self._q_starts, m.start()) - 1  # the last quotation opening before
+            if i >= 0 and m.start() < self._q_ends[i]:
                 continue  # inside a quotation: the quotation is the attribution
             if re.search(r"\bto\s+$", text[u.start : m.start()], re.I):
                 continue  # "To be sure, ...": a discourse phrase, not a belief
@@ -275,8 +278,8 @@ class Beliefs(Speakers):
         for m in _STANCE_PARTICIPLE.finditer(text, u.start, u.end):
             if self._nested(m.start(1)):
                 continue
-            before = [a for a in self.found if u.start <= a.content[1] <= m.start() + 1 and a.speaker]
-            sid, who = (before[-1].speaker, before[-1].written) if before else (None, "")
+            last = self._index.latest_spoken_in(u.start, m.start() + 1)
+            sid, who = (last.speaker, last.written) if last else (None, "")
             if sid is None:
                 verb = _FINITE.search(text, u.start, m.start())
                 who = self._subject_before(u.start, verb.start())[0] if verb else ""
@@ -317,8 +320,8 @@ class Beliefs(Speakers):
 
     def _taken(self, start: int, end: int) -> bool:
         """Does an attribution already hold some of these words?"""
-        return any(a.content[0] < end and start < a.content[1] for a in self.found)
+        return self._index.taken(start, end)
 
     def _nested(self, pos: int) -> bool:
         """Is pos inside content already attributed ("X said she wants to ...": one attribution)?"""
-        return any(a.content[0] <= pos < a.content[1] for a in self.found)
+        return self._index.nested(pos)

@@ -21,18 +21,14 @@ class Quotations(Beliefs):
     starts: list[int]
 
     def _in_quote(self, pos: int) -> tuple[int, int] | None:
-        for s, e in self.quotes:
-            if s <= pos < e:
-                return (s, e)
-        return None
+        i = bisect.bisect_right(self._q_starts, pos) - 1  # quotations are disjoint, in text order
+        return self.quotes[i] if i >= 0 and pos < self._q_ends[i] else None
 
     def _quote_run(self, end: int, cue_end: int) -> int:
         """Where a quotation interrupted by its attribution ends: '"A," she said. "B." "C."' is one
         statement, up to the end of the paragraph's run of quotations."""
         text = self.text
-        for r in self.quotes:
-            if r[0] < end:
-                continue
+        for r in self.quotes[bisect.bisect_left(self._q_starts, end) :]:  # those opening at or after end
             between = text[end : r[0]]
             if not between.strip() and end >= cue_end and not _mark(text, end, closing=True):
                 end = r[1]  # an unclosed quotation goes on in the next paragraph's quotation
@@ -53,7 +49,8 @@ class Quotations(Beliefs):
         text = self.text
         if not text[u.start : u.end].rstrip().endswith(":"):
             return
-        nxt = next((r for r in self.quotes if r[0] >= u.end), None)
+        k = bisect.bisect_left(self._q_starts, u.end)
+        nxt = self.quotes[k] if k < len(self.quotes) else None
         if nxt is None or text[u.end : nxt[0]].strip():
             return
         if speaker is None:
@@ -108,8 +105,7 @@ class Quotations(Beliefs):
         """A quotation no cue claimed continues the latest speaker of the same or previous paragraphs."""
         text = self.text
         for qs, qe in self.quotes:
-            covered = max((min(qe, a.content[1]) - max(qs, a.content[0]) for a in self.found), default=0)
-            if covered > (qe - qs) / 2:
+            if self._index.covered(qs, qe):
                 continue
             if len(text[qs:qe].split()) < 4:
                 continue
@@ -124,10 +120,9 @@ class Quotations(Beliefs):
             if qs > 0 and not re.search(r"(?:\n|[.!?…:][”\"']*)\s*$", text[max(0, qs - 6) : qs]):
                 self._inside_clause(qs, qe)  # "… called it “a con”": the sentence's subject, if a person
                 continue
-            before = [a for a in self.found if a.content[1] <= qs and a.speaker]
-            if not before:
+            last = self._index.last_spoken_before(qs)
+            if last is None:
                 continue
-            last = max(before, key=lambda a: a.content[1])
             if text.count("\n\n", last.content[1], qs) > 2 or qs - last.content[1] > 1500:
                 continue
             self._add(last.speaker, qs, qe, "", last.written)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .english_found import FoundIndex
 from .english_patterns import (
     _ADDRESSEE,
     _ADDRESSEE_VERBS,
@@ -53,15 +54,18 @@ class EnglishRules(Quotations):
 
     def __init__(self, text: str, book: SourceBook, units: list[Unit]) -> None:
         super().__init__(text, book)
-        self.quotes = quote_regions(text)
-        self.found: list[EnAttribution] = []
+        self.quotes = quote_regions(text)  # disjoint, in text order: bisect on starts and ends
+        self._q_starts = [q[0] for q in self.quotes]
+        self._q_ends = [q[1] for q in self.quotes]
+        self._index = FoundIndex()
+        self.found = self._index.items
         self.units = [u for u in units if u.embed is None]
         self.starts = [u.start for u in self.units]
         for u in self.units:
             self._sentence(u)
         self._continuations()
         self._beliefs(self.units)
-        self.found.sort(key=lambda a: a.content)
+        self.found = sorted(self.found, key=lambda a: a.content)  # (the index keeps its own order)
         # Each attribution is handed out with the unit its content starts in (the offline extractor
         # classifies it there); the rules saw the whole article, across units and paragraphs.
         self.by_unit: dict[int, list[EnAttribution]] = {}
@@ -136,7 +140,8 @@ class EnglishRules(Quotations):
     def _quoted(self, m: re.Match[str], earlier: list[re.Match[str]], s: int, e: int) -> bool:
         """'"…," X said' / '"…," said X': the quotation that ends just before the cue."""
         text = self.text
-        q = next((r for r in reversed(self.quotes) if s <= r[1] <= m.start()), None)
+        j = bisect.bisect_right(self._q_ends, m.start()) - 1  # the last quotation ending before the cue
+        q = self.quotes[j] if j >= 0 and self._q_ends[j] >= s else None
         gap = text[q[1] : m.start()] if q and not any(q[1] <= c.start() for c in earlier) else "\n"
         appositive = gap.rstrip().endswith(",") and len(gap.split()) <= 25 and self._apposition(gap) is not None
         if not (q and (len(gap.split()) <= 9 or appositive) and not re.search(r"[;:!?\n]", gap)) or _full_stop(gap):
@@ -242,7 +247,7 @@ class EnglishRules(Quotations):
         if not who or end <= s:
             who, end = self._after_subject(m.end(), e), comma
         if who and self._plausible(who) and _agrees(word, lemma, who) and word.lower() not in _NOUN_FORMS:
-            prev_end = max([s] + [a.content[1] for a in self.found if s <= a.content[1] <= end])
+            prev_end = self._index.last_end(s, end)
             sid = self._resolve(who, m.start())
             self.last_speaker = sid
             self._add(sid, prev_end, end, word, who)
@@ -324,6 +329,6 @@ class EnglishRules(Quotations):
             sid = self._resolve(who, m.start())
             self._add(sid, m.end() + np_m.end(), nxt, m.group(), who)
         elif len(lead.split()) >= 4:
-            prev_end = max([s] + [a.content[1] for a in self.found if s <= a.content[1] <= m.start()])
+            prev_end = self._index.last_end(s, m.start())
             sid = self._resolve(who, m.start())
             self._add(sid, prev_end, m.start(), m.group(), who)

@@ -28,6 +28,13 @@ from .sources import SourceBook, clean_name
 _FINITE = re.compile(r"(?<=[\w.,)’'])\s+(?:[a-z]+ed|" + "|".join(sorted(_PAST)) + r"|is|was|has|had|will|are|were)\b")
 
 
+def _abbreviation_at(seg: str, dot: int) -> bool:
+    """Does the full stop at dot end an abbreviation ("Sen.", "U.S.")? An abbreviation is short: only
+    the last 60 characters are searched (searching the whole prefix made a long sentence quadratic);
+    ``pos`` keeps ``^`` meaning the real start of seg."""
+    return _ABBREV.search(seg, max(0, dot - 60), dot + 1) is not None
+
+
 class Speakers:
     """Speaker phrases of one article and the sources they resolve to (in order of mention)."""
 
@@ -97,7 +104,8 @@ class Speakers:
                 return None
             fallback = None
             for k, sid in enumerate(reversed(self.mentions)):
-                src = next(s for s in self.book.sources() if s.id == sid)
+                src = self.book.source(sid)
+                assert src is not None  # a mention is a source of the book
                 person = src.kind.value in ("person", "official") and bool(_PERSON.fullmatch(src.name))
                 if want in "op" and not person:
                     return sid
@@ -114,7 +122,8 @@ class Speakers:
         if m and not re.search(r"[A-Z]", phrase[1:]):
             head = m.group("head").lower()
             for sid in reversed(self.mentions):
-                src = next(s for s in self.book.sources() if s.id == sid)
+                src = self.book.source(sid)
+                assert src is not None  # a mention is a source of the book
                 names = " ".join([src.name, src.role or "", *src.aliases]).lower()
                 if re.search(r"\b" + re.escape(head) + r"\b", names):
                     self.book.note_alias(sid, phrase)
@@ -149,12 +158,12 @@ class Speakers:
                     r"[;:—–―(]\s*|(?:[”\"]|'')\s*,?\s*|\.\s+|\b(?:and|but|that|" + _SUBORD + r")\s+",
                     seg,
                 )
-                if not (m.group().startswith(".") and _ABBREV.search(seg[: m.start() + 1]))
+                if not (m.group().startswith(".") and _abbreviation_at(seg, m.start()))
             ),
             default=0,
         )
         hard = max((m.end() for m in re.finditer(r"[;:(]\s*|(?:[”\"]|'')\s*,?\s*", seg)), default=0)
-        hard = max([hard] + [m.end() for m in re.finditer(r"\.\s+", seg) if not _ABBREV.search(seg[: m.start() + 1])])
+        hard = max([hard] + [m.end() for m in re.finditer(r"\.\s+", seg) if not _abbreviation_at(seg, m.start())])
         app = self._apposition(seg[hard:]) if re.search(r"(?:,|--|—|–)\s*$", seg) else None
         if app is not None:
             phrase = self._clean_subject(seg[hard + app :])

@@ -15,6 +15,7 @@ lower-case word (a participle or preposition), so that "Lawmaker Jane Doe" stays
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon as _lexicon
 from .._lexicon_lazy import words
@@ -142,6 +143,7 @@ NAME_TITLE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a pure function, called for each known source at every mention
 def skeleton(name: str) -> str:
     f = fold(NAME_TITLE.sub("", name.strip()))
     f = re.sub(r"(?:^|\s)(?:ال|al-?|el-?)", " ", f)

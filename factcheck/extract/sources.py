@@ -152,6 +152,7 @@ class SourceBook:
         self.article_id = article_id
         self.text = text  # the article's text: names shown are its own words
         self._sources: list[Source] = []
+        self._by_id: dict[str, Source] = {}  # a look-up per mention: a long article has thousands
         self._order: list[str] = []  # ids in order of last mention, for anaphora
         self._gender: dict[str, str] = {}  # Arabic: gender shown by verb agreement ("قالت X")
 
@@ -159,7 +160,11 @@ class SourceBook:
         return list(self._sources)
 
     def _get(self, sid: str | None) -> Source | None:
-        return next((s for s in self._sources if s.id == sid), None)
+        return self._by_id.get(sid) if sid is not None else None
+
+    def source(self, sid: str) -> Source | None:
+        """The source with this id (without copying the list, as sources() does)."""
+        return self._by_id.get(sid)
 
     def _touch(self, sid: str) -> str:
         if sid in self._order:
@@ -346,6 +351,7 @@ class SourceBook:
                 role=role,
             )
         )
+        self._by_id[sid] = self._sources[-1]
         return self._touch(sid)
 
     def named_in(self, text: str) -> set[str]:
