@@ -47,9 +47,7 @@ class Progress:
             self._thread.start()
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None) -> None:
         if self._thread is not None:
             self._stop.set()
             self._thread.join()
@@ -58,11 +56,9 @@ class Progress:
 
 
 def summary(output: Path, brief: Brief) -> str:
-    """"wrote brief.html — 2 articles, 2 claims in dispute, 1 failed"."""
+    """The line printed after writing: wrote brief.html — 2 articles, 2 claims in dispute, 1 failed."""
     n = len(brief.articles)
-    disputed = sum(
-        1 for c in brief.clusters if c.status in (ClaimStatus.contested, ClaimStatus.attribution_disputed)
-    )
+    disputed = sum(1 for c in brief.clusters if c.status in (ClaimStatus.contested, ClaimStatus.attribution_disputed))
     parts = [f"{n} article{'s' if n != 1 else ''}", f"{disputed} claim{'s' if disputed != 1 else ''} in dispute"]
     if brief.run.failures:
         parts.append(f"{len(brief.run.failures)} failed")

@@ -105,4 +105,3 @@ def first_problem(err: ValidationError) -> tuple[str, str]:
     """(where, message) of a pydantic ValidationError's first problem, for one-line error messages."""
     first = err.errors()[0]
     return ".".join(str(x) for x in first["loc"]), str(first["msg"])
-

@@ -523,8 +523,12 @@ def story_args(inputs: Inputs, repo: Path, files: Sequence[str], out_dir: Path, 
         args.append(f"--stories-file={inputs.stories}")
     else:
         args.append(f"--story-glob={inputs.stories}")
-    for flag, value in (("--previous-dir", inputs.previous_dir), ("--prompt-dir", inputs.prompt_dir),
-                        ("--model", inputs.model), ("--base-url", inputs.base_url)):
+    for flag, value in (
+        ("--previous-dir", inputs.previous_dir),
+        ("--prompt-dir", inputs.prompt_dir),
+        ("--model", inputs.model),
+        ("--base-url", inputs.base_url),
+    ):
         if value:
             args.append(f"{flag}={value}")
     args += [f"--changed={f}" for f in files]  # the = form: a name starting with - stays a value
@@ -622,12 +626,14 @@ def _report_stories(
             _annotate("warning", str(err))
     values = _outputs(outcome, produced=[p for p in produced if p.is_file()])
     fmt = inputs.format
-    values.update({
-        "stories": "\n".join(name for name, _, _ in briefs),
-        "brief": "\n".join(str(next(p for p in w if p.suffix == f".{fmt}")) for _, _, w in briefs),
-        "markdown": "\n".join(str(w[0].with_suffix(".md")) for _, _, w in briefs),
-        "json": "\n".join(str(w[0]) for _, _, w in briefs),
-    })
+    values.update(
+        {
+            "stories": "\n".join(name for name, _, _ in briefs),
+            "brief": "\n".join(str(next(p for p in w if p.suffix == f".{fmt}")) for _, _, w in briefs),
+            "markdown": "\n".join(str(w[0].with_suffix(".md")) for _, _, w in briefs),
+            "json": "\n".join(str(w[0]) for _, _, w in briefs),
+        }
+    )
     set_outputs(outputs_path, values)
     if code != 0:
         _annotate("error", reason)
@@ -708,8 +714,9 @@ def prompt_version_line(env: Mapping[str, str], repo: Path) -> str:
         raise ActionError(f"input prompt-dir: {rel} {why}; choose a plain path inside the workspace")
     code = "import sys, pathlib; from factcheck.extract.parts import prompt_version as v; "
     code += "print(v(pathlib.Path(sys.argv[1]) if sys.argv[1] else None))"
-    r = subprocess.run([sys.executable, "-c", code, str(repo / rel) if rel else ""], capture_output=True, text=True,
-                       check=False)
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(repo / rel) if rel else ""], capture_output=True, text=True, check=False
+    )
     if r.returncode != 0:
         raise ActionError(f"cannot read the prompts: {r.stderr.strip().splitlines()[-1] if r.stderr.strip() else ''}")
     return f"version={r.stdout.strip()}"

@@ -125,8 +125,7 @@ def build_brief(*, llm: bool = False, hostile: bool = False) -> Brief:
             claimant="minister",
             quote=_q(
                 t0,
-                "أن الرئيس وقّع إعلان تعاون سياسي مع التحالف الدولي الذي تقوده واشنطن ضد تنظيم الدولة "
-                "الإسلامية",
+                "أن الرئيس وقّع إعلان تعاون سياسي مع التحالف الدولي الذي تقوده واشنطن ضد تنظيم الدولة الإسلامية",
             ),
         ),
         Claim(
@@ -153,9 +152,7 @@ def build_brief(*, llm: bool = False, hostile: bool = False) -> Brief:
             article_id=a0.id,
             statement="مكافأة",
             claimant="nyt",
-            quote=_q(
-                t0, "رصدت مكافأة قدرها 10 ملايين دولار لمن يدلي بمعلومات عنه حتى كانون الأول/ ديسمبر الماضي"
-            ),
+            quote=_q(t0, "رصدت مكافأة قدرها 10 ملايين دولار لمن يدلي بمعلومات عنه حتى كانون الأول/ ديسمبر الماضي"),
         ),
     ]
     counters = [
@@ -166,9 +163,7 @@ def build_brief(*, llm: bool = False, hostile: bool = False) -> Brief:
             kind=CounterKind.denial,
             targets=["c1", "c2"],
             statement="نفي",
-            quote=_q(
-                t0, "المعلومات التي وردت في بعض التقارير الصحفية عن وجود تعاون بين الشرع مع التحالف غير صحيحة"
-            ),
+            quote=_q(t0, "المعلومات التي وردت في بعض التقارير الصحفية عن وجود تعاون بين الشرع مع التحالف غير صحيحة"),
         ),
         CounterStatement(
             id="k2",
@@ -245,9 +240,7 @@ def build_brief(*, llm: bool = False, hostile: bool = False) -> Brief:
             articles=[a0.id],
             field="date",
             versions=[
-                Version(
-                    claim="c6", article_id=a0.id, quote=_q(t0, "حتى ديسمبر 2024"), differing=["ديسمبر 2024"]
-                ),
+                Version(claim="c6", article_id=a0.id, quote=_q(t0, "حتى ديسمبر 2024"), differing=["ديسمبر 2024"]),
                 Version(
                     claim="c7",
                     article_id=a0.id,
@@ -309,9 +302,7 @@ def build_brief(*, llm: bool = False, hostile: bool = False) -> Brief:
         factcheck_version="0.1.0",
         extractors=["offline"],
         failures=[
-            ArticleFailure(
-                input_name="broken.html", error="bytes are not valid UTF-8 | cannot decode", stage="ingest"
-            )
+            ArticleFailure(input_name="broken.html", error="bytes are not valid UTF-8 | cannot decode", stage="ingest")
         ],
         notes=["a7a755da79456: dropped 1 claim whose quote is not in the article (ungrounded)"],
     )
@@ -328,14 +319,10 @@ def build_brief(*, llm: bool = False, hostile: bool = False) -> Brief:
         )
     if hostile:
         text = f"مقدمة. {HOSTILE} خاتمة."
-        a2 = Article(
-            id="a000000000bad", text=text, language="ar", input_name="<b>evil</b>.txt", outlet="| *x* |"
-        )
+        a2 = Article(id="a000000000bad", text=text, language="ar", input_name="<b>evil</b>.txt", outlet="| *x* |")
         articles.append(a2)
         sources.append(Source(id="evil", name="<img src=x onerror=alert(1)>", kind=SourceKind.person))
-        claims.append(
-            Claim(id="c8", article_id=a2.id, quote=_q(text, HOSTILE), statement="x", claimant="evil")
-        )
+        claims.append(Claim(id="c8", article_id=a2.id, quote=_q(text, HOSTILE), statement="x", claimant="evil"))
         clusters.append(ClaimCluster(id="C6", claims=["c8"], articles=[a2.id], claimant="evil"))
     return Brief(
         articles=articles,

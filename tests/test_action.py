@@ -50,8 +50,18 @@ def _action() -> dict[str, Any]:
 def test_action_yml_declares_the_inputs_and_defaults() -> None:
     action = _action()
     inputs = action["inputs"]
-    assert {"paths", "format", "lang", "backend", "model", "base-url", "output", "python-version", "comment",
-            "fail-on"} <= set(inputs)
+    assert {
+        "paths",
+        "format",
+        "lang",
+        "backend",
+        "model",
+        "base-url",
+        "output",
+        "python-version",
+        "comment",
+        "fail-on",
+    } <= set(inputs)
     assert inputs["format"]["default"] == "md"
     assert inputs["lang"]["default"] == "ar,en"
     assert inputs["backend"]["default"] == "auto"
@@ -66,7 +76,7 @@ def test_action_yml_steps_install_run_and_upload() -> None:
     assert any(u.startswith("actions/setup-python@") for u in uses)
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
     runs = "\n".join(s.get("run", "") for s in steps)
-    assert 'pip install' in runs and '"$GITHUB_ACTION_PATH"' in runs
+    assert "pip install" in runs and '"$GITHUB_ACTION_PATH"' in runs
     assert "scripts/action_entrypoint.py" in runs
     for s in steps:
         if "run" in s:
@@ -118,8 +128,12 @@ def test_read_inputs_defaults_and_validation() -> None:
     assert inp.output == "factcheck-brief.md" and inp.articles_dir == "articles"
     assert ae.read_inputs({"INPUT_FORMAT": "HTML"}).output == "factcheck-brief.html"
     assert ae.read_inputs({"INPUT_COMMENT": "false"}).comment is False
-    for env in ({"INPUT_FORMAT": "pdf"}, {"INPUT_FAIL_ON": "always"}, {"INPUT_BACKEND": "gpt"},
-                {"INPUT_COMMENT": "maybe"}):
+    for env in (
+        {"INPUT_FORMAT": "pdf"},
+        {"INPUT_FAIL_ON": "always"},
+        {"INPUT_BACKEND": "gpt"},
+        {"INPUT_COMMENT": "maybe"},
+    ):
         with pytest.raises(ae.ActionError, match="must be"):
             ae.read_inputs(env)
 
@@ -149,8 +163,14 @@ class Repo:
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str) -> str:
-        env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull}
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "GIT_CONFIG_GLOBAL": os.devnull,
+        }
         r = subprocess.run(["git", "-C", str(self.path), *args], capture_output=True, text=True, env=env, check=True)
         return r.stdout.strip()
 
@@ -187,8 +207,13 @@ def test_pull_request_selects_added_and_changed_articles_only(repo: Repo) -> Non
     (repo.path / "articles/old.txt").unlink()  # deleted: nothing to check
     repo.commit("pr")
     names = ae.changed_files("pull_request", _pr(base), repo.path)
-    assert set(names) == {"articles/a.txt", "articles/b c.txt", "articles/خبر.html", "articles/photo.png",
-                          "docs/note.txt"}
+    assert set(names) == {
+        "articles/a.txt",
+        "articles/b c.txt",
+        "articles/خبر.html",
+        "articles/photo.png",
+        "docs/note.txt",
+    }
     env = {"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": _event_file(repo.path.parent, _pr(base))}
     files, warnings = ae.select_articles(ae.read_inputs({}), env, repo.path)
     assert files == ["articles/a.txt", "articles/b c.txt", "articles/خبر.html"] and warnings == []
@@ -227,8 +252,10 @@ def test_push_diffs_against_before(repo: Repo) -> None:
 def test_first_push_of_a_branch_uses_the_payload_commit_lists(repo: Repo) -> None:
     repo.write("articles/a.txt")
     repo.commit()
-    event = {"before": ae.ZERO_SHA, "commits": [{"added": ["articles/n.txt"], "modified": ["articles/a.txt"],
-                                                   "removed": ["articles/gone.txt"]}]}
+    event = {
+        "before": ae.ZERO_SHA,
+        "commits": [{"added": ["articles/n.txt"], "modified": ["articles/a.txt"], "removed": ["articles/gone.txt"]}],
+    }
     assert ae.changed_files("push", event, repo.path) == ["articles/n.txt", "articles/a.txt"]
 
 
@@ -262,8 +289,11 @@ def test_expand_globs_recurses_keeps_spaces_and_reports_misses(tmp_path: Path) -
 
 
 def _brief(failures: int = 0, kinds: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {"articles": [{}], "findings": [{"kind": k} for k in kinds],
-            "run": {"failures": [{"input_name": f"f{i}"} for i in range(failures)]}}
+    return {
+        "articles": [{}],
+        "findings": [{"kind": k} for k in kinds],
+        "run": {"failures": [{"input_name": f"f{i}"} for i in range(failures)]},
+    }
 
 
 @pytest.mark.parametrize(
@@ -349,28 +379,37 @@ def workspace(tmp_path: Path) -> Iterator[tuple[Repo, dict[str, str]]]:
     gh.write_text(f"#!{sys.executable}\n{FAKE_GH}", encoding="utf-8")
     gh.chmod(0o755)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "INPUT_", "RUNNER_"))}
-    env.update({
-        "PATH": f"{bindir}{os.pathsep}{env.get('PATH', '')}",
-        "GITHUB_WORKSPACE": str(repo.path),
-        "GITHUB_EVENT_NAME": "pull_request",
-        "GITHUB_EVENT_PATH": _event_file(tmp_path, _pr(base, number=42)),
-        "GITHUB_REPOSITORY": "newsroom/stories",
-        "GITHUB_SERVER_URL": "https://github.example",
-        "GITHUB_RUN_ID": "123",
-        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-        "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
-        "FAKE_GH_LOG": str(tmp_path / "gh.log"),
-        "GH_TOKEN": "t0ken",
-        "INPUT_BACKEND": "offline",
-        "INPUT_STORIES": "none",  # one brief of the changed files; story mode: tests/test_action_stories.py
-    })
+    env.update(
+        {
+            "PATH": f"{bindir}{os.pathsep}{env.get('PATH', '')}",
+            "GITHUB_WORKSPACE": str(repo.path),
+            "GITHUB_EVENT_NAME": "pull_request",
+            "GITHUB_EVENT_PATH": _event_file(tmp_path, _pr(base, number=42)),
+            "GITHUB_REPOSITORY": "newsroom/stories",
+            "GITHUB_SERVER_URL": "https://github.example",
+            "GITHUB_RUN_ID": "123",
+            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+            "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
+            "FAKE_GH_LOG": str(tmp_path / "gh.log"),
+            "GH_TOKEN": "t0ken",
+            "INPUT_BACKEND": "offline",
+            "INPUT_STORIES": "none",  # one brief of the changed files; story mode: tests/test_action_stories.py
+        }
+    )
     yield repo, env
 
 
 def _run(env: dict[str, str], **inputs: str) -> subprocess.CompletedProcess[str]:
     full = {**env, **{"INPUT_" + k.upper(): v for k, v in inputs.items()}}
-    return subprocess.run([sys.executable, str(SCRIPT)], env=full, capture_output=True, text=True, timeout=120,
-                          check=False, cwd=env["GITHUB_WORKSPACE"])
+    return subprocess.run(
+        [sys.executable, str(SCRIPT)],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=env["GITHUB_WORKSPACE"],
+    )
 
 
 def _gh_calls(env: dict[str, str]) -> list[dict[str, Any]]:
@@ -398,7 +437,8 @@ def test_action_writes_summary_files_outputs_and_one_comment(workspace: tuple[Re
     assert outputs["articles"] == "2" and outputs["failed"] == "0" and outputs["disputed"] == str(disputed)
     assert outputs["exit-code"] == "0" and outputs["brief"] == str(repo.path / "factcheck-brief.html")
     assert set(outputs["artifact-paths"].splitlines()) == {
-        str(repo.path / n) for n in ("factcheck-brief.html", "factcheck-brief.md", "factcheck-brief.json")}
+        str(repo.path / n) for n in ("factcheck-brief.html", "factcheck-brief.md", "factcheck-brief.json")
+    }
     calls = _gh_calls(env)
     assert calls[0]["argv"][:4] == ["api", "--paginate", "repos/newsroom/stories/issues/42/comments", "--jq"]
     post = calls[-1]
@@ -423,8 +463,16 @@ def test_action_updates_the_existing_comment(workspace: tuple[Repo, dict[str, st
 def test_action_comment_off_and_non_pr_events_post_nothing(workspace: tuple[Repo, dict[str, str]]) -> None:
     _, env = workspace
     assert _run(env, comment="false").returncode == 0
-    assert _run({**env, "GITHUB_EVENT_NAME": "push", "GITHUB_EVENT_PATH": _event_file(
-        Path(env["FAKE_GH_LOG"]).parent, {"before": ae.ZERO_SHA})}).returncode == 0
+    assert (
+        _run(
+            {
+                **env,
+                "GITHUB_EVENT_NAME": "push",
+                "GITHUB_EVENT_PATH": _event_file(Path(env["FAKE_GH_LOG"]).parent, {"before": ae.ZERO_SHA}),
+            }
+        ).returncode
+        == 0
+    )
     assert _gh_calls(env) == []
 
 
@@ -549,7 +597,11 @@ def test_zizmor_finds_nothing_above_low_in_the_action_and_the_example() -> None:
         pytest.skip("zizmor is not installed (pip install -e '.[test]' installs it)")
     r = subprocess.run(
         [exe, "--offline", "--min-severity", "medium", "action.yml", "docs/examples/factcheck-workflow.yml"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert r.returncode == 0, r.stdout + r.stderr
 

@@ -25,8 +25,11 @@ def _brief() -> Brief:
 def _claims(f: Finding) -> str:
     brief = _brief()
     in_clusters = {c for cl in brief.clusters if cl.id in f.clusters for c in cl.claims}
-    return " ".join(c.quote.text + " " + " ".join(e.text for e in c.evidence)
-                    for c in brief.claims if c.id in set(f.claims) | in_clusters)
+    return " ".join(
+        c.quote.text + " " + " ".join(e.text for e in c.evidence)
+        for c in brief.claims
+        if c.id in set(f.claims) | in_clusters
+    )
 
 
 def _counters(f: Finding) -> str:
@@ -42,8 +45,11 @@ def _of(kind: FindingKind) -> list[Finding]:
 
 
 def test_secret_cooperation_report_is_contested_by_the_presidency() -> None:
-    hits = [f for f in _of(FindingKind.contested)
-            if "يتعاون سر" in _claims(f) and ("غير صحيحة" in _counters(f) or "وجود تعاون" in _counters(f))]
+    hits = [
+        f
+        for f in _of(FindingKind.contested)
+        if "يتعاون سر" in _claims(f) and ("غير صحيحة" in _counters(f) or "وجود تعاون" in _counters(f))
+    ]
     assert hits
     speakers = {_source(k.speaker).name for f in hits for k in _brief().counters if k.id in f.counters}
     assert any("الرئاسة" in s or "مديرية الإعلام" in s for s in speakers)
@@ -114,7 +120,26 @@ def test_public_api_is_explicit_and_complete() -> None:
     for name in factcheck.__all__:
         assert hasattr(factcheck, name), name
     public = {n for n in dir(factcheck) if not n.startswith("_")}
-    modules = {"cli", "config", "errors", "extract", "ingest", "models", "pipeline", "reconcile", "render",
-               "text", "resources", "view", "i18n", "evaluate", "fileio",
-               "claimreview", "diff", "lexicon", "embed", "stories"}
+    modules = {
+        "cli",
+        "config",
+        "errors",
+        "extract",
+        "ingest",
+        "models",
+        "pipeline",
+        "reconcile",
+        "render",
+        "text",
+        "resources",
+        "view",
+        "i18n",
+        "evaluate",
+        "fileio",
+        "claimreview",
+        "diff",
+        "lexicon",
+        "embed",
+        "stories",
+    }
     assert public - set(factcheck.__all__) <= modules

@@ -86,8 +86,7 @@ def test_seed_findings_in_detail() -> None:
     assert "The New York Times" in contested.explanation_en
     (disc,) = by_kind[FindingKind.discrepancy]
     assert disc.field == "scope"
-    assert [v.differing for v in disc.versions] in (
-        [["والعسكري"], []], [[], ["والعسكري"]])
+    assert [v.differing for v in disc.versions] in ([["والعسكري"], []], [[], ["والعسكري"]])
     (anon,) = by_kind[FindingKind.anonymous_sourcing]
     assert brief.sources[int((anon.origin or "S0")[1:]) - 1].kind == SourceKind.anonymous
     (single,) = by_kind[FindingKind.single_origin]
@@ -164,8 +163,14 @@ def test_output_does_not_depend_on_hash_randomisation() -> None:
     digests = set()
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        out = subprocess.run([sys.executable, "-c", _HASH_SCRIPT, str(SEEDS)], env=env, check=True,
-                             capture_output=True, text=True, cwd=ROOT)
+        out = subprocess.run(
+            [sys.executable, "-c", _HASH_SCRIPT, str(SEEDS)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         digests.add(out.stdout.strip())
     _, _, brief = _oracle(SEEDS)
     digests.add(hashlib.sha256(brief.model_dump_json().encode()).hexdigest())
@@ -181,10 +186,10 @@ class Story:
     def __init__(self) -> None:
         self.extractions: list[Extraction] = []
 
-    def article(self, text: str, *, outlet: str, published: dt.date = dt.date(2024, 5, 6),
-                language: str = "en") -> Extraction:
-        art = article_from_text(text, outlet=outlet, published=published, language=language,
-                                input_name=f"{outlet}.txt")
+    def article(
+        self, text: str, *, outlet: str, published: dt.date = dt.date(2024, 5, 6), language: str = "en"
+    ) -> Extraction:
+        art = article_from_text(text, outlet=outlet, published=published, language=language, input_name=f"{outlet}.txt")
         x = Extraction(article=art, extractor="external")
         self.extractions.append(x)
         return x
@@ -210,8 +215,7 @@ class Story:
     def counter(self, x: Extraction, text: str, kind: CounterKind, **kw: Any) -> str:
         kid = f"{x.article.id}-k{len(x.counters)}"
         q = self._quote(x, text)
-        x.counters.append(CounterStatement(id=kid, article_id=x.article.id, quote=q, statement=q.text, kind=kind,
-                                           **kw))
+        x.counters.append(CounterStatement(id=kid, article_id=x.article.id, quote=q, statement=q.text, kind=kind, **kw))
         return kid
 
 
@@ -253,12 +257,19 @@ def test_two_independent_outlets_corroborate() -> None:
     s = Story()
     a = s.article("The old bridge over the river collapsed on Sunday evening, Daily One reported.", outlet="Daily One")
     # Each in its own words: the same sentence verbatim would be one report repeated (a wire story).
-    b = s.article("Channel Two reported that the old river bridge fell into the river on Sunday evening.",
-                  outlet="Channel Two")
-    s.claim(a, "The old bridge over the river collapsed on Sunday evening",
-            claimant=s.source(a, "Daily One", SourceKind.news_outlet))
-    s.claim(b, "the old river bridge fell into the river on Sunday evening",
-            claimant=s.source(b, "Channel Two", SourceKind.news_outlet))
+    b = s.article(
+        "Channel Two reported that the old river bridge fell into the river on Sunday evening.", outlet="Channel Two"
+    )
+    s.claim(
+        a,
+        "The old bridge over the river collapsed on Sunday evening",
+        claimant=s.source(a, "Daily One", SourceKind.news_outlet),
+    )
+    s.claim(
+        b,
+        "the old river bridge fell into the river on Sunday evening",
+        claimant=s.source(b, "Channel Two", SourceKind.news_outlet),
+    )
     brief = reconcile(s.extractions)
     assert _kinds(brief) == [FindingKind.corroborated]
     assert brief.clusters[0].status == ClaimStatus.corroborated
@@ -269,30 +280,42 @@ def test_two_independent_outlets_corroborate() -> None:
 def test_outlet_repeating_another_is_not_independent() -> None:
     s = Story()
     a = s.article("The old bridge over the river collapsed on Sunday evening, Daily One reported.", outlet="Daily One")
-    b = s.article("According to Daily One, the old bridge over the river collapsed on Sunday evening.",
-                  outlet="Channel Two")
-    s.claim(a, "The old bridge over the river collapsed on Sunday evening",
-            claimant=s.source(a, "Daily One", SourceKind.news_outlet))
-    s.claim(b, "the old bridge over the river collapsed on Sunday evening",
-            claimant=s.source(b, "Daily One", SourceKind.news_outlet),
-            reported_by=s.source(b, "Channel Two", SourceKind.news_outlet))
+    b = s.article(
+        "According to Daily One, the old bridge over the river collapsed on Sunday evening.", outlet="Channel Two"
+    )
+    s.claim(
+        a,
+        "The old bridge over the river collapsed on Sunday evening",
+        claimant=s.source(a, "Daily One", SourceKind.news_outlet),
+    )
+    s.claim(
+        b,
+        "the old bridge over the river collapsed on Sunday evening",
+        claimant=s.source(b, "Daily One", SourceKind.news_outlet),
+        reported_by=s.source(b, "Channel Two", SourceKind.news_outlet),
+    )
     assert _kinds(reconcile(s.extractions)) == []
 
 
 @pytest.mark.slow
 def test_repeated_anonymous_report_is_single_origin_and_anonymous() -> None:
     s = Story()
-    a = s.article("The Herald, citing unnamed officials, reported that the minister will resign next week.",
-                  outlet="The Herald")
-    b = s.article("According to The Herald, which cited officials who spoke on condition of anonymity, "
-                  "the minister will resign next week.", outlet="Evening Post")
+    a = s.article(
+        "The Herald, citing unnamed officials, reported that the minister will resign next week.", outlet="The Herald"
+    )
+    b = s.article(
+        "According to The Herald, which cited officials who spoke on condition of anonymity, "
+        "the minister will resign next week.",
+        outlet="Evening Post",
+    )
     for x in (a, b):
         herald = s.source(x, "The Herald", SourceKind.news_outlet)
         anon = s.source(x, "unnamed officials", SourceKind.anonymous)
         s.claim(x, "the minister will resign next week", claimant=herald, based_on=[anon], check_worthiness=0.7)
     brief = reconcile(s.extractions)
-    assert sorted(_kinds(brief), key=str) == sorted([FindingKind.single_origin, FindingKind.anonymous_sourcing],
-                                                    key=str)
+    assert sorted(_kinds(brief), key=str) == sorted(
+        [FindingKind.single_origin, FindingKind.anonymous_sourcing], key=str
+    )
     single = next(f for f in brief.findings if f.kind == FindingKind.single_origin)
     assert next(x for x in brief.sources if x.id == single.origin).name == "The Herald"
     anon_f = next(f for f in brief.findings if f.kind == FindingKind.anonymous_sourcing)
@@ -304,12 +327,17 @@ def test_repeated_anonymous_report_is_single_origin_and_anonymous() -> None:
 def test_denial_without_target_is_linked_by_content() -> None:
     s = Story()
     a = s.article("The company laid off 500 workers at its Cairo factory, the newspaper said.", outlet="Daily One")
-    b = s.article("A spokesman denied reports that the company laid off workers at its Cairo factory.",
-                  outlet="Channel Two")
+    b = s.article(
+        "A spokesman denied reports that the company laid off workers at its Cairo factory.", outlet="Channel Two"
+    )
     cid = s.claim(a, "The company laid off 500 workers at its Cairo factory", check_worthiness=0.8)
     s.claim(a, "the newspaper said", check_worthiness=0.1)  # an unrelated second cluster
-    kid = s.counter(b, "denied reports that the company laid off workers at its Cairo factory", CounterKind.denial,
-                    speaker=s.source(b, "A spokesman", SourceKind.person))
+    kid = s.counter(
+        b,
+        "denied reports that the company laid off workers at its Cairo factory",
+        CounterKind.denial,
+        speaker=s.source(b, "A spokesman", SourceKind.person),
+    )
     brief = reconcile(s.extractions)
     (f,) = [f for f in brief.findings if f.kind == FindingKind.contested]
     assert f.claims == [cid] and f.counters == [kid]
@@ -317,10 +345,12 @@ def test_denial_without_target_is_linked_by_content() -> None:
 
 def test_source_merging_is_conservative() -> None:
     s = Story()
-    a = s.article("قالت نيويورك تايمز إن المفاوضات توقفت. وقال محمد بن سلمان إن الاتفاق قريب.",
-                  outlet="أ", language="ar")
-    b = s.article("ذكرت نیویورک تایمز أن المفاوضات توقفت. وقال محمد بن زايد إن الاتفاق بعيد.",
-                  outlet="ب", language="ar")
+    a = s.article(
+        "قالت نيويورك تايمز إن المفاوضات توقفت. وقال محمد بن سلمان إن الاتفاق قريب.", outlet="أ", language="ar"
+    )
+    b = s.article(
+        "ذكرت نیویورک تایمز أن المفاوضات توقفت. وقال محمد بن زايد إن الاتفاق بعيد.", outlet="ب", language="ar"
+    )
     s.source(a, "نيويورك تايمز", SourceKind.news_outlet)
     s.source(a, "محمد بن سلمان", SourceKind.person)
     s.source(a, "مديرية الإعلام في الرئاسة السورية", SourceKind.government)
@@ -330,8 +360,7 @@ def test_source_merging_is_conservative() -> None:
     s.source(b, "الصحيفة", SourceKind.news_outlet)  # a generic referent: never a merge key
     brief = reconcile(s.extractions)
     names = [x.name for x in brief.sources]
-    assert names == ["نيويورك تايمز", "محمد بن سلمان", "مديرية الإعلام في الرئاسة السورية", "محمد بن زايد",
-                     "الصحيفة"]
+    assert names == ["نيويورك تايمز", "محمد بن سلمان", "مديرية الإعلام في الرئاسة السورية", "محمد بن زايد", "الصحيفة"]
 
 
 @pytest.mark.slow
@@ -341,8 +370,14 @@ def test_ungrounded_items_are_relocated_or_dropped_with_a_note() -> None:
     s.claim(a, "the new park will open in June")
     wrong = a.claims[0].quote
     a.claims[0] = a.claims[0].model_copy(update={"quote": Quote(text=wrong.text, start=0, end=len(wrong.text))})
-    a.claims.append(Claim(id="x-ghost", article_id=a.article.id, statement="ghost",
-                          quote=Quote(text="not in the text", start=0, end=15)))
+    a.claims.append(
+        Claim(
+            id="x-ghost",
+            article_id=a.article.id,
+            statement="ghost",
+            quote=Quote(text="not in the text", start=0, end=15),
+        )
+    )
     a.notes.append("one paragraph skipped")
     a.usage = Usage(calls=2, prompt_tokens=10, completion_tokens=5)
     brief = reconcile(s.extractions, notes=["run note"])
@@ -390,8 +425,12 @@ def test_standalone_denial_post_links_to_the_only_rumour_sharing_words() -> None
     r = s.article("Breaking: the health ministry will close all schools in the capital from Sunday.", outlet="r")
     e = s.article("The ministry denies rumours about closing schools; get news from official channels.", outlet="e")
     cid = s.claim(r, "the health ministry will close all schools in the capital from Sunday")
-    kid = s.counter(e, "The ministry denies rumours about closing schools", CounterKind.denial,
-                    speaker=s.source(e, "@ministry", SourceKind.social_account))
+    kid = s.counter(
+        e,
+        "The ministry denies rumours about closing schools",
+        CounterKind.denial,
+        speaker=s.source(e, "@ministry", SourceKind.social_account),
+    )
     brief = reconcile(s.extractions)
     (f,) = [f for f in brief.findings if f.kind == FindingKind.contested]
     assert (f.claims, f.counters) == ([cid], [kid])
@@ -400,14 +439,23 @@ def test_standalone_denial_post_links_to_the_only_rumour_sharing_words() -> None
 @pytest.mark.slow
 def test_later_statement_restating_a_claim_confirms_it() -> None:
     s = Story()
-    r = s.article("The ministry will close all schools in the capital from Monday because of the storm.",
-                  outlet="@rumours")
-    m = s.article("The Ministry of Education announced that schools in the capital will close from Monday "
-                  "as the storm approaches.", outlet="Ministry")
-    rid = s.claim(r, "The ministry will close all schools in the capital from Monday because of the storm",
-                  check_worthiness=0.7)
-    s.claim(m, "schools in the capital will close from Monday as the storm approaches",
-            claimant=s.source(m, "Ministry of Education", SourceKind.government), check_worthiness=0.7)
+    r = s.article(
+        "The ministry will close all schools in the capital from Monday because of the storm.", outlet="@rumours"
+    )
+    m = s.article(
+        "The Ministry of Education announced that schools in the capital will close from Monday "
+        "as the storm approaches.",
+        outlet="Ministry",
+    )
+    rid = s.claim(
+        r, "The ministry will close all schools in the capital from Monday because of the storm", check_worthiness=0.7
+    )
+    s.claim(
+        m,
+        "schools in the capital will close from Monday as the storm approaches",
+        claimant=s.source(m, "Ministry of Education", SourceKind.government),
+        check_worthiness=0.7,
+    )
     brief = reconcile(s.extractions)
     (f,) = [f for f in brief.findings if f.kind == FindingKind.corroborated]
     (k,) = [k for k in brief.counters if k.id in f.counters]
@@ -420,10 +468,15 @@ def test_attribution_denial_links_to_words_attributed_to_the_speaker() -> None:
     s = Story()
     a = s.article("In an interview, former minister Jane Roe said the budget was falsified.", outlet="Ledger")
     b = s.article("Jane Roe said she never gave that interview.", outlet="Wire")
-    cid = s.claim(a, "the budget was falsified", claimant=s.source(a, "Jane Roe", SourceKind.official),
-                  check_worthiness=0.8)
-    s.counter(b, "she never gave that interview", CounterKind.attribution_denial,
-              speaker=s.source(b, "Jane Roe", SourceKind.person))
+    cid = s.claim(
+        a, "the budget was falsified", claimant=s.source(a, "Jane Roe", SourceKind.official), check_worthiness=0.8
+    )
+    s.counter(
+        b,
+        "she never gave that interview",
+        CounterKind.attribution_denial,
+        speaker=s.source(b, "Jane Roe", SourceKind.person),
+    )
     brief = reconcile(s.extractions)
     (f,) = [f for f in brief.findings if f.kind == FindingKind.attribution_disputed]
     assert cid in f.claims
@@ -435,8 +488,12 @@ def test_a_denial_cue_sharing_no_content_links_to_nothing() -> None:
     a = s.article("Video shows the MP punching a colleague during the budget session.", outlet="@user")
     b = s.article("The picture is photoshopped and not real.", outlet="@mp_office")
     s.claim(a, "Video shows the MP punching a colleague during the budget session", check_worthiness=0.7)
-    s.counter(b, "The picture is photoshopped and not real", CounterKind.denial,
-              speaker=s.source(b, "@mp_office", SourceKind.social_account))
+    s.counter(
+        b,
+        "The picture is photoshopped and not real",
+        CounterKind.denial,
+        speaker=s.source(b, "@mp_office", SourceKind.social_account),
+    )
     brief = reconcile(s.extractions, encoder=None)
     assert [f for f in brief.findings if f.kind == FindingKind.contested] == []
     assert [k.targets for k in brief.counters] == [[]]
@@ -447,8 +504,12 @@ def test_lone_denial_post_sharing_content_answers_the_claim() -> None:
     a = s.article("Video shows the MP punching a colleague during the budget session.", outlet="@user")
     b = s.article("The video of the MP punching a colleague is fake.", outlet="@mp_office")
     cid = s.claim(a, "Video shows the MP punching a colleague during the budget session", check_worthiness=0.7)
-    s.counter(b, "The video of the MP punching a colleague is fake", CounterKind.denial,
-              speaker=s.source(b, "@mp_office", SourceKind.social_account))
+    s.counter(
+        b,
+        "The video of the MP punching a colleague is fake",
+        CounterKind.denial,
+        speaker=s.source(b, "@mp_office", SourceKind.social_account),
+    )
     brief = reconcile(s.extractions, encoder=None)
     (f,) = [f for f in brief.findings if f.kind == FindingKind.contested]
     assert cid in f.claims
@@ -457,13 +518,15 @@ def test_lone_denial_post_sharing_content_answers_the_claim() -> None:
 @pytest.mark.slow
 def test_one_speakers_list_of_figures_is_not_a_pile_of_discrepancies() -> None:
     s = Story()
-    text = " ".join(f"The official said the government will build {i * 3 + 7} schools in district {i}."
-                    for i in range(60))
+    text = " ".join(
+        f"The official said the government will build {i * 3 + 7} schools in district {i}." for i in range(60)
+    )
     x = s.article(text, outlet="Daily One")
     official = s.source(x, "the official", SourceKind.official)
     for i in range(60):
-        s.claim(x, f"the government will build {i * 3 + 7} schools in district {i}", claimant=official,
-                check_worthiness=0.7)
+        s.claim(
+            x, f"the government will build {i * 3 + 7} schools in district {i}", claimant=official, check_worthiness=0.7
+        )
     brief = reconcile(s.extractions)
     assert [f for f in brief.findings if f.kind in (FindingKind.discrepancy, FindingKind.consistent)] == []
 

@@ -16,7 +16,7 @@ from ..models import Article, ArticleFailure, Extraction
 
 
 def backend_for(settings: Settings, client: Any = None) -> str:
-    """"offline" or "llm": the configured backend, or the LLM when a client is given under "auto"."""
+    """The backend to run, "offline" or "llm": the configured one, or the LLM when a client is given under "auto"."""
     if settings.backend == "auto" and client is not None:
         return "llm"
     return settings.resolved_backend()
