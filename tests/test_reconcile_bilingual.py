@@ -42,3 +42,20 @@ def test_the_story_scores_its_core_finding() -> None:
     assert rep.system.core_findings == Ratio(hit=1, total=1), rep.system.missed
     assert rep.system.false_core_findings == 0, rep.system.false
     assert rep.oracle.false_core_findings == 0, rep.oracle.false
+
+
+def test_a_claim_and_its_negation_in_the_other_language_are_not_one_claim() -> None:
+    from factcheck import generate_brief
+    from factcheck.ingest import article_from_text
+
+    en = article_from_text(
+        "Analysts said the seizure of the tanker could push local fuel prices higher this winter.\n",
+        input_name="en.txt",
+    )
+    ar = article_from_text(
+        'وقال المحلل الاقتصادي كريم نصار إن "أسعار الوقود لن تتأثر بمصادرة الناقلة هذا الشتاء".\n',
+        input_name="ar.txt",
+    )
+    brief = generate_brief([en, ar])
+    assert len(brief.claims) == 2
+    assert all(len(c.articles) == 1 for c in brief.clusters), "opposite claims were joined as one"

@@ -345,3 +345,19 @@ def test_one_accounts_posts_quoting_its_own_people_are_one_origin() -> None:
     brief = reconcile(xs, encoder=FakeEncoder([["schools"]]))
     assert any(set(c.claims) == {"c1", "c2"} for c in brief.clusters)
     assert not [f for f in brief.findings if f.kind.value == "corroborated"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # a translation keeps its negation: negated on one side only says the opposite
+        ("Fuel prices will rise after the seizure.", "أسعار الوقود لن تتأثر بهذه الحادثة", True),
+        ("A cholera case was recorded in the city.", "لم تسجل أي إصابة بالكوليرا في المدينة", True),
+        ("The minister resigned on Monday.", "استقال الوزير يوم الاثنين", False),
+        ("No cholera case was recorded in the city.", "لم تسجل أي إصابة بالكوليرا في المدينة", False),
+    ],
+)
+def test_polarity_across_languages(a: str, b: str, expected: bool) -> None:
+    from factcheck.reconcile.stance import opposite_across
+
+    assert opposite_across(a, b) is expected

@@ -23,7 +23,7 @@ from ..text.normalize import content_stems, fold
 from ..text.sentences import sentence_around
 from .blocking import by_key, containing
 from .similar import SAME_CLAIM_COS, Similarity
-from .stance import opposite
+from .stance import opposite, opposite_across
 from .unionfind import union_find
 
 CLAIM_SAME = 0.6  # weighted containment for "the same claim"
@@ -196,7 +196,10 @@ def same_claim(a: ClaimItem, b: ClaimItem, weights: Weights, sim: Similarity | N
     its own denial share most words, and score high on the encoder too)."""
     if not _similar(a, b, weights, sim):
         return False
-    return a.key == b.key or not opposite(a.claim.quote.text, b.claim.quote.text)
+    ta, tb = a.claim.quote.text, b.claim.quote.text
+    if sim is not None and sim.enabled and a.n >= 0 and b.n >= 0 and sim.cross_lingual(a.n, b.n):
+        return not opposite_across(ta, tb)
+    return a.key == b.key or not opposite(ta, tb)
 
 
 def claim_candidates(

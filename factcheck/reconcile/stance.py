@@ -177,6 +177,12 @@ def opposite(claim: str, response: str) -> bool:
     return bool(shared) and negated(claim, shared) % 2 != negated(response, shared) % 2
 
 
+def opposite_across(a: str, b: str) -> bool:
+    """Two texts in different languages (no shared words to read polarity on) where one negates its
+    own content and the other does not: a translation keeps its negation, so these say opposite things."""
+    return negated(a, lemmas(a)) % 2 != negated(b, lemmas(b)) % 2
+
+
 @dataclass(frozen=True)
 class Count:
     value: float
