@@ -387,3 +387,29 @@ def test_a_text_misread_twice_is_repaired_to_the_original(tmp_path: Path) -> Non
     [article] = load_article(path)
     assert article.text == text
     assert any("repaired mojibake" in n for n in article.notes)
+
+
+def test_a_plain_text_headline_becomes_the_title_as_written() -> None:
+    text = "Bridge reopens after two-year repair\n\nThe river bridge reopened on Sunday, the city said.\n"
+    a = article_from_text(text, input_name="bridge.txt")
+    assert a.title == "Bridge reopens after two-year repair" and a.title in a.text
+    assert any("title taken from the first line" in n for n in a.notes)
+    arabic = "افتتاح الجسر بعد عامين من الإصلاح\n\nأعلنت البلدية افتتاح الجسر يوم الأحد.\n"
+    assert article_from_text(arabic, input_name="jisr.txt").title == "افتتاح الجسر بعد عامين من الإصلاح"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The river bridge reopened on Sunday, the city said.\n\nTraffic was light.\n",  # a sentence, not a headline
+        "Bridge reopens after two-year repair\nThe river bridge reopened on Sunday.\n",  # no blank line after it
+        "Bridge reopens after two-year repair\n\n",  # nothing after it
+        "Bridge\n\nThe river bridge reopened on Sunday, the city said.\n",  # one word
+    ],
+)
+def test_no_title_is_invented_from_a_line_that_is_not_a_headline(text: str) -> None:
+    try:
+        a = article_from_text(text, input_name="x.txt")
+    except Exception:  # an article with nothing left is refused elsewhere; no title either way
+        return
+    assert a.title is None

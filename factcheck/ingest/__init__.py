@@ -70,7 +70,7 @@ def article_from_text(
 ) -> Article:
     """Clean ``text`` and build its Article; given metadata wins over what is read from the text."""
     meta = Meta(title, outlet, url, published, language, date_origin="input")
-    return build(text, meta, input_name=input_name, encoding=encoding)
+    return build(text, meta, input_name=input_name, encoding=encoding, headline=title is None)
 
 
 def load_article(path: str | Path, *, stdin: bytes | None = None, encoding: str | None = None) -> list[Article]:

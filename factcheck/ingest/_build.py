@@ -52,7 +52,7 @@ def detect_language(text: str) -> str:
 def from_plain(text: str, name: str, encoding: str, notes: list[str]) -> Article:
     meta = Meta(notes=list(notes))
     text = _header(text, meta)
-    return build(text, meta, input_name=name, encoding=encoding)
+    return build(text, meta, input_name=name, encoding=encoding, headline=meta.title is None)
 
 
 def from_html(html: str, name: str, encoding: str, notes: list[str], url: str | None = None) -> Article:
@@ -131,7 +131,23 @@ def _header(text: str, meta: Meta) -> str:
     return "\n".join(lines[i + 1 :])
 
 
-def build(text: str, meta: Meta, *, input_name: str | None, encoding: str | None) -> Article:
+_SENTENCE_END = re.compile(r"[.!?؟…:;,،؛]$")
+
+
+def _headline(text: str) -> str | None:
+    """A plain-text article's headline: its first line when it stands alone (a blank line after it,
+    text after that), is short (2-25 words, at most 160 characters) and does not end like a sentence.
+    Returned as written, so the title shown is the article's own words."""
+    lines = text.split("\n")
+    first = lines[0].strip()
+    if len(lines) < 3 or lines[1].strip() or not any(x.strip() for x in lines[2:]):
+        return None
+    if not 2 <= len(first.split()) <= 25 or len(first) > 160 or _SENTENCE_END.search(first):
+        return None
+    return first
+
+
+def build(text: str, meta: Meta, *, input_name: str | None, encoding: str | None, headline: bool = False) -> Article:
     normalized, norm_notes = normalize_text(text)
     cleaned, furniture_notes = strip_furniture(normalized)
     notes = [*meta.notes, *norm_notes, *furniture_notes]
@@ -141,6 +157,9 @@ def build(text: str, meta: Meta, *, input_name: str | None, encoding: str | None
             source=input_name,
             hint="check that the input is an article, not an empty page or only page furniture",
         )
+    title = meta.title
+    if headline and (title := _headline(cleaned)) is not None:
+        notes.append("title taken from the first line (it stands alone and does not end like a sentence)")
     outlet = meta.outlet
     if outlet is None and (found := source_line_outlet(cleaned)):
         outlet = found[0]
@@ -159,7 +178,7 @@ def build(text: str, meta: Meta, *, input_name: str | None, encoding: str | None
         )
     return Article(
         id=article_id(cleaned),
-        title=meta.title,
+        title=title,
         outlet=outlet,
         url=meta.url,
         published=published,

@@ -88,6 +88,13 @@ _NOTES: list[tuple[re.Pattern[str], dict[str, str]]] = [
         },
     ),
     (
+        re.compile(r"^title taken from the first line"),
+        {
+            "ar": "العنوان مأخوذ من السطر الأول (سطر مستقل لا ينتهي كجملة)",
+            "en": "title taken from the first line (it stands alone and does not end like a sentence)",
+        },
+    ),
+    (
         re.compile(r"^outlet taken from the source line '(?P<line>[^']*)'"),
         {"ar": "اسم الوسيلة مأخوذ من سطر المصدر «{line}»", "en": "outlet taken from the source line '{line}'"},
     ),
