@@ -35,33 +35,55 @@ def _grounded_names(x: Extraction) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "name", "role"),
+    ("sentence", "name", "role", "kind"),
     [
-        ("وقالت وزيرة التربية نادية سمعان إن المدارس ستفتح أبوابها في موعدها المحدد.", "نادية سمعان", "وزيرة التربية"),
+        (
+            "وقالت وزيرة التربية نادية سمعان إن المدارس ستفتح أبوابها في موعدها المحدد.",
+            "نادية سمعان",
+            "وزيرة التربية",
+            SourceKind.official,
+        ),
         (
             "وقال الناطق الرسمي باسم البلدية، المهندس فادي الخوري، إن أعمال الصيانة ستنتهي خلال أيام.",
             "فادي الخوري",
             "الناطق الرسمي باسم البلدية",
+            SourceKind.official,
         ),
-        ("وأكد الدكتور وسيم قبلان أن نتائج الفحوص الأولية جاءت مطمئنة للغاية.", "وسيم قبلان", "الدكتور"),
+        # an honorific or a profession is a role, not an office: a person
+        (
+            "وأكد الدكتور وسيم قبلان أن نتائج الفحوص الأولية جاءت مطمئنة للغاية.",
+            "وسيم قبلان",
+            "الدكتور",
+            SourceKind.person,
+        ),
+        (
+            "وقال المحلل الاقتصادي كريم نصار إن أسعار الوقود لن تتأثر بهذه الحادثة.",
+            "كريم نصار",
+            "المحلل الاقتصادي",
+            SourceKind.person,
+        ),
         (
             "وقالت مديرة مدرسة الزيتون، رنا الحلبي، إن الدوام سيستأنف بشكل طبيعي الأسبوع المقبل.",
             "رنا الحلبي",
             "مديرة مدرسة الزيتون",
+            SourceKind.official,
         ),
         (
             "ويضيف العقيد مازن الشامي، قائد شرطة المرفأ في المدينة، أن الدوريات ضبطت شحنة كبيرة من الأدوية.",
             "مازن الشامي",
             "قائد شرطة المرفأ في المدينة",
+            SourceKind.official,
         ),
     ],
 )
-def test_a_title_is_kept_as_role_and_the_name_is_the_persons(sentence: str, name: str, role: str) -> None:
+def test_a_title_is_kept_as_role_and_the_name_is_the_persons(
+    sentence: str, name: str, role: str, kind: SourceKind
+) -> None:
     x = _extract(sentence)
     sources = _by_name(x)
     assert name in sources, list(sources)
     assert sources[name].role == role
-    assert sources[name].kind == SourceKind.official
+    assert sources[name].kind == kind
     assert _claimants(x)[0][0] == name
     _grounded_names(x)
 

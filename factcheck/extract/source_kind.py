@@ -98,8 +98,10 @@ def source_kind(name: str, role: str | None, hint: str | None, phrase: str) -> S
         return SourceKind.news_agency
     if P.OUTLET.search(name):
         return SourceKind.news_outlet
-    if P.TITLE.match(name) or role:
+    if P.TITLE.match(name) or (role and P.TITLE.search(role)):
         return SourceKind.official
+    if role and len(name.split()) <= 4 and not fold(name).startswith("ال"):
+        return SourceKind.person  # a named person with a role that is no office ("an economic analyst")
     if P.GOV.search(name) or is_country(name):
         return SourceKind.government
     if hint == "outlet":
