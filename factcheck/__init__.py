@@ -15,7 +15,6 @@ import typing as _typing
 from importlib import import_module as _import_module
 
 if _typing.TYPE_CHECKING:  # what type checkers and IDEs see; at run time each name loads on first use
-    from .claimreview import claim_reviews
     from .config import Settings, load_settings
     from .diff import BriefDiff, diff_briefs
     from .errors import (
@@ -53,12 +52,13 @@ if _typing.TYPE_CHECKING:  # what type checkers and IDEs see; at run time each n
     from .pipeline import agenerate_brief, generate_brief
     from .reconcile import reconcile
     from .render import render
+    from .render.claimreview import claim_reviews
 
     __version__: str
 # Lazy exports (PEP 562): `factcheck --help` and each command import only what they use, not the
 # whole pipeline with pydantic models, jinja2 and the reconciler (issue 13, cold start).
 _LAZY = {
-    "claim_reviews": "claimreview",
+    "claim_reviews": "render.claimreview",
     "Settings": "config",
     "load_settings": "config",
     "BriefDiff": "diff",

@@ -173,7 +173,7 @@ def _publisher(args: argparse.Namespace) -> str:
 
 def _rendered(args: argparse.Namespace, brief: Any) -> str:
     if _format(args) == "claimreview":
-        from .claimreview import render_claimreview
+        from .render.claimreview import render_claimreview
 
         return render_claimreview(
             brief,

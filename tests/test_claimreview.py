@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from factcheck.claimreview import MAX_CLAIM_CHARS, claim_reviews, render_claimreview
 from factcheck.models import Brief, ClaimStatus
 from factcheck.pipeline import generate_brief
+from factcheck.render.claimreview import MAX_CLAIM_CHARS, claim_reviews, render_claimreview
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = json.loads((Path(__file__).parent / "data" / "schemaorg_claimreview.json").read_text(encoding="utf-8"))
@@ -97,7 +97,7 @@ def test_render_is_json_ld_and_a_publisher_is_required(seeds_brief: Brief) -> No
 
 
 def test_a_claim_is_cut_at_a_word_to_75_characters() -> None:
-    from factcheck.claimreview import _cut
+    from factcheck.render.claimreview import _cut
 
     text = "The ministry said the new hospital in the northern district would open its doors to patients next month"
     cut = _cut(text)

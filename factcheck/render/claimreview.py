@@ -20,9 +20,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .ingest import detect_language
-from .models import Brief, ClaimCluster, ClaimStatus, SourceKind
-from .render import i18n
+from ..ingest import detect_language
+from ..models import Brief, ClaimCluster, ClaimStatus, SourceKind
+from . import i18n
 
 REVIEWED = (ClaimStatus.attribution_disputed, ClaimStatus.contested, ClaimStatus.corroborated)
 MAX_CLAIM_CHARS = 75
