@@ -16,13 +16,14 @@ from factcheck.extract import extract_all
 from factcheck.ingest import load_articles
 from factcheck.models import Claim, Extraction
 from factcheck.reconcile.blocking import containing, sharing, sharing_across
-from factcheck.reconcile.cluster import Weights, claim_candidates, claim_items, same_claim
+from factcheck.reconcile.cluster import Weights, claim_candidates, claim_items, cluster_claims, same_claim
 from factcheck.reconcile.sources import (
     _name_candidates,
     _same_person_across_scripts,
     _script_candidates,
     _similar_names,
 )
+from factcheck.reconcile.unionfind import union_find
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,3 +118,35 @@ def test_source_candidates_hold_every_pair_that_merges(stories: list[list[Extrac
                     checked += 1
                     assert (i, j) in scripts, (a.name, b.name)
     assert checked > 0
+
+
+@pytest.mark.parametrize(("bar", "k"), [(0.5, 1), (0.6, 3)])
+def test_containing_over_distinct_sets_with_counts_is_the_whole_collection(bar: float, k: int) -> None:
+    # Identical sets given once with their counts: the pairs between distinct sets are those of the
+    # whole collection (copies change the ranks, so the counts must be passed).
+    rng = random.Random(k)
+    distinct = list(dict.fromkeys(_random_sets(rng, 80, 30, 8)))
+    mult = [rng.choice([1, 1, 2, 5]) for _ in distinct]
+    whole = [s for s, m in zip(distinct, mult, strict=True) for _ in range(m)]
+    owner = [n for n, m in enumerate(mult) for _ in range(m)]
+    weight: Callable[[str], float] = lambda e: 1.0 + len(e) % 3  # noqa: E731
+    want = {(owner[i], owner[j]) for i, j in containing(whole, weight, bar, k) if owner[i] != owner[j]}
+    assert set(containing(distinct, weight, bar, k, mult)) == want
+    assert want  # the sets do overlap
+
+
+def test_clusters_of_repeated_claims_are_those_of_all_pairs(stories: list[list[Extraction]]) -> None:
+    # A long article repeats its paragraphs: copies of a claim are clustered once (``_identical``),
+    # and the clusters must be those single linkage over every pair gives.
+    xs = stories[0]
+    claims: list[tuple[int, Claim]] = [(i, c) for i, x in enumerate(xs) for c in x.claims]
+    claims = [claims[n % len(claims)] for n in [*range(len(claims)), *range(0, len(claims), 2), 3, 3]]
+    items = claim_items(claims)
+    weights = Weights([it.stems for it in items])
+    pairs = [
+        (i, j) for i in range(len(items)) for j in range(i + 1, len(items)) if same_claim(items[i], items[j], weights)
+    ]
+    want = union_find(len(items), pairs)
+    got = cluster_claims(items, weights)
+    assert [[id(x) for x in c.items] for c in got] == [[id(items[k]) for k in g] for g in want]
+    assert any(len(g) > 2 for g in want)
