@@ -16,7 +16,17 @@ from factcheck.extract import extract_all
 from factcheck.ingest import load_articles
 from factcheck.models import Claim, Extraction
 from factcheck.reconcile.blocking import containing, sharing, sharing_across
-from factcheck.reconcile.cluster import Weights, claim_candidates, claim_items, cluster_claims, same_claim
+from factcheck.reconcile.cluster import (
+    COUNTER_SAME,
+    CounterItem,
+    Weights,
+    claim_candidates,
+    claim_items,
+    cluster_claims,
+    counter_items,
+    group_counters,
+    same_claim,
+)
 from factcheck.reconcile.sources import (
     _name_candidates,
     _same_person_across_scripts,
@@ -149,4 +159,26 @@ def test_clusters_of_repeated_claims_are_those_of_all_pairs(stories: list[list[E
     want = union_find(len(items), pairs)
     got = cluster_claims(items, weights)
     assert [[id(x) for x in c.items] for c in got] == [[id(items[k]) for k in g] for g in want]
+    assert any(len(g) > 2 for g in want)
+
+
+def test_groups_of_repeated_counters_are_those_of_all_pairs(stories: list[list[Extraction]]) -> None:
+    # Copies of a denial (a long article repeating a paragraph) are compared once (``group_counters``):
+    # the groups must be those of every pair of one kind and speaker, same text or similar words.
+    xs = [x for story in stories for x in story]
+    counters = [(i, k) for i, x in enumerate(xs) for k in x.counters]
+    counters = [counters[n % len(counters)] for n in [*range(len(counters)), *range(0, len(counters), 2), 1, 1]]
+    items = counter_items(counters, [x.article for x in xs])
+    weights = Weights([it.stems for it in items])
+
+    def same(a: CounterItem, b: CounterItem) -> bool:
+        if (a.counter.kind, a.counter.speaker) != (b.counter.kind, b.counter.speaker):
+            return False
+        similar = a.counter.speaker is not None and weights.containment(a.stems, b.stems) >= COUNTER_SAME
+        return a.key == b.key or similar
+
+    pairs = [(i, j) for i in range(len(items)) for j in range(i + 1, len(items)) if same(items[i], items[j])]
+    want = union_find(len(items), pairs)
+    got = group_counters(items, weights)
+    assert [[id(x) for x in g.items] for g in got] == [[id(items[k]) for k in g] for g in want]
     assert any(len(g) > 2 for g in want)

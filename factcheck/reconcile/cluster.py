@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -141,6 +142,7 @@ def near_identical(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= NEAR_MIN_LEN and fuzz.ratio(a, b) >= NEAR_IDENTICAL)
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every pair of versions of two origins: copies ask again
 def repeats(a: str, b: str) -> bool:
     """One folded text repeats the other: near-identical, or the shorter one found verbatim, as one
     run of words, inside the longer, but for a few words at its edges (a repost adding a dateline or
@@ -260,15 +262,26 @@ def group_counters(items: Sequence[CounterItem], weights: Weights) -> list[Count
     pairs: set[tuple[int, int]] = set()
     for idx in by_key([(it.counter.kind, it.counter.speaker) for it in items]).values():
         for same_text in by_key([items[i].key for i in idx]).values():
-            pairs.update((idx[a], idx[b]) for n, a in enumerate(same_text) for b in same_text[n + 1 :])
+            pairs.update((idx[a], idx[b]) for a in same_text[:1] for b in same_text[1:])
         if items[idx[0]].counter.speaker is not None:
-            sub = containing([items[i].stems for i in idx], weights.lw, COUNTER_SAME)
-            pairs.update(
-                (idx[a], idx[b])
-                for a, b in sub
-                if weights.containment(items[idx[a]].stems, items[idx[b]].stems) >= COUNTER_SAME
-            )
+            pairs.update(_similar_counters([items[i] for i in idx], idx, weights))
     return [
         CounterGroup([items[k] for k in g], items[g[0]].counter.kind, items[g[0]].counter.speaker)
         for g in union_find(len(items), sorted(pairs))
+    ]
+
+
+def _similar_counters(items: Sequence[CounterItem], idx: Sequence[int], weights: Weights) -> list[tuple[int, int]]:
+    """Pairs (by ``idx``) of counters closely similar in words (COUNTER_SAME). Copies (same quote and
+    evidence texts: equal stem sets built alike) are one group already, so only the first of each is
+    compared (the filter is exact for the bar: which pairs pass does not depend on the copies)."""
+    copies = list(
+        by_key([(it.counter.quote.text, tuple(e.text for e in it.counter.evidence)) for it in items]).values()
+    )
+    firsts = [items[g[0]].stems for g in copies]
+    sub = containing(firsts, weights.lw, COUNTER_SAME)
+    return [
+        (idx[copies[a][0]], idx[copies[b][0]])
+        for a, b in sub
+        if weights.containment(firsts[a], firsts[b]) >= COUNTER_SAME
     ]
