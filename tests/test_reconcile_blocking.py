@@ -14,10 +14,11 @@ import pytest
 
 from factcheck.extract import extract_all
 from factcheck.ingest import load_articles
-from factcheck.models import Claim, Extraction
+from factcheck.models import Claim, Extraction, Quote
 from factcheck.reconcile.blocking import containing, sharing, sharing_across
 from factcheck.reconcile.cluster import (
     COUNTER_SAME,
+    Cluster,
     CounterItem,
     Weights,
     claim_candidates,
@@ -27,6 +28,7 @@ from factcheck.reconcile.cluster import (
     group_counters,
     same_claim,
 )
+from factcheck.reconcile.link import _overlaps_counter, inside_counters
 from factcheck.reconcile.sources import (
     _name_candidates,
     _same_person_across_scripts,
@@ -182,3 +184,27 @@ def test_groups_of_repeated_counters_are_those_of_all_pairs(stories: list[list[E
     got = group_counters(items, weights)
     assert [[id(x) for x in g.items] for g in got] == [[id(items[k]) for k in g] for g in want]
     assert any(len(g) > 2 for g in want)
+
+
+def test_inside_counters_is_every_claim_overlapping_a_counter(stories: list[list[Extraction]]) -> None:
+    # Claims and counters of one long article at random spans: the lookup by sorted spans must find
+    # exactly the claims that overlap some counter's quote or evidence (``_overlaps_counter``).
+    rng = random.Random(11)
+    xs = [x for story in stories for x in story if x.claims and x.counters]
+    claim, counter = xs[0].claims[0], xs[0].counters[0]
+
+    def quote(n: int) -> Quote:
+        start = rng.randrange(0, 3000)
+        length = rng.randrange(1, n)
+        return Quote(text="x" * length, start=start, end=start + length)
+
+    claims = [claim.model_copy(update={"id": f"c{n}", "quote": quote(80)}) for n in range(300)]
+    counters = [
+        counter.model_copy(update={"quote": quote(60), "evidence": [quote(30) for _ in range(rng.randrange(3))]})
+        for _ in range(40)
+    ]
+    items = claim_items(list(enumerate(claims)))
+    clusters = [Cluster(items[n : n + 3]) for n in range(0, len(items), 3)]
+    want = frozenset(c.id for c in claims if any(_overlaps_counter(c, k) for k in counters))
+    assert inside_counters(clusters, counters) == want
+    assert 0 < len(want) < len(claims)
