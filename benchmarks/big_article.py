@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Offline brief of one big article (issue 8: "a 1 MB article briefed offline in under 10 s").
 
-    .venv/bin/python benchmarks/big_article.py [--lang ar|en|both] [--size BYTES] [--profile N] [--cli]
+    .venv/bin/python benchmarks/big_article.py [--lang ar|en|both] [--size BYTES] [--profile N]
+        [--profile-stage extract|reconcile] [--cli]
 
 Builds a realistic article deterministically: the paragraphs of the fixture articles of one
 language (seeds and stories), shuffled with a fixed seed and concatenated until the size is reached,
@@ -10,7 +11,8 @@ clean), extract (offline rules), reconcile (no encoder), render (Markdown); --sk
 after extraction. Every stage must grow about linearly with the article's length: ``--sizes``
 prints the extract time at several sizes and the growth exponent between the first and the last.
 ``--cli`` also times ``factcheck brief BIG -o out.md`` as a whole process, wall time
-(FACTCHECK_EMBEDDINGS=none). ``--profile N`` prints the N top functions of the extraction.
+(FACTCHECK_EMBEDDINGS=none). ``--profile N`` prints the N top functions of the extraction
+(``--profile-stage reconcile``: of the reconciler).
 ``--single-line`` joins the paragraphs with spaces instead of blank lines.
 """
 
@@ -75,7 +77,7 @@ def build(lang: str, size: int, *, single_line: bool = False) -> str:
     return sep.join(parts)
 
 
-def stages(path: Path, profile: int = 0, skip: tuple[str, ...] = ()) -> dict[str, float]:
+def stages(path: Path, profile: int = 0, skip: tuple[str, ...] = (), profiled: str = "extract") -> dict[str, float]:
     settings = Settings(embeddings="none", cache=False)
     times: dict[str, float] = {}
     t = _clock()
@@ -84,7 +86,7 @@ def stages(path: Path, profile: int = 0, skip: tuple[str, ...] = ()) -> dict[str
     assert articles, failures
     prof = cProfile.Profile() if profile else None
     t = _clock()
-    if prof:
+    if prof and profiled == "extract":
         prof.enable()
     extractions, failures = extract_all(articles, settings)
     if prof:
@@ -95,7 +97,11 @@ def stages(path: Path, profile: int = 0, skip: tuple[str, ...] = ()) -> dict[str
     print(f"  {len(ex.claims)} claims, {len(ex.counters)} counters, {len(ex.sources)} sources", file=sys.stderr)
     if "reconcile" not in skip:
         t = _clock()
+        if prof and profiled == "reconcile":
+            prof.enable()
         brief = reconcile(extractions, encoder=None)
+        if prof:
+            prof.disable()
         times["reconcile"] = _clock() - t
         t = _clock()
         render(brief, format="md")
@@ -130,6 +136,7 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=1_000_000, help="bytes (default 1 MB)")
     ap.add_argument("--sizes", type=str, default="", help="comma-separated sizes: extract time and growth exponent")
     ap.add_argument("--profile", type=int, default=0, metavar="N")
+    ap.add_argument("--profile-stage", choices=["extract", "reconcile"], default="extract")
     ap.add_argument("--cli", action="store_true", help="also time `factcheck brief` as a whole process")
     ap.add_argument("--single-line", action="store_true")
     ap.add_argument("--skip-reconcile", action="store_true", help="ingest and extract only")
@@ -152,7 +159,8 @@ def main() -> None:
         path = tmp / f"{lang}.txt"
         path.write_text(build(lang, args.size, single_line=args.single_line), encoding="utf-8")
         print(f"{lang}: {path.stat().st_size} bytes", file=sys.stderr)
-        times_ = stages(path, args.profile, ("reconcile",) if args.skip_reconcile else ())
+        skip = ("reconcile",) if args.skip_reconcile else ()
+        times_ = stages(path, args.profile, skip, args.profile_stage)
         line = "  ".join(f"{k} {v:7.3f} s" for k, v in times_.items())
         print(f"{lang} {path.stat().st_size:>9} B  {line}  total {sum(times_.values()):7.3f} s")
         if args.cli:

@@ -51,7 +51,7 @@ import importlib  # noqa: E402
 from factcheck.extract import extract_all  # noqa: E402
 from factcheck.ingest import article_id, load_articles  # noqa: E402
 from factcheck.models import Extraction, Quote  # noqa: E402
-from factcheck.normalize import STOPWORDS, fold  # noqa: E402
+from factcheck.text.normalize import STOPWORDS, fold  # noqa: E402
 
 reconcile_pkg = importlib.import_module("factcheck.reconcile")  # the package, not the function
 

@@ -14,15 +14,28 @@ import pytest
 
 from factcheck.extract import extract_all
 from factcheck.ingest import load_articles
-from factcheck.models import Claim, Extraction
+from factcheck.models import Claim, Extraction, Quote
 from factcheck.reconcile.blocking import containing, sharing, sharing_across
-from factcheck.reconcile.cluster import Weights, claim_candidates, claim_items, same_claim
+from factcheck.reconcile.cluster import (
+    COUNTER_SAME,
+    Cluster,
+    CounterItem,
+    Weights,
+    claim_candidates,
+    claim_items,
+    cluster_claims,
+    counter_items,
+    group_counters,
+    same_claim,
+)
+from factcheck.reconcile.link import _overlaps_counter, inside_counters
 from factcheck.reconcile.sources import (
     _name_candidates,
     _same_person_across_scripts,
     _script_candidates,
     _similar_names,
 )
+from factcheck.reconcile.unionfind import union_find
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,3 +130,81 @@ def test_source_candidates_hold_every_pair_that_merges(stories: list[list[Extrac
                     checked += 1
                     assert (i, j) in scripts, (a.name, b.name)
     assert checked > 0
+
+
+@pytest.mark.parametrize(("bar", "k"), [(0.5, 1), (0.6, 3)])
+def test_containing_over_distinct_sets_with_counts_is_the_whole_collection(bar: float, k: int) -> None:
+    # Identical sets given once with their counts: the pairs between distinct sets are those of the
+    # whole collection (copies change the ranks, so the counts must be passed).
+    rng = random.Random(k)
+    distinct = list(dict.fromkeys(_random_sets(rng, 80, 30, 8)))
+    mult = [rng.choice([1, 1, 2, 5]) for _ in distinct]
+    whole = [s for s, m in zip(distinct, mult, strict=True) for _ in range(m)]
+    owner = [n for n, m in enumerate(mult) for _ in range(m)]
+    weight: Callable[[str], float] = lambda e: 1.0 + len(e) % 3  # noqa: E731
+    want = {(owner[i], owner[j]) for i, j in containing(whole, weight, bar, k) if owner[i] != owner[j]}
+    assert set(containing(distinct, weight, bar, k, mult)) == want
+    assert want  # the sets do overlap
+
+
+def test_clusters_of_repeated_claims_are_those_of_all_pairs(stories: list[list[Extraction]]) -> None:
+    # A long article repeats its paragraphs: copies of a claim are clustered once (``_identical``),
+    # and the clusters must be those single linkage over every pair gives.
+    xs = stories[0]
+    claims: list[tuple[int, Claim]] = [(i, c) for i, x in enumerate(xs) for c in x.claims]
+    claims = [claims[n % len(claims)] for n in [*range(len(claims)), *range(0, len(claims), 2), 3, 3]]
+    items = claim_items(claims)
+    weights = Weights([it.stems for it in items])
+    pairs = [
+        (i, j) for i in range(len(items)) for j in range(i + 1, len(items)) if same_claim(items[i], items[j], weights)
+    ]
+    want = union_find(len(items), pairs)
+    got = cluster_claims(items, weights)
+    assert [[id(x) for x in c.items] for c in got] == [[id(items[k]) for k in g] for g in want]
+    assert any(len(g) > 2 for g in want)
+
+
+def test_groups_of_repeated_counters_are_those_of_all_pairs(stories: list[list[Extraction]]) -> None:
+    # Copies of a denial (a long article repeating a paragraph) are compared once (``group_counters``):
+    # the groups must be those of every pair of one kind and speaker, same text or similar words.
+    xs = [x for story in stories for x in story]
+    counters = [(i, k) for i, x in enumerate(xs) for k in x.counters]
+    counters = [counters[n % len(counters)] for n in [*range(len(counters)), *range(0, len(counters), 2), 1, 1]]
+    items = counter_items(counters, [x.article for x in xs])
+    weights = Weights([it.stems for it in items])
+
+    def same(a: CounterItem, b: CounterItem) -> bool:
+        if (a.counter.kind, a.counter.speaker) != (b.counter.kind, b.counter.speaker):
+            return False
+        similar = a.counter.speaker is not None and weights.containment(a.stems, b.stems) >= COUNTER_SAME
+        return a.key == b.key or similar
+
+    pairs = [(i, j) for i in range(len(items)) for j in range(i + 1, len(items)) if same(items[i], items[j])]
+    want = union_find(len(items), pairs)
+    got = group_counters(items, weights)
+    assert [[id(x) for x in g.items] for g in got] == [[id(items[k]) for k in g] for g in want]
+    assert any(len(g) > 2 for g in want)
+
+
+def test_inside_counters_is_every_claim_overlapping_a_counter(stories: list[list[Extraction]]) -> None:
+    # Claims and counters of one long article at random spans: the lookup by sorted spans must find
+    # exactly the claims that overlap some counter's quote or evidence (``_overlaps_counter``).
+    rng = random.Random(11)
+    xs = [x for story in stories for x in story if x.claims and x.counters]
+    claim, counter = xs[0].claims[0], xs[0].counters[0]
+
+    def quote(n: int) -> Quote:
+        start = rng.randrange(0, 3000)
+        length = rng.randrange(1, n)
+        return Quote(text="x" * length, start=start, end=start + length)
+
+    claims = [claim.model_copy(update={"id": f"c{n}", "quote": quote(80)}) for n in range(300)]
+    counters = [
+        counter.model_copy(update={"quote": quote(60), "evidence": [quote(30) for _ in range(rng.randrange(3))]})
+        for _ in range(40)
+    ]
+    items = claim_items(list(enumerate(claims)))
+    clusters = [Cluster(items[n : n + 3]) for n in range(0, len(items), 3)]
+    want = frozenset(c.id for c in claims if any(_overlaps_counter(c, k) for k in counters))
+    assert inside_counters(clusters, counters) == want
+    assert 0 < len(want) < len(claims)

@@ -89,3 +89,16 @@ def test_find_span_matches_canonically_equivalent_text(text: str, quote: str, ex
     span = find_span(text, quote)
     assert span is not None
     assert text[span[0] : span[1]] == expected
+
+
+def test_fold_is_fold_with_map_spaced() -> None:
+    # fold folds character by character unless a mark that may compose occurs: the same key as the
+    # mapped fold, with marks, compositions (ے + hamza above), singletons, presentation forms.
+    import random
+
+    pool = "ابتيوهےە ًٌٍَُِّْٰٕٓٔـ\u0301\u0327e\u212b\ufdfa\ufe0f\u200d\u3000 .,«»—#@%AbC"
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 10)))
+        for loose in (False, True):
+            assert fold(text, loose=loose) == " ".join(fold_with_map(text, loose=loose)[0].split()), text

@@ -36,6 +36,7 @@ byte-identical Brief JSON.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -79,7 +80,26 @@ def reconcile(
     ``encoder`` proposes paraphrase / translation pairs (``factcheck.embed``): ``"default"`` is the
     one the settings in effect name (the bundled local encoder unless ``embeddings = "none"``);
     None runs the lexical rules alone.
+
+    The cyclic garbage collector is paused meanwhile: the steps allocate millions of small objects
+    that live until the brief is built, and each full collection walks them all again (a third of
+    the time on 10k claims); what they leave in cycles is collected once it runs again.
     """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _reconcile(extractions, failures, notes, encoder)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _reconcile(
+    extractions: Sequence[Extraction],
+    failures: Sequence[ArticleFailure],
+    notes: Sequence[str],
+    encoder: Encoder | str | None,
+) -> Brief:
     run_notes: list[str] = list(notes)
     xs = distinct(extractions, run_notes)
     merged = merge_sources(xs)

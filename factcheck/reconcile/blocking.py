@@ -21,12 +21,14 @@ K = TypeVar("K")
 _SLACK = 1e-9
 
 
-def _rank(sets: Sequence[frozenset[str]]) -> dict[str, tuple[int, str]]:
-    """Element -> (frequency, element): rarest first, ties by the element (never by set order)."""
+def _rank(sets: Sequence[frozenset[str]], mult: Sequence[int] | None = None) -> dict[str, tuple[int, str]]:
+    """Element -> (frequency, element): rarest first, ties by the element (never by set order).
+    ``mult``: how many times each set stands in the collection (identical sets given once)."""
     df: dict[str, int] = {}
-    for s in sets:
+    for n, s in enumerate(sets):
+        m = mult[n] if mult is not None else 1
         for e in s:
-            df[e] = df.get(e, 0) + 1
+            df[e] = df.get(e, 0) + m
     return {e: (n, e) for e, n in df.items()}
 
 
@@ -57,14 +59,20 @@ def sharing(sets: Sequence[frozenset[str]], k: int) -> list[tuple[int, int]]:
 
 
 def containing(
-    sets: Sequence[frozenset[str]], weight: Callable[[str], float], bar: float, k: int = 1
+    sets: Sequence[frozenset[str]],
+    weight: Callable[[str], float],
+    bar: float,
+    k: int = 1,
+    mult: Sequence[int] | None = None,
 ) -> list[tuple[int, int]]:
     """Pairs (i < j), sorted, that could have ``w(A & B) >= bar * min(w(A), w(B))`` and share >= k.
 
     The lighter set's heaviest elements up to the bar meet the other set, so each set's weighted
-    prefix is probed against every element of the others.
+    prefix is probed against every element of the others. With ``mult`` (identical sets given once,
+    with their counts), the pairs are those of the whole collection between distinct sets: ranks
+    count every copy, and a pair found depends only on the two sets' contents and the ranks.
     """
-    rank = _rank(sets)
+    rank = _rank(sets, mult)
     prefixes = []
     for s in sets:
         elems = sorted(s, key=rank.__getitem__)

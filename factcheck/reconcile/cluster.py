@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -141,6 +142,7 @@ def near_identical(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= NEAR_MIN_LEN and fuzz.ratio(a, b) >= NEAR_IDENTICAL)
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every pair of versions of two origins: copies ask again
 def repeats(a: str, b: str) -> bool:
     """One folded text repeats the other: near-identical, or the shorter one found verbatim, as one
     run of words, inside the longer, but for a few words at its edges (a repost adding a dateline or
@@ -203,21 +205,24 @@ def same_claim(a: ClaimItem, b: ClaimItem, weights: Weights, sim: Similarity | N
 
 
 def claim_candidates(
-    items: Sequence[ClaimItem], weights: Weights, sim: Similarity | None = None
+    items: Sequence[ClaimItem], weights: Weights, sim: Similarity | None = None, mult: Sequence[int] | None = None
 ) -> list[tuple[int, int]]:
     """Pairs (i < j) that could pass ``_similar``, sorted: the same or near-identical text, enough
-    weighted overlap (for any two, or for two of one origin), or the encoder's proposals."""
+    weighted overlap (for any two, or for two of one origin), or the encoder's proposals.
+    ``mult``: how many identical copies each item stands for (``_identical``; ranks count them)."""
     stems = [it.stems for it in items]
-    found = set(containing(stems, weights.lw, CLAIM_SAME, CLAIM_MIN_SHARED))
+    found = set(containing(stems, weights.lw, CLAIM_SAME, CLAIM_MIN_SHARED, mult))
     # Near-identical texts (a repost, a wire story republished) keep most of their words: those
     # sharing no stem among the heaviest half of either are not compared character by character.
     # (The one filter here that is not a proof: tests/test_reconcile_blocking.py checks it against
     # all pairs.)
-    found.update(p for p in containing(stems, weights.lw, NEAR_WORDS) if near_identical(*(items[i].key for i in p)))
+    near = containing(stems, weights.lw, NEAR_WORDS, mult=mult)
+    found.update(p for p in near if near_identical(*(items[i].key for i in p)))
     for same_text in by_key([it.key for it in items]).values():
         found.update((a, b) for n, a in enumerate(same_text) for b in same_text[n + 1 :])
     for idx in by_key([origin_of(it.claim) for it in items]).values():
-        sub = containing([stems[i] for i in idx], weights.lw, SAME_ORIGIN_SAME, SAME_ORIGIN_SHARED)
+        sub_mult = [mult[i] for i in idx] if mult is not None else None
+        sub = containing([stems[i] for i in idx], weights.lw, SAME_ORIGIN_SAME, SAME_ORIGIN_SHARED, sub_mult)
         found.update((idx[a], idx[b]) for a, b in sub)
     if sim is not None and sim.enabled:
         by_n = {it.n: i for i, it in enumerate(items) if it.n >= 0}
@@ -228,8 +233,25 @@ def claim_candidates(
     return sorted(found)
 
 
+def _identical(items: Sequence[ClaimItem], sim: Similarity | None) -> list[list[int]]:
+    """Items in groups of identical copies (a paragraph repeated in a long article), in input order.
+
+    Two items with the same quote text, evidence texts and origin have equal keys and stem sets built
+    alike (so the same float weights), and every rule of ``same_claim`` and every candidate filter
+    reads only those: a copy decides like the first of its group, and copies are always the same
+    claim (equal keys). With the encoder, every item stands alone (its own row of cosines)."""
+    if sim is not None and sim.enabled:
+        return [[i] for i in range(len(items))]
+    keys = [(it.claim.quote.text, tuple(e.text for e in it.claim.evidence), origin_of(it.claim)) for it in items]
+    return list(by_key(keys).values())
+
+
 def cluster_claims(items: Sequence[ClaimItem], weights: Weights, sim: Similarity | None = None) -> list[Cluster]:
-    pairs = [(i, j) for i, j in claim_candidates(items, weights, sim) if same_claim(items[i], items[j], weights, sim)]
+    groups = _identical(items, sim)
+    firsts = [items[g[0]] for g in groups]
+    candidates = claim_candidates(firsts, weights, sim, [len(g) for g in groups])
+    pairs = [(groups[i][0], groups[j][0]) for i, j in candidates if same_claim(firsts[i], firsts[j], weights, sim)]
+    pairs += [(g[0], k) for g in groups for k in g[1:]]
     clusters = []
     for group in union_find(len(items), pairs):
         members = [items[k] for k in group]
@@ -243,15 +265,26 @@ def group_counters(items: Sequence[CounterItem], weights: Weights) -> list[Count
     pairs: set[tuple[int, int]] = set()
     for idx in by_key([(it.counter.kind, it.counter.speaker) for it in items]).values():
         for same_text in by_key([items[i].key for i in idx]).values():
-            pairs.update((idx[a], idx[b]) for n, a in enumerate(same_text) for b in same_text[n + 1 :])
+            pairs.update((idx[a], idx[b]) for a in same_text[:1] for b in same_text[1:])
         if items[idx[0]].counter.speaker is not None:
-            sub = containing([items[i].stems for i in idx], weights.lw, COUNTER_SAME)
-            pairs.update(
-                (idx[a], idx[b])
-                for a, b in sub
-                if weights.containment(items[idx[a]].stems, items[idx[b]].stems) >= COUNTER_SAME
-            )
+            pairs.update(_similar_counters([items[i] for i in idx], idx, weights))
     return [
         CounterGroup([items[k] for k in g], items[g[0]].counter.kind, items[g[0]].counter.speaker)
         for g in union_find(len(items), sorted(pairs))
+    ]
+
+
+def _similar_counters(items: Sequence[CounterItem], idx: Sequence[int], weights: Weights) -> list[tuple[int, int]]:
+    """Pairs (by ``idx``) of counters closely similar in words (COUNTER_SAME). Copies (same quote and
+    evidence texts: equal stem sets built alike) are one group already, so only the first of each is
+    compared (the filter is exact for the bar: which pairs pass does not depend on the copies)."""
+    copies = list(
+        by_key([(it.counter.quote.text, tuple(e.text for e in it.counter.evidence)) for it in items]).values()
+    )
+    firsts = [items[g[0]].stems for g in copies]
+    sub = containing(firsts, weights.lw, COUNTER_SAME)
+    return [
+        (idx[copies[a][0]], idx[copies[b][0]])
+        for a, b in sub
+        if weights.containment(firsts[a], firsts[b]) >= COUNTER_SAME
     ]

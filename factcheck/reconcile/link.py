@@ -7,8 +7,10 @@ shared stems (and the encoder's proposals), never scanned one by one for each co
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..models import Claim, CounterKind, CounterStatement
 from .blocking import sharing_across
@@ -139,15 +141,25 @@ def _attributed_to(k: CounterStatement, clusters: Sequence[Cluster], of_source: 
 
 def inside_counters(clusters: Sequence[Cluster], counters: Sequence[CounterStatement]) -> frozenset[str]:
     """Ids of claims that are (part of) a counter-statement's text: responses, not claims to answer."""
-    by_article: dict[str, list[CounterStatement]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     for k in counters:
-        by_article.setdefault(k.article_id, []).append(k)
-    return frozenset(
-        it.claim.id
-        for c in clusters
-        for it in c.items
-        if any(_overlaps_counter(it.claim, k) for k in by_article.get(it.claim.article_id, ()))
-    )
+        spans.setdefault(k.article_id, []).extend((q.start, q.end) for q in [k.quote, *k.evidence])
+    # Per article, the counters' spans by start and the furthest end among those starting up to
+    # each: a claim overlaps some span iff the spans starting before its end reach past its start.
+    starts: dict[str, list[int]] = {}
+    reach: dict[str, list[int]] = {}
+    for art, ss in spans.items():
+        ss.sort()
+        starts[art] = [a for a, _ in ss]
+        reach[art] = list(accumulate((b for _, b in ss), max))
+    out = []
+    for c in clusters:
+        for it in c.items:
+            art, q = it.claim.article_id, it.claim.quote
+            n = bisect_left(starts.get(art, ()), q.end)
+            if n and reach[art][n - 1] > q.start:
+                out.append(it.claim.id)
+    return frozenset(out)
 
 
 class _Sources:

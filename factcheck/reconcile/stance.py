@@ -137,18 +137,23 @@ def _sides(text: str) -> frozenset[tuple[int, int]]:
     """(antonym pair, side) of the words of ``text``. English words match by lemma; Arabic words by
     prefix, once a conjunction (و ف) and the article are off, so inflected verbs match their entry
     ("وأغلقت" ~ "اغلق")."""
+    return frozenset().union(*(_word_sides(w) for w in _words(text)))
+
+
+@lru_cache(maxsize=65536)
+def _word_sides(w: str) -> frozenset[tuple[int, int]]:
+    """(antonym pair, side) of one word (every text's words are looked up in every entry: once each)."""
+    forms = {w}
+    if not w.isascii():
+        for f in list(forms):
+            if len(f) > 3 and f[0] in "وف":
+                forms.add(f[1:])
+        forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}
     out = set()
-    for w in _words(text):
-        forms = {w}
-        if not w.isascii():
-            for f in list(forms):
-                if len(f) > 3 and f[0] in "وف":
-                    forms.add(f[1:])
-            forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}
-        for pi, sides in enumerate(_ant()):
-            for si, entries in enumerate(sides):
-                if any((lemma(f) in entries) if f.isascii() else any(_prefix(f, e) for e in entries) for f in forms):
-                    out.add((pi, si))
+    for pi, sides in enumerate(_ant()):
+        for si, entries in enumerate(sides):
+            if any((lemma(f) in entries) if f.isascii() else any(_prefix(f, e) for e in entries) for f in forms):
+                out.add((pi, si))
     return frozenset(out)
 
 

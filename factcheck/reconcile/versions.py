@@ -14,7 +14,7 @@ from ..models import Article, Evidence, FindingKind, Quote
 from ..models import Version as VersionModel
 from ..text.normalize import fold
 from ..text.numbers import find_numbers
-from .blocking import containing
+from .blocking import by_key, containing
 from .cluster import ClaimItem, Cluster, origin_of
 from .compare import SCOPE_KEYS, Difference, Field, Version, differences, find_resolved_dates, words
 
@@ -88,16 +88,17 @@ def _profile(v: Version) -> _Profile:
     )
 
 
-def _partners(profiles: Sequence[_Profile], usable: Sequence[bool]) -> dict[int, list[int]]:
+def _partners(profiles: Sequence[_Profile], usable: Sequence[bool], mult: Sequence[int]) -> dict[int, list[int]]:
     """For each version, the later ones whose words could align as ``differences`` needs (enough
-    words in common, each occurrence of a word counted once), ascending."""
+    words in common, each occurrence of a word counted once), ascending. ``mult``: the copies each
+    version stands for (see ``discrepancies``)."""
     occurrences = [
         frozenset(f"{k}\x00{n}" for k, c in p.keys.items() for n in range(c)) if ok else frozenset()
         for p, ok in zip(profiles, usable, strict=True)
     ]
     bar = min(SAME_MIN_RATIO, CROSS_MIN_RATIO)
     out: dict[int, list[int]] = {}
-    for a, b in containing(occurrences, lambda _: 1.0, bar, min(SAME_MIN_SHARED, CROSS_MIN_SHARED)):
+    for a, b in containing(occurrences, lambda _: 1.0, bar, min(SAME_MIN_SHARED, CROSS_MIN_SHARED), mult):
         out.setdefault(a, []).append(b)
     return out
 
@@ -105,10 +106,16 @@ def _partners(profiles: Sequence[_Profile], usable: Sequence[bool]) -> dict[int,
 def discrepancies(articles: Sequence[Article], clusters: Sequence[Cluster], order: dict[str, int]) -> list[RawFinding]:
     """One finding per difference between versions of check-worthy claims (pairs in order of
     appearance; one finding per pair of clusters: its first, clearest case)."""
-    items = sorted(((it, ci) for ci, c in enumerate(clusters) for it in c.items), key=lambda p: order[p[0].claim.id])
+    every = sorted(((it, ci) for ci, c in enumerate(clusters) for it in c.items), key=lambda p: order[p[0].claim.id])
+    # Copies of one claim in one article and cluster (a long article repeating a paragraph) compare
+    # alike (``differences`` reads texts and dates, and offsets only shift its positions): the pair
+    # of first copies comes first in the order below, and the other pairs would find the same (then
+    # nothing new: the pair of clusters is done) or be skipped, so only first copies are compared.
+    copies = by_key([(*_copy_key(it), ci) for it, ci in every])
+    items = [every[g[0]] for g in copies.values()]
     is_worthy = [worthy(c) for c in clusters]
     profiles = [_profile(_version(it, articles)) for it, _ in items]
-    partners = _partners(profiles, [is_worthy[ci] for _, ci in items])
+    partners = _partners(profiles, [is_worthy[ci] for _, ci in items], [len(g) for g in copies.values()])
     found: dict[tuple[Any, ...], RawFinding] = {}
     pair_done: set[tuple[int, int]] = set()
     for a, (ia, ca) in enumerate(items):
@@ -132,6 +139,11 @@ def discrepancies(articles: Sequence[Article], clusters: Sequence[Cluster], orde
                 _record(found, d, (ia, ca), (ib, cb), order[ia.claim.id])
                 pair_done.add(pair)
     return list(found.values())
+
+
+def _copy_key(it: ClaimItem) -> tuple[str, tuple[str, ...], str | None, str]:
+    c = it.claim
+    return c.quote.text, tuple(e.text for e in c.evidence), origin_of(c), c.article_id
 
 
 def _record(

@@ -171,12 +171,51 @@ def fold(text: str, *, loose: bool = False) -> str:
     """The matching key of ``text`` (see module doc)."""
     if len(text) <= 256:  # names and short phrases are folded again and again (each source lookup)
         return _fold_short(text, loose)
-    return " ".join(fold_with_map(text, loose=loose)[0].split())
+    return _fold(text, loose)
 
 
 @lru_cache(maxsize=1 << 15)
 def _fold_short(text: str, loose: bool) -> str:
-    return " ".join(fold_with_map(text, loose=loose)[0].split())
+    return _fold(text, loose)
+
+
+def _fold(text: str, loose: bool) -> str:
+    # Character by character (str.translate) unless a combining mark that may compose with, or be
+    # reordered around, the letter before it occurs: then fold_with_map's NFC step decides.
+    folded = text.translate(_TABLES[loose])
+    if _UNSAFE in folded:
+        folded = fold_with_map(text, loose=loose)[0]
+    return " ".join(folded.split())
+
+
+# Combining marks fold drops that never compose with the letter before them (the Arabic harakat,
+# but madda and hamza above/below, U+0653-U+0655, which make آ أ إ ؤ ئ ۀ ۓ): being dropped, they
+# never join the base either, so fold_with_map's NFC step leaves the text as each character folds.
+_INERT_MARKS = frozenset(m for m in _DROP if m > "\u02ff" and unicodedata.combining(m) > 0) - set("\u0653\u0654\u0655")
+_UNSAFE = "\x00"  # what no character folds to (a control character is dropped)
+
+
+class _FoldTable(dict[int, str]):
+    """Code point -> what fold makes of it alone (loose: punctuation dropped), filled on first use;
+    a combining mark outside _INERT_MARKS maps to _UNSAFE."""
+
+    def __init__(self, loose: bool) -> None:
+        super().__init__()
+        self.loose = loose
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch > "\u02ff" and unicodedata.combining(ch) > 0 and ch not in _INERT_MARKS:
+            out = _UNSAFE
+        else:
+            out = _fold_char(ch)
+            if self.loose and out and _is_punct(out[0]):
+                out = ""
+        self[code] = out
+        return out
+
+
+_TABLES = {False: _FoldTable(False), True: _FoldTable(True)}
 
 
 def find_span(text: str, quote: str, start: int = 0) -> tuple[int, int] | None:

@@ -9,7 +9,9 @@ date is context for a claim inside it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .dates import parse_date
 from .scripts import has_arabic
@@ -38,21 +40,33 @@ def embed_signature(text: str, start: int, end: int) -> tuple[int, int] | None:
     A span is in a post when it shares a line with the signature, or sits on lines next to it that
     hold no Arabic (a Latin-script post embedded in an Arabic article).
     """
-    lines: list[tuple[int, int]] = []
+    starts, ends, sig_lines, sig_spans = _layout(text)
+    li = bisect_right(starts, start) - 1
+    if li < 0 or start > ends[li]:
+        return None
+    # Only a signature on the span's line or within 3 lines of it can hold it: look at those only,
+    # in text order (signature lines never decrease along the text).
+    for n in range(bisect_left(sig_lines, li - 3), bisect_right(sig_lines, li + 3)):
+        si = sig_lines[n]
+        if si == li:
+            return sig_spans[n]
+        lo, hi = sorted((si, li))
+        between = (text[starts[k] : ends[k]] for k in range(lo, hi + 1) if k != si)
+        if not any(has_arabic(line) for line in between):
+            return sig_spans[n]
+    return None
+
+
+@lru_cache(maxsize=4)
+def _layout(text: str) -> tuple[list[int], list[int], list[int], list[tuple[int, int]]]:
+    """Line starts and ends of ``text`` and its dated signatures (line, span), computed once per text:
+    the reconciler asks for every claim of an article, and a long article has thousands."""
+    starts: list[int] = []
+    ends: list[int] = []
     pos = 0
     for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
+        starts.append(pos)
+        ends.append(pos + len(line))
         pos += len(line) + 1
-    li = next((k for k, (s, e) in enumerate(lines) if s <= start <= e), None)
-    if li is None:
-        return None
-    for m in signatures(text):
-        s0, e0 = m.span()
-        si = next(k for k, (s, e) in enumerate(lines) if s <= s0 <= e)
-        if si == li:
-            return s0, e0
-        lo, hi = sorted((si, li))
-        between = (text[lines[k][0] : lines[k][1]] for k in range(lo, hi + 1) if k != si)
-        if hi - lo <= 3 and not any(has_arabic(line) for line in between):
-            return s0, e0
-    return None
+    spans = [m.span() for m in signatures(text)]
+    return starts, ends, [bisect_right(starts, s0) - 1 for s0, _ in spans], spans
