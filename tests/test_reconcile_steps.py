@@ -79,3 +79,23 @@ def test_reconcile_does_not_change_its_input(story: str) -> None:
     first = reconcile(xs, encoder=None).model_dump_json()
     assert [x.model_dump_json() for x in xs] == before
     assert reconcile(xs, encoder=None).model_dump_json() == first  # and gives the same brief again
+
+
+def test_the_encoder_sees_each_distinct_text_once_and_copies_share_a_vector() -> None:
+    import numpy as np
+
+    from factcheck.reconcile.similar import Similarity
+
+    seen: list[list[str]] = []
+
+    class Fake:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            seen.append(list(texts))
+            rng = np.random.default_rng(len(texts))
+            v = rng.normal(size=(len(texts), 8)).astype(np.float32)
+            return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    claims = ["a report", "another report", "a report"]
+    sim = Similarity(Fake(), claims, ["a report", "a denial"])
+    assert seen == [["a report", "another report", "a denial"]]
+    assert (sim.cc[0] == sim.cc[2]).all() and sim.kc[0][0] == sim.cc[0][0]

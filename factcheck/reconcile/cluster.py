@@ -239,9 +239,10 @@ def _identical(items: Sequence[ClaimItem], sim: Similarity | None) -> list[list[
     Two items with the same quote text, evidence texts and origin have equal keys and stem sets built
     alike (so the same float weights), and every rule of ``same_claim`` and every candidate filter
     reads only those: a copy decides like the first of its group, and copies are always the same
-    claim (equal keys). With the encoder, every item stands alone (its own row of cosines)."""
-    if sim is not None and sim.enabled:
-        return [[i] for i in range(len(items))]
+    claim (equal keys). With the encoder too: copies share one vector (``Similarity`` encodes each
+    distinct text once), so their rows of cosines are equal, and where the encoder picks a closest
+    claim in the other language ties go to the first copy: a later copy passes no pair its first
+    copy does not pass."""
     keys = [(it.claim.quote.text, tuple(e.text for e in it.claim.evidence), origin_of(it.claim)) for it in items]
     return list(by_key(keys).values())
 

@@ -45,7 +45,13 @@ class Similarity:
         self.cc: NDArray[float64] = zeros((n, n))
         self.kc: NDArray[float64] = zeros((m, n))
         if encoder is not None and claims:
-            vecs = encoder.encode(list(claims) + list(counters))
+            # Each distinct text is encoded once: copies (a paragraph repeated in a long article, a
+            # wire story republished) get the very same vector, so their cosines are equal to the bit
+            # (the reconciler counts on it: reconcile/cluster.py compares only the first copy).
+            texts = list(claims) + list(counters)
+            unique = list(dict.fromkeys(texts))
+            row = {t: i for i, t in enumerate(unique)}
+            vecs = encoder.encode(unique)[[row[t] for t in texts]]
             cv, kv = vecs[:n], vecs[n:]
             self.cc = cosine_matrix(cv, cv)
             if m:
