@@ -99,15 +99,37 @@ def _alt(names: list[str]) -> str:
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
 
 
+_D = r"[0-9٠-٩۰-۹]"
+_ANY_DIGIT = re.compile(_D)
+# Why a pattern can skip a text: it needs a digit (D), a month or weekday name (N), or both.
+_NEEDS = ("D", "D", "D", "DN", "DN", "DN", "DN", "DN", "N", "N", "N", "N", "D", "D")
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Alternations of the month and weekday names (the Arabic ones come from the lexicon)."""
+    # English names are matched capitalised (or upper case) only: "this may be" is not a date.
+    full_en = {n.lower() for n in calendar.month_name[1:]}
+    return {
+        "mon_ar": _alt(list(MONTHS_AR)),
+        "mon_en": _alt([v for n in MONTHS_EN if n in full_en for v in (n.capitalize(), n.upper())]),
+        "mon_en_abbr": _alt([v for n in MONTHS_EN if n not in full_en for v in (n.capitalize(), n.upper())]),
+        "wd_ar": _alt(list(WEEKDAYS_AR)),
+        "wd_en": _alt([v for n in WEEKDAYS_EN for v in (n.capitalize(), n.upper())]),
+    }
+
+
+@lru_cache(maxsize=1)
+def _name_gate() -> re.Pattern[str]:
+    """Any month or weekday name as the patterns spell it: a text without one has no named date."""
+    return re.compile("|".join(f"(?:{alt})" for alt in _names().values()))
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Compiled on first use: the Arabic month and weekday names come from the lexicon."""
-    _D = r"[0-9٠-٩۰-۹]"
-    _MON_AR = _alt(list(MONTHS_AR))
-    # English names are matched capitalised (or upper case) only: "this may be" is not a date.
-    _FULL_EN = {n.lower() for n in calendar.month_name[1:]}
-    _MON_EN = _alt([v for n in MONTHS_EN if n in _FULL_EN for v in (n.capitalize(), n.upper())])
-    _MON_EN_ABBR = _alt([v for n in MONTHS_EN if n not in _FULL_EN for v in (n.capitalize(), n.upper())])
+    names = _names()
+    _MON_AR, _MON_EN, _MON_EN_ABBR = names["mon_ar"], names["mon_en"], names["mon_en_abbr"]
     # An Arabic word may carry a clitic (و، ب، ل، ف) before the month; it stays outside the span.
     _ARB = r"(?<!\w)(?:[وفبل](?=\w))?"
     _ENB = r"(?<![\w])"
@@ -122,8 +144,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     _DAY = rf"(?P<day>{_D}{{1,2}})(?:st|nd|rd|th)?(?!{_D})"
     _OF = r"(?:\s*,?\s*(?:من\s+)?(?:(?:عام|العام|سنة|السنة|of)\s+)?)"
 
-    _WD_AR = _alt(list(WEEKDAYS_AR))
-    _WD_EN = _alt([v for n in WEEKDAYS_EN for v in (n.capitalize(), n.upper())])
+    _WD_AR, _WD_EN = names["wd_ar"], names["wd_en"]
     _WEEKDAY_AR = rf"(?P<wd>(?:{_WD_AR})(?!\w))"
     _WEEKDAY_EN = rf"(?P<wd>(?:{_WD_EN})(?!\w))"
     _WD_PREFIX = rf"(?:(?P<wd>(?:يوم\s+)?(?:{_WD_AR})|(?:{_WD_EN}))\s*[,،]?\s+(?:the\s+)?)?"
@@ -208,7 +229,16 @@ def _mention(kind: str, m: re.Match[str]) -> DateMention | None:
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text``, in order, non-overlapping (the longest wins)."""
     found: list[DateMention] = []
-    for kind, pattern in _patterns():
+    digit = _ANY_DIGIT.search(text) is not None
+    name: bool | None = None  # searched only when a pattern needs it
+    for (kind, pattern), needs in zip(_patterns(), _NEEDS, strict=True):
+        if "D" in needs and not digit:
+            continue
+        if "N" in needs:
+            if name is None:
+                name = _name_gate().search(text) is not None
+            if not name:
+                continue
         for m in pattern.finditer(text):
             mention = _mention(kind, m)
             if mention is not None and mention.text.strip():
