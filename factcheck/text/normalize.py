@@ -290,22 +290,35 @@ def stem(token: str) -> str:
     return t
 
 
+# Words recur across the claims of a story: each distinct one is stemmed once.
+_stem_memo = lru_cache(maxsize=1 << 16)(stem)
+
+
+_URL = re.compile(r"https?://\S+|pic\.twitter\.com/\S+")
+
+
 def tokens(text: str) -> list[str]:
     """Folded word tokens, without URLs."""
-    text = re.sub(r"https?://\S+|pic\.twitter\.com/\S+", " ", text)
+    text = _URL.sub(" ", text)
     return _TOKEN.findall(fold(text))
 
 
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of ``text`` (stopwords, digits-only and 1-letter tokens kept out)."""
+    return list(_content_stems(text, STOPWORDS.value()))
+
+
+@lru_cache(maxsize=1 << 14)
+def _content_stems(text: str, stop: frozenset[str]) -> tuple[str, ...]:
+    """``content_stems``, remembered: a claim's evidence sentences recur across its versions."""
     out = []
-    stop = STOPWORDS.value()  # the frozenset itself: this loop is hot
+    stem_of = _stem_memo
     for t in tokens(text):
         if t in stop or len(t) < 2 or (t.startswith(("#", "@")) and len(t) < 3):
             continue
         t = t.lstrip("#").replace("_", " ")
         for part in t.split():
-            s = stem(part)
+            s = stem_of(part)
             if s not in stop and len(s) >= 2:
                 out.append(s)
-    return out
+    return tuple(out)
