@@ -17,6 +17,13 @@ _TENS: LazyMap[int] = LazyMap(lambda: {k: v for k, v in _NUMBERS.items() if 20 <
 _MULT: LazyMap[int] = LazyMap(lambda: {k: v for k, v in _NUMBERS.items() if v >= 1000})
 
 
+@lru_cache(maxsize=1)
+def _words() -> tuple[dict[str, int], dict[str, int], dict[str, int], frozenset[str]]:
+    """Units, tens, multipliers as plain dicts (a LazyMap's ``in`` is a Python call), and all their words."""
+    units, tens, mult = dict(_UNITS), dict(_TENS), dict(_MULT)
+    return units, tens, mult, frozenset(tens | units | mult)
+
+
 @dataclass(frozen=True)
 class NumberMention:
     start: int
@@ -65,7 +72,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 def _plain_word(folded: str) -> str:
-    return folded[1:] if folded[:1] == "و" and folded[1:] in _TENS | _UNITS | _MULT else folded
+    return folded[1:] if folded[:1] == "و" and folded[1:] in _words()[3] else folded
 
 
 def _joined(text: str, ws: list[tuple[int, int, str]], j: int) -> bool:
@@ -75,21 +82,22 @@ def _joined(text: str, ws: list[tuple[int, int, str]], j: int) -> bool:
 
 def _word_value(text: str, ws: list[tuple[int, int, str]], i: int) -> tuple[float | None, int]:
     """Value of a number written in words starting at token ``i``, and the next token's index."""
+    units, tens, _, _ = _words()
     f = ws[i][2].strip(".")
     j = i + 1
-    if f in _UNITS or f in _TENS:
-        value = float(_UNITS.get(f) or _TENS[f])
+    if f in units or f in tens:
+        value = float(units.get(f) or tens[f])
         # "خمسة وعشرون", "twenty-five" style compounds
-        if j < len(ws) and _plain_word(ws[j][2]) in _TENS and ws[j][2].startswith("و"):
-            value += _TENS[_plain_word(ws[j][2])]
+        if j < len(ws) and _plain_word(ws[j][2]) in tens and ws[j][2].startswith("و"):
+            value += tens[_plain_word(ws[j][2])]
             j += 1
         # "twenty five" written without its hyphen: a tens word then a unit below ten
-        if f.isascii() and f in _TENS and _joined(text, ws, j) and 0 < _UNITS.get(ws[j][2], 0) < 10:
-            value += _UNITS[ws[j][2]]
+        if f.isascii() and f in tens and _joined(text, ws, j) and 0 < units.get(ws[j][2], 0) < 10:
+            value += units[ws[j][2]]
             j += 1
         return value, j
-    if "-" in f and all(p in _TENS or p in _UNITS for p in f.split("-")):
-        return float(sum(_TENS.get(p) or _UNITS[p] for p in f.split("-"))), j
+    if "-" in f and all(p in tens or p in units for p in f.split("-")):
+        return float(sum(tens.get(p) or units[p] for p in f.split("-"))), j
     return None, j
 
 
@@ -104,6 +112,7 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
 def _numbers(text: str, offset: int, lexicon_key: str) -> tuple[NumberMention, ...]:
     """``find_numbers``, remembered: every version of a claim is compared with several others."""
     ws = _tokens(text)
+    mult = _words()[2]
     out: list[NumberMention] = []
     i = 0
     while i < len(ws):
@@ -117,8 +126,8 @@ def _numbers(text: str, offset: int, lexicon_key: str) -> tuple[NumberMention, .
         if value is None:
             i += 1
             continue
-        if _joined(text, ws, j) and ws[j][2] in _MULT:
-            value *= _MULT[ws[j][2]]
+        if _joined(text, ws, j) and ws[j][2] in mult:
+            value *= mult[ws[j][2]]
             j += 1
         e = ws[j - 1][1]
         out.append(NumberMention(offset + s, offset + e, text[s:e], value))
