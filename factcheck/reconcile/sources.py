@@ -205,9 +205,17 @@ def _group(entries: Sequence[tuple[int, Source]]) -> list[list[int]]:
                 _join(uf, entries, first_with_key[k], i)
             else:
                 first_with_key[k] = i
+    # The same source recurs in many articles: each pair of (kinds, names) is compared once.
+    named: dict[tuple[object, ...], int] = {}
+    name_id = [named.setdefault((s.kind, s.name, *s.aliases), len(named)) for _, s in entries]
+    similar: dict[tuple[int, int], bool] = {}
     for i, j in _name_candidates(entries):
-        if uf.find(i) != uf.find(j) and _similar_names(entries[i][1], entries[j][1]):
-            _join(uf, entries, i, j)
+        if uf.find(i) != uf.find(j):
+            key = (name_id[i], name_id[j])
+            if key not in similar:
+                similar[key] = _similar_names(entries[i][1], entries[j][1])
+            if similar[key]:
+                _join(uf, entries, i, j)
 
     def spellings(root: int, arabic: bool) -> set[str]:
         return {fold(entries[k][1].name) for k in uf.members[root] if is_arabic(entries[k][1].name) == arabic}
