@@ -229,48 +229,58 @@ class Detector:
                 return False
         return True
 
-    def _mentions(
-        self, it: ClaimItem, dates: dict[tuple[int, int], _Mention], numbers: dict[tuple[int, int], _Mention]
-    ) -> None:
-        """The resolved dates around the claim's spans (their sentence, their post) and its numbers."""
-        art = self.articles[it.art_idx]
+    def _contexts(self, it: ClaimItem) -> list[tuple[Quote, list[tuple[int, int]]]]:
+        """The claim's spans, each with where its dates are read: its sentence, its post's signature."""
+        text = self.articles[it.art_idx].text
+        out = []
         for span in [it.claim.quote, *it.claim.evidence]:
-            contexts = [sentence_around(art.text, span.start, span.end)]
-            sig = embed_signature(art.text, span.start, span.end)
+            contexts = [sentence_around(text, span.start, span.end)]
+            sig = embed_signature(text, span.start, span.end)
             if sig:
                 contexts.append(sig)
-            for s, e in contexts:
-                for d in find_resolved_dates(art.text[s:e], art.published, s):
-                    if d.value[1] is not None:
-                        surface = fold(d.text, loose=True).replace(" ", "")
-                        dates.setdefault(
-                            (it.art_idx, d.start),
-                            (
-                                d.value,
-                                surface,
-                                (it.art_idx, s),
-                                it.art_idx,
-                                Quote(text=d.text, start=d.start, end=d.end),
-                            ),
-                        )
-            for n in find_numbers(span.text, span.start):
-                numbers.setdefault(
-                    (it.art_idx, n.start),
-                    (
-                        n.value,
-                        "".join(n.text.split()).strip(".,;:،"),
-                        (it.art_idx, span.start),
-                        it.art_idx,
-                        Quote(text=n.text, start=n.start, end=n.end),
-                    ),
-                )
+            out.append((span, contexts))
+        return out
+
+    def _dates(self, it: ClaimItem, contexts: list[tuple[int, int]], dates: dict[tuple[int, int], _Mention]) -> None:
+        """The resolved dates in the contexts of one of the claim's spans."""
+        art = self.articles[it.art_idx]
+        for s, e in contexts:
+            for d in find_resolved_dates(art.text[s:e], art.published, s):
+                if d.value[1] is not None:
+                    surface = fold(d.text, loose=True).replace(" ", "")
+                    dates.setdefault(
+                        (it.art_idx, d.start),
+                        (d.value, surface, (it.art_idx, s), it.art_idx, Quote(text=d.text, start=d.start, end=d.end)),
+                    )
+
+    @staticmethod
+    def _numbers(it: ClaimItem, span: Quote, numbers: dict[tuple[int, int], _Mention]) -> None:
+        for n in find_numbers(span.text, span.start):
+            numbers.setdefault(
+                (it.art_idx, n.start),
+                (
+                    n.value,
+                    "".join(n.text.split()).strip(".,;:،"),
+                    (it.art_idx, span.start),
+                    it.art_idx,
+                    Quote(text=n.text, start=n.start, end=n.end),
+                ),
+            )
 
     def consistent(self, ci: int, c: Cluster) -> list[RawFinding]:
         """Values written differently in the cluster's spans (dates: also their sentence / post) that agree."""
+        spans = [(it, span, ctx) for it in c.items for span, ctx in self._contexts(it)]
+        # A finding needs one value read in two contexts (dates) or two spans (numbers): with one
+        # context or one span there is none, and the values need not be read.
+        read_dates = len({(it.art_idx, s) for it, _, ctx in spans for s, _ in ctx}) >= 2
+        read_numbers = len({(it.art_idx, span.start) for it, span, _ in spans}) >= 2
         dates: dict[tuple[int, int], _Mention] = {}
         numbers: dict[tuple[int, int], _Mention] = {}
-        for it in c.items:
-            self._mentions(it, dates, numbers)
+        for it, span, ctx in spans:
+            if read_dates:
+                self._dates(it, ctx, dates)
+            if read_numbers:
+                self._numbers(it, span, numbers)
         out = []
         first = min(self.order[it.claim.id] for it in c.items)
         pairs: tuple[tuple[Field, Any], ...] = (("date", dates), ("number", numbers))
