@@ -62,6 +62,13 @@ def _keyed(raw: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
+def word_keys(text: str) -> tuple[str, ...]:
+    """The keys of ``words(text)``, without building its words: a version's profile needs no more,
+    and one text recurs at other offsets (a story repeated in several articles)."""
+    return tuple(k for k in map(_keyed, _WORD.findall(text)) if k is not None)
+
+
+@lru_cache(maxsize=65536)
 def words(text: str, offset: int = 0) -> tuple[Word, ...]:
     """Content words of ``text`` (stopwords out, scope words kept) with their article offsets.
 

@@ -16,7 +16,7 @@ from ..text.normalize import fold
 from ..text.numbers import find_numbers
 from .blocking import by_key, containing
 from .cluster import ClaimItem, Cluster, origin_of
-from .compare import SCOPE_KEYS, Difference, Field, Version, differences, find_resolved_dates, words
+from .compare import SCOPE_KEYS, Difference, Field, Version, differences, find_resolved_dates, word_keys
 
 WORTHY = 0.5  # check-worthiness from which the judging findings are raised
 CROSS_MIN_SHARED = 4  # two clusters are versions of one claim only when this close
@@ -78,7 +78,7 @@ def _version(it: ClaimItem, articles: Sequence[Article]) -> Version:
 
 
 def _profile(v: Version) -> _Profile:
-    keys = Counter(w.key for w in words(v.text, v.start))
+    keys = Counter(word_keys(v.text))
     return _Profile(
         keys,
         sum(keys.values()),
