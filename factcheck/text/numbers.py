@@ -105,12 +105,16 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     """Numbers in digits (any digit script) or words, with a following multiplier ("10 ملايين")."""
     from ..lexicon import active  # number words are lexicon data: the active lexicon keys the memo
 
-    return list(_numbers(text, offset, active().key))
+    found = _numbers(text, active().key)
+    if not offset:
+        return list(found)
+    return [NumberMention(n.start + offset, n.end + offset, n.text, n.value) for n in found]
 
 
 @lru_cache(maxsize=65536)
-def _numbers(text: str, offset: int, lexicon_key: str) -> tuple[NumberMention, ...]:
-    """``find_numbers``, remembered: every version of a claim is compared with several others."""
+def _numbers(text: str, lexicon_key: str) -> tuple[NumberMention, ...]:
+    """``find_numbers`` at offset 0, remembered: every version of a claim is compared with several
+    others, and one text recurs at other offsets (a story repeated in several articles)."""
     ws = _tokens(text)
     mult = _words()[2]
     out: list[NumberMention] = []
@@ -130,6 +134,6 @@ def _numbers(text: str, offset: int, lexicon_key: str) -> tuple[NumberMention, .
             value *= mult[ws[j][2]]
             j += 1
         e = ws[j - 1][1]
-        out.append(NumberMention(offset + s, offset + e, text[s:e], value))
+        out.append(NumberMention(s, e, text[s:e], value))
         i = j
     return tuple(out)
