@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .. import _lexicon_lazy as lazy
 from .._lexicon_lazy import LazyMap
-from .normalize import fold
+from .normalize import _TABLES, _UNSAFE, fold
 
 # Number words (lexicon category number), folded: units below 20, tens, and multipliers.
 _NUMBERS: LazyMap[int] = LazyMap(lambda: {fold(k): int(v) for k, v in lazy.values("number").items()})
@@ -22,6 +22,23 @@ def _words() -> tuple[dict[str, int], dict[str, int], dict[str, int], frozenset[
     """Units, tens, multipliers as plain dicts (a LazyMap's ``in`` is a Python call), and all their words."""
     units, tens, mult = dict(_UNITS), dict(_TENS), dict(_MULT)
     return units, tens, mult, frozenset(tens | units | mult)
+
+
+@lru_cache(maxsize=1)
+def _value_words() -> re.Pattern[str]:
+    """Any unit or tens word: a number in words holds one in its folded token."""
+    units, tens, _, _ = _words()
+    return re.compile("|".join(re.escape(w) for w in sorted(units.keys() | tens.keys(), key=len, reverse=True)))
+
+
+def _may_hold_number(text: str) -> bool:
+    """False only when ``text`` provably holds no number: no digit, and no unit or tens word inside
+    the character folding of the text (each token's fold is a piece of it: number words hold no
+    space); a combining mark that fold composes is not judged here."""
+    if _ANY_DIGIT.search(text):
+        return True
+    folded = text.translate(_TABLES[False])
+    return _UNSAFE in folded or _value_words().search(folded) is not None
 
 
 @dataclass(frozen=True)
@@ -51,6 +68,9 @@ _DIGITS = re.compile(
     r"(?P<num>\d{1,3}(?P<sep>[,٬])\d{3}(?:(?P=sep)\d{3})*(?:[.٫]\d+)?"
     r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}\.\d{3},\d+|\d+(?:[.٫]\d+)?)[%٪]?)"
 )
+
+
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def _digit_value(num: str) -> float:
@@ -115,6 +135,8 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
 def _numbers(text: str, lexicon_key: str) -> tuple[NumberMention, ...]:
     """``find_numbers`` at offset 0, remembered: every version of a claim is compared with several
     others, and one text recurs at other offsets (a story repeated in several articles)."""
+    if not _may_hold_number(text):
+        return ()
     ws = _tokens(text)
     mult = _words()[2]
     out: list[NumberMention] = []
