@@ -149,12 +149,31 @@ def _word_sides(w: str) -> frozenset[tuple[int, int]]:
             if len(f) > 3 and f[0] in "وف":
                 forms.add(f[1:])
         forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}
-    out = set()
+    exact, by_start = _ant_index()
+    out: set[tuple[int, int]] = set()
+    for f in forms:
+        if f.isascii():
+            out.update(exact.get(lemma(f), ()))
+        elif len(f) < 3:  # only an entry of fewer than 3 letters can match it: whole
+            out.update(exact.get(f, ()))
+        else:  # an entry of 3+ letters matches as a prefix (see _prefix)
+            out.update((pi, si) for pi, si, e in by_start.get(f[:3], ()) if f.startswith(e))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _ant_index() -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int, str]]]]:
+    """The antonym entries indexed once: entry -> its (pair, side)s, and the first three letters of
+    every entry of 3+ letters -> (pair, side, entry); ``_word_sides`` looks a word up, not every entry."""
+    exact: dict[str, list[tuple[int, int]]] = {}
+    by_start: dict[str, list[tuple[int, int, str]]] = {}
     for pi, sides in enumerate(_ant()):
         for si, entries in enumerate(sides):
-            if any((lemma(f) in entries) if f.isascii() else any(_prefix(f, e) for e in entries) for f in forms):
-                out.add((pi, si))
-    return frozenset(out)
+            for e in entries:
+                exact.setdefault(e, []).append((pi, si))
+                if len(e) >= 3:
+                    by_start.setdefault(e[:3], []).append((pi, si, e))
+    return exact, by_start
 
 
 def _prefix(word: str, entry: str) -> bool:
