@@ -6,7 +6,7 @@ noise never flips a decision. Without an encoder every cosine is 0 and only the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..text.scripts import script
@@ -29,12 +29,32 @@ CROSS_LINK_COS = 0.65  # a counter in one language answering a claim in the othe
 RELATED_COS = 0.5  # "speaks of the same thing" for linking, with >= 2 shared stems
 
 
+class _Scripts:
+    """``script`` of each text, read on first use: without an encoder only a few are asked for."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        self._read: list[str | None] = [None] * len(texts)
+
+    def __getitem__(self, i: int) -> str:
+        s = self._read[i]
+        if s is None:
+            s = self._read[i] = script(self._texts[i])
+        return s
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+
 class Similarity:
     def __init__(self, encoder: Encoder | None, claims: Sequence[str], counters: Sequence[str]) -> None:
         self.enabled = encoder is not None and bool(claims)
-        self.claim_script = [script(t) for t in claims]
+        self.claim_script = _Scripts(claims)
         self._across: dict[int, int] = {}
-        self.counter_script = [script(t) for t in counters]
+        self.counter_script = _Scripts(counters)
         if not self.enabled:
             return  # no encoder: every cosine is 0 (claims(), counter_claim()), numpy never loaded
         # Lazy: `factcheck --help` never loads numpy; and embed sets numpy's thread count first.
@@ -84,7 +104,7 @@ class Similarity:
             return []
         cc = self.cc
         out = set(self.claim_pairs_at(bar))
-        scripts = np.array(self.claim_script)
+        scripts = np.array(list(self.claim_script))
         for lang in sorted(set(self.claim_script)):
             rows = np.flatnonzero(scripts == lang)
             cols = np.flatnonzero(scripts != lang)
