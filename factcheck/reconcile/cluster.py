@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -86,7 +86,7 @@ class Weights:
         for d in docs:
             for s in d:
                 self.df[s] = self.df.get(s, 0) + 1
-        self._log: dict[str, float] = {}
+        self._log: dict[str, float] = {s: math.log(1 + self.n / c) for s, c in self.df.items()}
         self._totals: dict[int, tuple[frozenset[str], float]] = {}
 
     def lw(self, stem: str) -> float:
@@ -95,8 +95,12 @@ class Weights:
             v = self._log[stem] = math.log(1 + self.n / self.df.get(stem, 1))
         return v
 
-    def w(self, stems: Iterable[str]) -> float:
-        return sum(self.lw(s) for s in stems)
+    def w(self, stems: Collection[str]) -> float:
+        log = self._log
+        try:  # every stem of the story is weighed up front: one lookup each, no call
+            return sum([log[s] for s in stems])
+        except KeyError:  # a stem from elsewhere
+            return sum(self.lw(s) for s in stems)
 
     def total(self, stems: frozenset[str]) -> float:
         """``w(stems)``, remembered for this set object (items keep their stem sets)."""
