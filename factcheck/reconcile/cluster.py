@@ -237,7 +237,7 @@ def claim_candidates(
     return sorted(found)
 
 
-def _identical(items: Sequence[ClaimItem], sim: Similarity | None) -> list[list[int]]:
+def _identical(items: Sequence[ClaimItem]) -> list[list[int]]:
     """Items in groups of identical copies (a paragraph repeated in a long article), in input order.
 
     Two items with the same quote text, evidence texts and origin have equal keys and stem sets built
@@ -252,7 +252,7 @@ def _identical(items: Sequence[ClaimItem], sim: Similarity | None) -> list[list[
 
 
 def cluster_claims(items: Sequence[ClaimItem], weights: Weights, sim: Similarity | None = None) -> list[Cluster]:
-    groups = _identical(items, sim)
+    groups = _identical(items)
     firsts = [items[g[0]] for g in groups]
     candidates = claim_candidates(firsts, weights, sim, [len(g) for g in groups])
     pairs = [(groups[i][0], groups[j][0]) for i, j in candidates if same_claim(firsts[i], firsts[j], weights, sim)]
