@@ -273,16 +273,18 @@ _PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
 
 def stem(token: str) -> str:
     """A light Arabic stem: strip the article and clitic conjunction/prepositions, keep >= 2 letters."""
+    if token.isascii():  # every rule below reads Arabic letters
+        return token
     t = token
-    for p in _PREFIXES:
-        if t.startswith(p) and len(t) - len(p) >= 2:
-            t = t[len(p) :]
-            break
+    if t.startswith(_PREFIXES):
+        for p in _PREFIXES:
+            if t.startswith(p) and len(t) - len(p) >= 2:
+                t = t[len(p) :]
+                break
+        else:
+            t = _clitic(t)
     else:
-        if len(t) > 3 and t[0] in "وف":
-            t = t[1:]
-        if len(t) > 4 and t[0] in "بلك":  # clitic prepositions: بمحافظة، لمجلس
-            t = t[1:]
+        t = _clitic(t)
     if (len(t) > 3 and t.endswith(("ها", "هم", "ات"))) or (len(t) > 5 and t.endswith(("ون", "ين"))):
         t = t[:-2]
     elif len(t) > 3 and t[-1] in "هي":
@@ -290,8 +292,13 @@ def stem(token: str) -> str:
     return t
 
 
-# Words recur across the claims of a story: each distinct one is stemmed once.
-_stem_memo = lru_cache(maxsize=1 << 16)(stem)
+def _clitic(t: str) -> str:
+    """A clitic conjunction, then a clitic preposition, off a word without the article."""
+    if len(t) > 3 and t[0] in "وف":
+        t = t[1:]
+    if len(t) > 4 and t[0] in "بلك":  # clitic prepositions: بمحافظة، لمجلس
+        t = t[1:]
+    return t
 
 
 _URL = re.compile(r"https?://\S+|pic\.twitter\.com/\S+")
@@ -311,14 +318,37 @@ def content_stems(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 14)
 def _content_stems(text: str, stop: frozenset[str]) -> tuple[str, ...]:
     """``content_stems``, remembered: a claim's evidence sentences recur across its versions."""
-    out = []
-    stem_of = _stem_memo
+    memo = _token_memo(stop)
+    get = memo.get
+    out: list[str] = []
     for t in tokens(text):
-        if t in stop or len(t) < 2 or (t.startswith(("#", "@")) and len(t) < 3):
-            continue
-        t = t.lstrip("#").replace("_", " ")
-        for part in t.split():
-            s = stem_of(part)
-            if s not in stop and len(s) >= 2:
-                out.append(s)
+        got = get(t)
+        if got is None:
+            got = memo[t] = _token_stems(t, stop)
+        out += got
+    return tuple(out)
+
+
+_TOKEN_MEMO: dict[frozenset[str], dict[str, tuple[str, ...]]] = {}
+
+
+def _token_memo(stop: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Each distinct token's stems, for this stopword set: a word recurs across a story's texts far
+    more often than a text does. Emptied when it grows large (a memo, never a leak)."""
+    memo = _TOKEN_MEMO.get(stop)
+    if memo is None or len(memo) > 1 << 17:
+        _TOKEN_MEMO.clear()
+        memo = _TOKEN_MEMO[stop] = {}
+    return memo
+
+
+def _token_stems(t: str, stop: frozenset[str]) -> tuple[str, ...]:
+    """The stems one folded token contributes (none for a stopword, a 1-letter token, a bare tag)."""
+    if t in stop or len(t) < 2 or (t[0] in "#@" and len(t) < 3):
+        return ()
+    out = []
+    for part in t.lstrip("#").replace("_", " ").split() if "#" in t or "_" in t else (t,):
+        s = stem(part)
+        if s not in stop and len(s) >= 2:
+            out.append(s)
     return tuple(out)
