@@ -208,3 +208,26 @@ def test_inside_counters_is_every_claim_overlapping_a_counter(stories: list[list
     want = frozenset(c.id for c in claims if any(_overlaps_counter(c, k) for k in counters))
     assert inside_counters(clusters, counters) == want
     assert 0 < len(want) < len(claims)
+
+
+@pytest.mark.parametrize(("bar", "k"), [(0.4, 1), (0.4, 6), (0.6, 3)])
+def test_grouped_containing_keeps_every_pair_of_one_group_over_the_bar(bar: float, k: int) -> None:
+    from factcheck.reconcile.blocking import Prefixes
+
+    rng = random.Random(int(bar * 10) + k)
+    sets = _random_sets(rng, 150, 40, 12)
+    groups = [rng.choice(["a", "b", "c", None]) for _ in sets]
+    weight: Callable[[str], float] = lambda e: 1.0 + int(e[1:]) % 7  # noqa: E731
+    got = Prefixes(sets, weight).containing(bar, k, groups=groups)
+
+    def w(s: frozenset[str]) -> float:
+        return sum(weight(e) for e in s)
+
+    assert all(groups[i] is not None and groups[i] == groups[j] for i, j in got)
+    for i in range(len(sets)):
+        for j in range(i + 1, len(sets)):
+            a, b = sets[i], sets[j]
+            if groups[i] is None or groups[i] != groups[j] or not a or not b or len(a & b) < k:
+                continue
+            if w(a & b) >= bar * min(w(a), w(b)):
+                assert (i, j) in got

@@ -11,8 +11,8 @@ share one of the first |S| - k + 1 of either; a set A whose weighted overlap wit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 K = TypeVar("K")
 
@@ -32,59 +32,116 @@ def _rank(sets: Sequence[frozenset[str]], mult: Sequence[int] | None = None) -> 
     return {e: (n, e) for e, n in df.items()}
 
 
-def _pairs_from_prefixes(prefixes: Sequence[Sequence[str]], index_all: Sequence[Sequence[str]]) -> set[tuple[int, int]]:
-    """Pairs (i < j) where i's prefix meets j's indexed elements, or j's prefix meets i's."""
-    postings: dict[str, list[int]] = {}
+def _pairs_from_prefixes(
+    prefixes: Sequence[Sequence[K]], index_all: Sequence[Sequence[K]] | Mapping[K, list[int]]
+) -> set[tuple[int, int]]:
+    """Pairs (i < j) where i's prefix meets j's indexed elements, or j's prefix meets i's.
+    ``index_all``: each set's indexed elements, or their postings (element -> sets) built already."""
+    postings = index_all if isinstance(index_all, Mapping) else _postings(index_all)
+    out: set[tuple[int, int]] = set()
+    get = postings.get
+    for i, pre in enumerate(prefixes):
+        if not pre:
+            continue
+        hits: set[int] = set()
+        for e in pre:
+            js = get(e)
+            if js:
+                hits.update(js)
+        hits.discard(i)
+        out.update([(i, j) if i < j else (j, i) for j in hits])
+    return out
+
+
+def _postings(index_all: Sequence[Iterable[K]]) -> dict[K, list[int]]:
+    postings: dict[K, list[int]] = {}
     for j, elems in enumerate(index_all):
         for e in elems:
             postings.setdefault(e, []).append(j)
-    out: set[tuple[int, int]] = set()
-    for i, pre in enumerate(prefixes):
-        for e in pre:
-            for j in postings.get(e, ()):
-                if j != i:
-                    out.add((i, j) if i < j else (j, i))
-    return out
+    return postings
 
 
 def sharing(sets: Sequence[frozenset[str]], k: int) -> list[tuple[int, int]]:
     """Pairs (i < j), sorted, whose sets share at least ``k`` elements."""
-    if k < 1:
-        raise ValueError("k must be >= 1")
-    rank = _rank(sets)
-    prefixes = [sorted(s, key=rank.__getitem__)[: max(len(s) - k + 1, 0)] for s in sets]
-    # Both prefixes meet (prefix lemma), so indexing prefixes only is enough.
-    found = _pairs_from_prefixes(prefixes, prefixes)
-    return sorted(p for p in found if len(sets[p[0]] & sets[p[1]]) >= k)
+    return Prefixes(sets).sharing(k)
 
 
 def containing(
     sets: Sequence[frozenset[str]],
-    weight: Callable[[str], float],
+    weight: Callable[[str], float] | None,
     bar: float,
     k: int = 1,
     mult: Sequence[int] | None = None,
 ) -> list[tuple[int, int]]:
-    """Pairs (i < j), sorted, that could have ``w(A & B) >= bar * min(w(A), w(B))`` and share >= k.
+    """Pairs (i < j), sorted, that could have ``w(A & B) >= bar * min(w(A), w(B))`` and share >= k
+    (``weight`` None: every element weighs 1). See ``Prefixes.containing``."""
+    return Prefixes(sets, weight, mult).containing(bar, k)
 
-    The lighter set's heaviest elements up to the bar meet the other set, so each set's weighted
-    prefix is probed against every element of the others. With ``mult`` (identical sets given once,
-    with their counts), the pairs are those of the whole collection between distinct sets: ranks
-    count every copy, and a pair found depends only on the two sets' contents and the ranks.
+
+class Prefixes:
+    """Sets ordered rarest first once, for any number of prefix filters over them.
+
+    ``mult``: how many times each set stands in the collection (identical sets given once, with their
+    counts): ranks count every copy, and a pair found depends only on the two sets' contents and the
+    ranks. ``weight``: the element weights of ``containing`` (None: every element weighs 1).
     """
-    rank = _rank(sets, mult)
-    prefixes = []
-    for s in sets:
-        elems = sorted(s, key=rank.__getitem__)
-        ws = [weight(e) for e in elems]
-        total = sum(ws)
-        rest, n = total, 0
-        while n < len(elems) and rest >= bar * total * (1 - _SLACK) - _SLACK:
-            rest -= ws[n]
-            n += 1
-        prefixes.append(elems[: min(n, len(elems) - k + 1)])
-    found = _pairs_from_prefixes(prefixes, [list(s) for s in sets])
-    return sorted(p for p in found if len(sets[p[0]] & sets[p[1]]) >= k)
+
+    def __init__(
+        self,
+        sets: Sequence[frozenset[str]],
+        weight: Callable[[str], float] | None = None,
+        mult: Sequence[int] | None = None,
+    ) -> None:
+        self.sets = sets
+        rank = _rank(sets, mult)
+        self.ordered = [sorted(s, key=rank.__getitem__) for s in sets]
+        self.weight = weight
+        self._weights: list[list[float]] | None = None
+        self._postings: dict[str, list[int]] | None = None
+
+    def sharing(self, k: int) -> list[tuple[int, int]]:
+        """Pairs (i < j), sorted, whose sets share at least ``k`` elements."""
+        if k < 1:
+            raise ValueError("k must be >= 1")
+        prefixes = [elems[: max(len(elems) - k + 1, 0)] for elems in self.ordered]
+        # Both prefixes meet (prefix lemma), so indexing prefixes only is enough.
+        found = _pairs_from_prefixes(prefixes, prefixes)
+        sets = self.sets
+        return sorted(p for p in found if len(sets[p[0]] & sets[p[1]]) >= k)
+
+    def containing(
+        self, bar: float, k: int = 1, groups: Sequence[Hashable | None] | None = None
+    ) -> list[tuple[int, int]]:
+        """Pairs (i < j), sorted, that could have ``w(A & B) >= bar * min(w(A), w(B))`` and share >= k.
+
+        The lighter set's heaviest elements up to the bar meet the other set, so each set's weighted
+        prefix is probed against every element of the others. ``groups``: a key per set; only pairs
+        of one key are wanted (None: a set in no group). Any order of the elements makes the filter
+        exact; rarest first keeps prefixes short.
+        """
+        if self._weights is None:
+            w = self.weight
+            self._weights = [[w(e) for e in elems] if w else [1.0] * len(elems) for elems in self.ordered]
+        prefixes: list[list[Any]] = []
+        for elems, ws in zip(self.ordered, self._weights, strict=True):
+            total = sum(ws)
+            rest, n, floor = total, 0, bar * total * (1 - _SLACK) - _SLACK
+            while n < len(elems) and rest >= floor:
+                rest -= ws[n]
+                n += 1
+            prefixes.append(elems[: min(n, len(elems) - k + 1)])
+        if groups is None:
+            if self._postings is None:
+                self._postings = _postings(self.ordered)
+            found = _pairs_from_prefixes(prefixes, self._postings)
+        else:
+            keyed = [[(g, e) for e in pre] if g is not None else [] for g, pre in zip(groups, prefixes, strict=True)]
+            indexed = [
+                [(g, e) for e in elems] if g is not None else [] for g, elems in zip(groups, self.ordered, strict=True)
+            ]
+            found = _pairs_from_prefixes(keyed, indexed)
+        sets = self.sets
+        return sorted(p for p in found if len(sets[p[0]] & sets[p[1]]) >= k)
 
 
 def _grams(text: str, q: int) -> frozenset[str]:

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from ..models import Article, Claim, CounterKind, CounterStatement
 from ..text.normalize import content_stems, fold
 from ..text.sentences import sentence_around
-from .blocking import by_key, containing
+from .blocking import Prefixes, by_key, containing
 from .similar import SAME_CLAIM_COS, Similarity
 from .stance import opposite, opposite_across
 from .unionfind import union_find
@@ -214,20 +214,19 @@ def claim_candidates(
     """Pairs (i < j) that could pass ``_similar``, sorted: the same or near-identical text, enough
     weighted overlap (for any two, or for two of one origin), or the encoder's proposals.
     ``mult``: how many identical copies each item stands for (``_identical``; ranks count them)."""
-    stems = [it.stems for it in items]
-    found = set(containing(stems, weights.lw, CLAIM_SAME, CLAIM_MIN_SHARED, mult))
+    prefixes = Prefixes([it.stems for it in items], weights.lw, mult)
+    found = set(prefixes.containing(CLAIM_SAME, CLAIM_MIN_SHARED))
     # Near-identical texts (a repost, a wire story republished) keep most of their words: those
     # sharing no stem among the heaviest half of either are not compared character by character.
     # (The one filter here that is not a proof: tests/test_reconcile_blocking.py checks it against
     # all pairs.)
-    near = containing(stems, weights.lw, NEAR_WORDS, mult=mult)
+    near = prefixes.containing(NEAR_WORDS)
     found.update(p for p in near if near_identical(*(items[i].key for i in p)))
     for same_text in by_key([it.key for it in items]).values():
         found.update((a, b) for n, a in enumerate(same_text) for b in same_text[n + 1 :])
-    for idx in by_key([origin_of(it.claim) for it in items]).values():
-        sub_mult = [mult[i] for i in idx] if mult is not None else None
-        sub = containing([stems[i] for i in idx], weights.lw, SAME_ORIGIN_SAME, SAME_ORIGIN_SHARED, sub_mult)
-        found.update((idx[a], idx[b]) for a, b in sub)
+    # Two versions of one origin (the ranks of the whole story serve: any order makes it exact).
+    origins = [origin_of(it.claim) for it in items]
+    found.update(prefixes.containing(SAME_ORIGIN_SAME, SAME_ORIGIN_SHARED, groups=origins))
     if sim is not None and sim.enabled:
         by_n = {it.n: i for i, it in enumerate(items) if it.n >= 0}
         for x, y in sim.claim_candidates(SAME_CLAIM_COS):
