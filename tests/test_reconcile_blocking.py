@@ -34,6 +34,7 @@ from factcheck.reconcile.sources import (
     _same_person_across_scripts,
     _script_candidates,
     _similar_names,
+    _similar_pairs,
 )
 from factcheck.reconcile.unionfind import union_find
 
@@ -120,15 +121,19 @@ def test_source_candidates_hold_every_pair_that_merges(stories: list[list[Extrac
     for xs in stories:
         entries = [(i, s) for i, x in enumerate(xs) for s in x.sources]
         names, scripts = set(_name_candidates(entries)), set(_script_candidates(entries))
+        similar = []
         for i in range(len(entries)):
             for j in range(i + 1, len(entries)):
                 a, b = entries[i][1], entries[j][1]
                 if _similar_names(a, b):
                     checked += 1
+                    similar.append((i, j))
                     assert (i, j) in names, (a.name, b.name)
                 if _same_person_across_scripts(a, b):
                     checked += 1
                     assert (i, j) in scripts, (a.name, b.name)
+        # _group walks exactly the similar pairs, in order (found once per distinct name).
+        assert _similar_pairs(entries) == similar
     assert checked > 0
 
 

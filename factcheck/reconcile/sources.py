@@ -135,6 +135,34 @@ def _name_candidates(entries: Sequence[tuple[int, Source]]) -> list[tuple[int, i
     return sorted((min(i, j), max(i, j)) for i, j in found if i != j)
 
 
+def _similar_pairs(entries: Sequence[tuple[int, Source]]) -> list[tuple[int, int]]:
+    """Entry pairs (i < j), sorted, whose names are similar (``_similar_names``).
+
+    The same source recurs in many articles: names are compared once per pair of distinct (kind,
+    names), the candidates found among those (both filters of ``_name_candidates`` are exact, so
+    any ranks serve), and only then spread over the entries that carry them. A pair of entries
+    whose names are not similar does nothing where ``_group`` walks the pairs, so walking only
+    the similar ones, in the same order, joins the same groups."""
+    named: dict[tuple[object, ...], list[int]] = {}
+    for i, (_, src) in enumerate(entries):
+        named.setdefault((src.kind, src.name, *src.aliases), []).append(i)
+    owners = list(named.values())
+    firsts = [entries[g[0]] for g in owners]
+    pairs = [(p, q) for p, q in _name_candidates(firsts)]
+    pairs += [(p, p) for p, g in enumerate(owners) if len(g) > 1]
+    out: list[tuple[int, int]] = []
+    for p, q in pairs:
+        if not _similar_names(firsts[p][1], firsts[q][1]):
+            continue
+        if p == q:
+            g = owners[p]
+            out += [(a, b) for n, a in enumerate(g) for b in g[n + 1 :]]
+        else:
+            out += [(a, b) if a < b else (b, a) for a in owners[p] for b in owners[q]]
+    out.sort()
+    return out
+
+
 def _skeleton(name: str) -> str:
     """(Arabic script?, consonant skeleton) of a whole name as ``same_name_across_scripts`` reads it."""
     from ..extract.arabic import _EN_TITLE, _slots, is_arabic, split_title
@@ -205,17 +233,9 @@ def _group(entries: Sequence[tuple[int, Source]]) -> list[list[int]]:
                 _join(uf, entries, first_with_key[k], i)
             else:
                 first_with_key[k] = i
-    # The same source recurs in many articles: each pair of (kinds, names) is compared once.
-    named: dict[tuple[object, ...], int] = {}
-    name_id = [named.setdefault((s.kind, s.name, *s.aliases), len(named)) for _, s in entries]
-    similar: dict[tuple[int, int], bool] = {}
-    for i, j in _name_candidates(entries):
+    for i, j in _similar_pairs(entries):
         if uf.find(i) != uf.find(j):
-            key = (name_id[i], name_id[j])
-            if key not in similar:
-                similar[key] = _similar_names(entries[i][1], entries[j][1])
-            if similar[key]:
-                _join(uf, entries, i, j)
+            _join(uf, entries, i, j)
 
     def spellings(root: int, arabic: bool) -> set[str]:
         return {fold(entries[k][1].name) for k in uf.members[root] if is_arabic(entries[k][1].name) == arabic}
