@@ -132,7 +132,7 @@ def _name_candidates(entries: Sequence[tuple[int, Source]]) -> list[tuple[int, i
         rarest = min(ws, key=rank.__getitem__)
         found.update((owner[n], owner[m]) for m in postings[rarest])
     found.update((owner[a], owner[b]) for a, b in containing(stem_sets, lambda _: 1.0, 0.75, 3))
-    return sorted((min(i, j), max(i, j)) for i, j in found if i != j)
+    return sorted({(min(i, j), max(i, j)) for i, j in found if i != j})
 
 
 def _similar_pairs(entries: Sequence[tuple[int, Source]]) -> list[tuple[int, int]]:
@@ -148,7 +148,7 @@ def _similar_pairs(entries: Sequence[tuple[int, Source]]) -> list[tuple[int, int
         named.setdefault((src.kind, src.name, *src.aliases), []).append(i)
     owners = list(named.values())
     firsts = [entries[g[0]] for g in owners]
-    pairs = [(p, q) for p, q in _name_candidates(firsts)]
+    pairs = _name_candidates(firsts)
     pairs += [(p, p) for p, g in enumerate(owners) if len(g) > 1]
     out: list[tuple[int, int]] = []
     for p, q in pairs:
