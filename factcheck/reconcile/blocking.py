@@ -11,8 +11,9 @@ share one of the first |S| - k + 1 of either; a set A whose weighted overlap wit
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
 K = TypeVar("K")
 
@@ -83,20 +84,21 @@ class Prefixes:
 
     ``mult``: how many times each set stands in the collection (identical sets given once, with their
     counts): ranks count every copy, and a pair found depends only on the two sets' contents and the
-    ranks. ``weight``: the element weights of ``containing`` (None: every element weighs 1).
+    ranks. ``weight``: the element weights of ``containing``, non-negative, as a function or a table
+    holding every element (None: every element weighs 1).
     """
 
     def __init__(
         self,
         sets: Sequence[frozenset[str]],
-        weight: Callable[[str], float] | None = None,
+        weight: Callable[[str], float] | Mapping[str, float] | None = None,
         mult: Sequence[int] | None = None,
     ) -> None:
         self.sets = sets
         rank = _rank(sets, mult)
         self.ordered = [sorted(s, key=rank.__getitem__) for s in sets]
         self.weight = weight
-        self._weights: list[list[float]] | None = None
+        self._rests: list[tuple[float, list[float]]] | None = None
         self._postings: dict[str, list[int]] | None = None
 
     def sharing(self, k: int) -> list[tuple[int, int]]:
@@ -109,38 +111,51 @@ class Prefixes:
         sets = self.sets
         return sorted(p for p in found if len(sets[p[0]] & sets[p[1]]) >= k)
 
+    def _weighted(self) -> list[tuple[float, list[float]]]:
+        """Per set: its total weight, and minus the weight left after each of its first elements
+        (ascending, as the weights are not negative), each the float the running subtraction gives."""
+        if self._rests is None:
+            w = self.weight
+            self._rests = []
+            for elems in self.ordered:
+                if w is None:
+                    ws = [1.0] * len(elems)
+                elif isinstance(w, Mapping):
+                    ws = [w[e] for e in elems]
+                else:
+                    ws = [w(e) for e in elems]
+                total = rest = sum(ws)
+                negs = []
+                for x in ws:
+                    negs.append(-rest)
+                    rest -= x
+                self._rests.append((total, negs))
+        return self._rests
+
     def containing(
         self, bar: float, k: int = 1, groups: Sequence[Hashable | None] | None = None
     ) -> list[tuple[int, int]]:
         """Pairs (i < j), sorted, that could have ``w(A & B) >= bar * min(w(A), w(B))`` and share >= k.
 
         The lighter set's heaviest elements up to the bar meet the other set, so each set's weighted
-        prefix is probed against every element of the others. ``groups``: a key per set; only pairs
-        of one key are wanted (None: a set in no group). Any order of the elements makes the filter
-        exact; rarest first keeps prefixes short.
+        prefix (its elements taken while the weight left reaches the bar) is probed against every
+        element of the others. ``groups``: a key per set; only pairs of one key are wanted (None: a
+        set in no group). Any order of the elements makes the filter exact; rarest first keeps
+        prefixes short.
         """
-        if self._weights is None:
-            w = self.weight
-            self._weights = [[w(e) for e in elems] if w else [1.0] * len(elems) for elems in self.ordered]
-        prefixes: list[list[Any]] = []
-        for elems, ws in zip(self.ordered, self._weights, strict=True):
-            total = sum(ws)
-            rest, n, floor = total, 0, bar * total * (1 - _SLACK) - _SLACK
-            while n < len(elems) and rest >= floor:
-                rest -= ws[n]
-                n += 1
+        prefixes: list[list[str]] = []
+        for elems, (total, negs) in zip(self.ordered, self._weighted(), strict=True):
+            floor = bar * total * (1 - _SLACK) - _SLACK
+            n = bisect_right(negs, -floor)  # the elements taken while the weight left >= floor
             prefixes.append(elems[: min(n, len(elems) - k + 1)])
-        if groups is None:
-            if self._postings is None:
-                self._postings = _postings(self.ordered)
-            found = _pairs_from_prefixes(prefixes, self._postings)
-        else:
-            keyed = [[(g, e) for e in pre] if g is not None else [] for g, pre in zip(groups, prefixes, strict=True)]
-            indexed = [
-                [(g, e) for e in elems] if g is not None else [] for g, elems in zip(groups, self.ordered, strict=True)
-            ]
-            found = _pairs_from_prefixes(keyed, indexed)
+        if groups is not None:
+            prefixes = [pre if g is not None else [] for g, pre in zip(groups, prefixes, strict=True)]
+        if self._postings is None:
+            self._postings = _postings(self.ordered)
+        found = _pairs_from_prefixes(prefixes, self._postings)
         sets = self.sets
+        if groups is not None:
+            found = {(i, j) for i, j in found if groups[i] == groups[j]}
         return sorted(p for p in found if len(sets[p[0]] & sets[p[1]]) >= k)
 
 

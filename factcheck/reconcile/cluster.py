@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -86,21 +86,20 @@ class Weights:
         for d in docs:
             for s in d:
                 self.df[s] = self.df.get(s, 0) + 1
-        self._log: dict[str, float] = {s: math.log(1 + self.n / c) for s, c in self.df.items()}
+        self._log = _LogTable(self)
+        self._log.update((s, math.log(1 + self.n / c)) for s, c in self.df.items())
         self._totals: dict[int, tuple[frozenset[str], float]] = {}
 
     def lw(self, stem: str) -> float:
-        v = self._log.get(stem)
-        if v is None:
-            v = self._log[stem] = math.log(1 + self.n / self.df.get(stem, 1))
-        return v
+        return self._log[stem]
+
+    def table(self) -> Mapping[str, float]:
+        """Stem -> log weight, as ``lw`` (a stem from elsewhere is weighed on first lookup)."""
+        return self._log
 
     def w(self, stems: Collection[str]) -> float:
-        log = self._log
-        try:  # every stem of the story is weighed up front: one lookup each, no call
-            return sum([log[s] for s in stems])
-        except KeyError:  # a stem from elsewhere
-            return sum(self.lw(s) for s in stems)
+        log = self._log  # every stem of the story is weighed up front: one lookup each, no call
+        return sum([log[s] for s in stems])
 
     def total(self, stems: frozenset[str]) -> float:
         """``w(stems)``, remembered for this set object (items keep their stem sets)."""
@@ -113,6 +112,17 @@ class Weights:
         if not a or not b:
             return 0.0
         return self.w(a & b) / min(self.total(a), self.total(b))
+
+
+class _LogTable(dict[str, float]):
+    def __init__(self, weights: Weights) -> None:
+        super().__init__()
+        self.weights = weights
+
+    def __missing__(self, stem: str) -> float:
+        w = self.weights
+        v = self[stem] = math.log(1 + w.n / w.df.get(stem, 1))
+        return v
 
 
 def origin_of(c: Claim) -> str | None:
@@ -214,7 +224,7 @@ def claim_candidates(
     """Pairs (i < j) that could pass ``_similar``, sorted: the same or near-identical text, enough
     weighted overlap (for any two, or for two of one origin), or the encoder's proposals.
     ``mult``: how many identical copies each item stands for (``_identical``; ranks count them)."""
-    prefixes = Prefixes([it.stems for it in items], weights.lw, mult)
+    prefixes = Prefixes([it.stems for it in items], weights.table(), mult)
     found = set(prefixes.containing(CLAIM_SAME, CLAIM_MIN_SHARED))
     # Near-identical texts (a repost, a wire story republished) keep most of their words: those
     # sharing no stem among the heaviest half of either are not compared character by character.
