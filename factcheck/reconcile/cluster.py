@@ -131,7 +131,17 @@ def origin_of(c: Claim) -> str | None:
 
 
 def _stems(*texts: str | None) -> frozenset[str]:
-    return frozenset(s for t in texts if t for s in content_stems(t) if not s.isdigit() or len(s) >= 3)
+    sets = [_text_stems(t) for t in texts if t]
+    if len(sets) == 1:
+        return sets[0]
+    return frozenset().union(*sets)
+
+
+@lru_cache(maxsize=1 << 15)
+def _text_stems(text: str) -> frozenset[str]:
+    """The stems of one text (numbers of 3 digits or more kept), read once: a quote recurs across
+    the articles repeating it."""
+    return frozenset(s for s in content_stems(text) if not s.isdigit() or len(s) >= 3)
 
 
 def claim_items(claims: Sequence[tuple[int, Claim]]) -> list[ClaimItem]:

@@ -275,6 +275,20 @@ def stem(token: str) -> str:
     """A light Arabic stem: strip the article and clitic conjunction/prepositions, keep >= 2 letters."""
     if token.isascii():  # every rule below reads Arabic letters
         return token
+    got = _STEMS.get(token)
+    if got is None:
+        if len(_STEMS) > 1 << 18:  # a memo, never a leak
+            _STEMS.clear()
+        got = _STEMS[token] = _stem(token)
+    return got
+
+
+# Each distinct word's stem, shared by every reader of words (content stems, comparison keys, stance
+# lemmas): a story's words recur across its texts and across the steps that read them.
+_STEMS: dict[str, str] = {}
+
+
+def _stem(token: str) -> str:
     t = token
     if t.startswith(_PREFIXES):
         for p in _PREFIXES:
