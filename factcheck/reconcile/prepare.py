@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..models import Article, Claim, CounterStatement, Extraction, Quote
 from ..text.grounding import is_grounded, locate
@@ -47,12 +47,14 @@ def prepare(xs: Sequence[Extraction], merged: MergedSources, notes: list[str]) -
     counters: list[tuple[int, CounterStatement]] = []
     r = merged.resolve
     for i, x in enumerate(xs):
-        for c in _ground_items(x.claims, x, notes):
+        # One copy per item: its grounded spans and its resolved sources together.
+        for c, grounded in _ground_items(x.claims, x, notes):
             based_on = [s for s in dict.fromkeys(r(i, b) for b in c.based_on) if s]
             update = {"claimant": r(i, c.claimant), "reported_by": r(i, c.reported_by), "about": r(i, c.about)}
-            claims.append((i, c.model_copy(update={**update, "based_on": based_on})))
+            claims.append((i, c.model_copy(update={**grounded, **update, "based_on": based_on})))
         counters += [
-            (i, k.model_copy(update={"speaker": r(i, k.speaker)})) for k in _ground_items(x.counters, x, notes)
+            (i, k.model_copy(update={**grounded, "speaker": r(i, k.speaker)}))
+            for k, grounded in _ground_items(x.counters, x, notes)
         ]
     claims.sort(key=lambda p: (p[0], p[1].quote.start, p[1].quote.end, p[1].id))
     counters.sort(key=lambda p: (p[0], p[1].quote.start, p[1].quote.end, p[1].id))
@@ -77,8 +79,8 @@ def _grounded(text: str, q: Quote) -> Quote | None:
 _Item = TypeVar("_Item", Claim, CounterStatement)
 
 
-def _ground_items(items: Sequence[_Item], x: Extraction, notes: list[str]) -> list[_Item]:
-    """The items with every quote grounded (re-located, or dropped with a note)."""
+def _ground_items(items: Sequence[_Item], x: Extraction, notes: list[str]) -> list[tuple[_Item, dict[str, Any]]]:
+    """The items kept, each with the update that grounds its quotes (re-located, or dropped with a note)."""
     text, aid = x.article.text, x.article.id
     kept = []
     for item in items:
@@ -95,7 +97,7 @@ def _ground_items(items: Sequence[_Item], x: Extraction, notes: list[str]) -> li
                 notes.append(f"{aid}: dropped evidence {e.start}-{e.end} of {item.id}: not in the article")
             else:
                 evidence.append(ge)
-        kept.append(item.model_copy(update={"quote": q, "evidence": evidence, "article_id": aid}))
+        kept.append((item, {"quote": q, "evidence": evidence, "article_id": aid}))
     return kept
 
 
