@@ -79,18 +79,23 @@ def _similar_names(a: Source, b: Source) -> bool:
     if SourceKind.anonymous in (a.kind, b.kind):
         return False
     people = a.kind in _PEOPLE or b.kind in _PEOPLE
-    for na in [a.name, *a.aliases]:
-        for nb in [b.name, *b.aliases]:
-            wa, wb = _words(na), _words(nb)
+    forms_b = _forms((b.name, *b.aliases))
+    for wa, sa in _forms((a.name, *a.aliases)):
+        for wb, sb in forms_b:
             short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-            if _contained(short, long, head=not people):
+            if 2 <= len(short) < len(long) and _contained(short, long, head=not people):
                 return True
             if not people:
-                sa, sb = _stem_set(na), _stem_set(nb)
                 shared = len(sa & sb)
                 if shared >= 3 and shared / min(len(sa), len(sb)) >= 0.75:
                     return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _forms(names: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    """Each name's words and stems, read once per list of names (a source recurs in many articles)."""
+    return tuple((_words(n), _stem_set(n)) for n in names)
 
 
 def _same_person_across_scripts(a: Source, b: Source) -> bool:
