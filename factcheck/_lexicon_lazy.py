@@ -25,7 +25,8 @@ class LazySet(Set[str]):
     _get = value
 
     def __contains__(self, item: object) -> bool:
-        return item in self._get()
+        v = self._value  # one call per lookup once filled: the reconciler asks millions of times
+        return item in (v if v is not None else self._get())
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._get())
@@ -47,7 +48,16 @@ class LazyMap(Mapping[str, V]):
         return self._value
 
     def __getitem__(self, key: str) -> V:
-        return self._get()[key]
+        v = self._value
+        return (v if v is not None else self._get())[key]
+
+    def __contains__(self, key: object) -> bool:  # Mapping's would raise and catch KeyError
+        v = self._value
+        return key in (v if v is not None else self._get())
+
+    def get(self, key: str, default: Any = None) -> Any:
+        v = self._value
+        return (v if v is not None else self._get()).get(key, default)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._get())
