@@ -215,3 +215,51 @@ def sharing_across(left: Sequence[frozenset[str]], right: Sequence[frozenset[str
             hits.update(postings.get(e, ()))
         out.append(sorted(j for j in hits if len(s & right[j]) >= k))
     return out
+
+
+def heavy_across(
+    left: Sequence[frozenset[str]],
+    right: Sequence[frozenset[str]],
+    weight: Mapping[str, float],
+    bar: float,
+    right_base: Sequence[float],
+) -> list[list[int]]:
+    """For each left set A, the right sets B (ascending) that could have
+    ``w(A & B) >= bar * min(w(A), base_B)`` (``right_base``: a weight per right set; weights >= 0).
+
+    Exact: if ``w(A) <= base_B``, A's heaviest elements taken while the weight left reaches
+    ``bar * w(A)`` meet B (else the overlap weighs less than what is left); otherwise B's heaviest
+    elements taken while its weight left reaches ``bar * base_B`` meet A. So a pair is kept when
+    A's prefix meets B, or B's prefix meets A. Unlike "sharing k elements", a pair sharing only the
+    story's common words (light) is not found: the candidates grow with the story, not its square.
+    """
+    everywhere: dict[str, list[int]] = {}
+    heavy: dict[str, list[int]] = {}
+    for j, (s, base) in enumerate(zip(right, right_base, strict=True)):
+        for e in s:
+            everywhere.setdefault(e, []).append(j)
+        for e in _heavy_prefix(s, weight, bar * base):
+            heavy.setdefault(e, []).append(j)
+    out = []
+    for s in left:
+        total = sum(weight[e] for e in s)
+        hits: set[int] = set()
+        for e in _heavy_prefix(s, weight, bar * total):
+            hits.update(everywhere.get(e, ()))
+        for e in s:
+            hits.update(heavy.get(e, ()))
+        out.append(sorted(hits))
+    return out
+
+
+def _heavy_prefix(s: frozenset[str], weight: Mapping[str, float], floor: float) -> list[str]:
+    """The heaviest elements of ``s`` (ties by the element), taken while the weight left reaches
+    ``floor`` (less a relative slack for float sums taken in another order)."""
+    elems = sorted(s, key=lambda e: (-weight[e], e))
+    rest = sum(weight[e] for e in elems)
+    floor = floor * (1 - _SLACK) - _SLACK
+    n = 0
+    while n < len(elems) and rest >= floor:
+        rest -= weight[elems[n]]
+        n += 1
+    return elems[:n]
