@@ -29,13 +29,10 @@ from factcheck.reconcile.cluster import (
     same_claim,
 )
 from factcheck.reconcile.link import _overlaps_counter, inside_counters
-from factcheck.reconcile.sources import (
-    _name_candidates,
-    _same_person_across_scripts,
-    _script_candidates,
-    _similar_names,
-    _similar_pairs,
-)
+from factcheck.reconcile.similar_names import name_candidates as _name_candidates
+from factcheck.reconcile.similar_names import similar_names as _similar_names
+from factcheck.reconcile.similar_names import similar_pairs as _similar_pairs
+from factcheck.reconcile.sources import _same_person_across_scripts, _script_candidates
 from factcheck.reconcile.unionfind import union_find
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -264,3 +261,57 @@ def test_heavy_across_keeps_every_pair_over_the_bar(bar: float) -> None:
                 assert j in got[i], (i, j)
     assert kept > 0
     assert sum(map(len, got)) < len(left) * len(right)  # it does filter
+
+
+def test_similar_pairs_equal_brute_force_on_many_sources_sharing_words() -> None:
+    # Invented names from a small vocabulary: common words ("ministry", "office"), names repeated
+    # with other aliases, one-word names, people and organisations, Arabic and English.
+    from factcheck.models import Source, SourceKind
+
+    rng = random.Random(7)
+    vocab = [
+        "ministry",
+        "health",
+        "office",
+        "media",
+        "north",
+        "river",
+        "council",
+        "Sami",
+        "Haddad",
+        "Karim",
+        "وزارة",
+        "الصحة",
+        "مكتب",
+        "الإعلام",
+        "سامي",
+        "الخطيب",
+        "العامة",
+        "الوطنية",
+    ]
+    kinds = [
+        SourceKind.person,
+        SourceKind.official,
+        SourceKind.government,
+        SourceKind.organisation,
+        SourceKind.news_outlet,
+        SourceKind.unknown,
+        SourceKind.anonymous,
+    ]
+
+    def name() -> str:
+        return " ".join(rng.choice(vocab) for _ in range(rng.randint(1, 4)))
+
+    entries = []
+    for n in range(160):
+        aliases = [name() for _ in range(rng.randint(0, 2))]
+        entries.append((n // 4, Source(id=f"s{n}", name=name(), kind=rng.choice(kinds), aliases=aliases)))
+    brute = [
+        (i, j)
+        for i in range(len(entries))
+        for j in range(i + 1, len(entries))
+        if _similar_names(entries[i][1], entries[j][1])
+    ]
+    assert len(brute) > 50
+    assert _similar_pairs(entries) == brute
+    assert set(brute) <= set(_name_candidates(entries))

@@ -20,12 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .._lexicon_lazy import LazySet, words
 from ..models import Extraction, Source, SourceKind
-from ..text.normalize import STOPWORDS, content_stems, fold, tokens
-from .blocking import containing
+from ..text.normalize import fold
+from .similar_names import similar_pairs
 from .unionfind import UnionFind
 
 # Words that refer back to a source without naming it: never a merge key (lexicon data).
@@ -57,47 +56,6 @@ def _keys(s: Source) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
-def _words(name: str) -> tuple[str, ...]:
-    return tuple(t for t in tokens(name) if t not in STOPWORDS)
-
-
-@lru_cache(maxsize=65536)
-def _stem_set(name: str) -> frozenset[str]:
-    return frozenset(content_stems(name))
-
-
-def _contained(short: Sequence[str], long: Sequence[str], *, head: bool) -> bool:
-    if len(short) < 2 or len(short) >= len(long):
-        return False
-    if head:
-        return long[: len(short)] == short
-    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
-
-
-def _similar_names(a: Source, b: Source) -> bool:
-    if SourceKind.anonymous in (a.kind, b.kind):
-        return False
-    people = a.kind in _PEOPLE or b.kind in _PEOPLE
-    forms_b = _forms((b.name, *b.aliases))
-    for wa, sa in _forms((a.name, *a.aliases)):
-        for wb, sb in forms_b:
-            short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-            if 2 <= len(short) < len(long) and _contained(short, long, head=not people):
-                return True
-            if not people:
-                shared = len(sa & sb)
-                if shared >= 3 and shared / min(len(sa), len(sb)) >= 0.75:
-                    return True
-    return False
-
-
-@lru_cache(maxsize=65536)
-def _forms(names: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
-    """Each name's words and stems, read once per list of names (a source recurs in many articles)."""
-    return tuple((_words(n), _stem_set(n)) for n in names)
-
-
 def _same_person_across_scripts(a: Source, b: Source) -> bool:
     from ..extract.arabic import is_arabic, same_name_across_scripts  # its patterns load the lexicon
 
@@ -105,67 +63,6 @@ def _same_person_across_scripts(a: Source, b: Source) -> bool:
     if a.kind not in people or b.kind not in people or is_arabic(a.name) == is_arabic(b.name):
         return False
     return any(same_name_across_scripts(na, nb) for na in [a.name, *a.aliases] for nb in [b.name, *b.aliases])
-
-
-def _name_candidates(entries: Sequence[tuple[int, Source]]) -> list[tuple[int, int]]:
-    """Entry pairs (i < j), sorted, that could pass ``_similar_names``: one name holds the other's
-    rarest word (containment holds every word), or their stems could overlap by 3/4 (``containing``
-    with unit weights)."""
-    owner: list[int] = []
-    word_sets: list[frozenset[str]] = []
-    stem_sets: list[frozenset[str]] = []
-    for i, (_, src) in enumerate(entries):
-        if src.kind == SourceKind.anonymous:
-            continue
-        for name in [src.name, *src.aliases]:
-            owner.append(i)
-            word_sets.append(frozenset(_words(name)))
-            stem_sets.append(_stem_set(name))
-    df: dict[str, int] = {}
-    for ws in word_sets:
-        for w in ws:
-            df[w] = df.get(w, 0) + 1
-    rank = {w: (c, w) for w, c in df.items()}
-    postings: dict[str, list[int]] = {}
-    for n, ws in enumerate(word_sets):
-        for w in ws:
-            postings.setdefault(w, []).append(n)
-    found: set[tuple[int, int]] = set()
-    for n, ws in enumerate(word_sets):
-        if not ws:
-            continue
-        rarest = min(ws, key=rank.__getitem__)
-        found.update((owner[n], owner[m]) for m in postings[rarest])
-    found.update((owner[a], owner[b]) for a, b in containing(stem_sets, lambda _: 1.0, 0.75, 3))
-    return sorted({(min(i, j), max(i, j)) for i, j in found if i != j})
-
-
-def _similar_pairs(entries: Sequence[tuple[int, Source]]) -> list[tuple[int, int]]:
-    """Entry pairs (i < j), sorted, whose names are similar (``_similar_names``).
-
-    The same source recurs in many articles: names are compared once per pair of distinct (kind,
-    names), the candidates found among those (both filters of ``_name_candidates`` are exact, so
-    any ranks serve), and only then spread over the entries that carry them. A pair of entries
-    whose names are not similar does nothing where ``_group`` walks the pairs, so walking only
-    the similar ones, in the same order, joins the same groups."""
-    named: dict[tuple[object, ...], list[int]] = {}
-    for i, (_, src) in enumerate(entries):
-        named.setdefault((src.kind, src.name, *src.aliases), []).append(i)
-    owners = list(named.values())
-    firsts = [entries[g[0]] for g in owners]
-    pairs = _name_candidates(firsts)
-    pairs += [(p, p) for p, g in enumerate(owners) if len(g) > 1]
-    out: list[tuple[int, int]] = []
-    for p, q in pairs:
-        if not _similar_names(firsts[p][1], firsts[q][1]):
-            continue
-        if p == q:
-            g = owners[p]
-            out += [(a, b) for n, a in enumerate(g) for b in g[n + 1 :]]
-        else:
-            out += [(a, b) if a < b else (b, a) for a in owners[p] for b in owners[q]]
-    out.sort()
-    return out
 
 
 def _skeleton(name: str) -> str:
@@ -212,15 +109,16 @@ class MergedSources:
         return self.by_article.get((art_idx, sid)) or self.by_id.get(sid)
 
 
-def _join(uf: UnionFind, entries: Sequence[tuple[int, Source]], i: int, j: int) -> None:
-    """Join the groups of i and j unless some kinds of the two could not be one entity."""
+def _join(uf: UnionFind, kinds: dict[int, set[SourceKind]], i: int, j: int) -> None:
+    """Join the groups of i and j unless some kinds of the two could not be one entity.
+    ``kinds``: root -> the kinds of its group's entries (kept up to date here)."""
     ri, rj = uf.find(i), uf.find(j)
     if ri == rj:
         return
-    kinds_i = {entries[k][1].kind for k in uf.members[ri]}
-    kinds_j = {entries[k][1].kind for k in uf.members[rj]}
-    if all(kinds_compatible(a, b) for a in kinds_i for b in kinds_j):
+    if all(kinds_compatible(a, b) for a in kinds[ri] for b in kinds[rj]):
         uf.union(ri, rj)
+        root = uf.find(ri)
+        kinds[root] = kinds.pop(rj if root == ri else ri) | kinds[root]
 
 
 def _group(entries: Sequence[tuple[int, Source]]) -> list[list[int]]:
@@ -229,18 +127,19 @@ def _group(entries: Sequence[tuple[int, Source]]) -> list[list[int]]:
     from ..extract.arabic import is_arabic
 
     uf = UnionFind(len(entries))
+    kinds = {i: {src.kind} for i, (_, src) in enumerate(entries)}
     first_with_key: dict[str, int] = {}
     for i, (_, src) in enumerate(entries):
         anon = src.kind == SourceKind.anonymous
         for k in _keys(src):
             k = ("anon:" + k) if anon else k  # the unnamed merge only with the unnamed
             if k in first_with_key:
-                _join(uf, entries, first_with_key[k], i)
+                _join(uf, kinds, first_with_key[k], i)
             else:
                 first_with_key[k] = i
-    for i, j in _similar_pairs(entries):
+    for i, j in similar_pairs(entries):
         if uf.find(i) != uf.find(j):
-            _join(uf, entries, i, j)
+            _join(uf, kinds, i, j)
 
     def spellings(root: int, arabic: bool) -> set[str]:
         return {fold(entries[k][1].name) for k in uf.members[root] if is_arabic(entries[k][1].name) == arabic}
@@ -255,7 +154,7 @@ def _group(entries: Sequence[tuple[int, Source]]) -> list[list[int]]:
             for ar in (True, False)
         ):
             continue
-        _join(uf, entries, i, j)
+        _join(uf, kinds, i, j)
     return uf.groups()
 
 

@@ -25,7 +25,11 @@ class UnionFind:
             return False
         lo, hi = min(ri, rj), max(ri, rj)
         self.parent[hi] = lo
-        self.members[lo] += self.members.pop(hi)
+        small, big = self.members.pop(hi), self.members[lo]
+        if len(small) > len(big):  # extend the longer list: a set joined one by one stays linear
+            small, big = big, small
+            self.members[lo] = big
+        big += small
         return True
 
     def groups(self) -> list[list[int]]:
