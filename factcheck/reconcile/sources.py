@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .._lexicon_lazy import LazySet, words
 from ..models import Extraction, Source, SourceKind
@@ -65,6 +66,7 @@ def _same_person_across_scripts(a: Source, b: Source) -> bool:
     return any(same_name_across_scripts(na, nb) for na in [a.name, *a.aliases] for nb in [b.name, *b.aliases])
 
 
+@lru_cache(maxsize=65536)
 def _skeleton(name: str) -> str:
     """(Arabic script?, consonant skeleton) of a whole name as ``same_name_across_scripts`` reads it."""
     from ..extract.arabic import _EN_TITLE, _slots, is_arabic, split_title
