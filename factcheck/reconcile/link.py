@@ -280,9 +280,10 @@ def _nearby(items: Sequence[CounterItem], clusters: Sequence[Cluster], sim: Simi
 
     Shared stems are counted off an index of every cluster stem (no candidate is checked twice, and
     counters of one context are looked up once)."""
+    vocab = frozenset().union(*(it.context for it in items))  # only these stems are ever looked up
     postings: dict[str, list[int]] = {}
     for ci, c in enumerate(clusters):
-        for s in c.stems:
+        for s in vocab.intersection(c.stems):
             postings.setdefault(s, []).append(ci)
     get = postings.get
     memo: dict[frozenset[str], dict[int, int]] = {}
@@ -321,34 +322,48 @@ def link_counters(
     never to a claim of its own source nor to one inside another response (a claim inside a counter,
     or a cluster in ``responses``: statements found to answer an earlier claim).
     """
-    cluster_of = {it.claim.id: ci for ci, c in enumerate(clusters) for it in c.items}
-    all_counters = [it.counter for g in groups for it in g.items]
-    inside = inside_counters(clusters, all_counters)
+    flat = [it for g in groups for it in g.items]
+    named = _named(flat, clusters)
+    inside = inside_counters(clusters, [it.counter for it in flat])
     in_responses = frozenset(it.claim.id for ci in responses for it in clusters[ci].items)
     src = _Sources([it for c in clusters for it in c.items], outlets)
-    of_source: dict[str, list[int]] = {}
-    for ci, c in enumerate(clusters):
-        for sid in dict.fromkeys(s for it in c.items for s in (it.claim.claimant, it.claim.about) if s):
-            of_source.setdefault(sid, []).append(ci)
-    flat = [it for g in groups for it in g.items]
-    nearby = dict(zip(map(id, flat), _nearby(flat, clusters, sim), strict=True))
+    pending = [it for it, ns in zip(flat, named, strict=True) if not ns]  # those naming no target
+    nearby = dict(zip(map(id, pending), _nearby(pending, clusters, sim), strict=True))
     lightest = _Lightest(clusters, weights)
+    found = iter(named)
     for g in groups:
         linked: list[int] = []
         for it in g.items:
-            named = [cluster_of[t] for t in it.counter.targets if t in cluster_of]
-            if not named and it.counter.kind == CounterKind.attribution_denial:
-                named = _attributed_to(it.counter, clusters, of_source)
-            if not named:
+            ns = next(found)
+            if not ns:
                 own = src.carriers.get(it.counter.article_id, set())
                 if outlets and outlets[it.art_idx]:
                     own = own | {f"outlet:{outlets[it.art_idx]}"}
                 blocked = _Blocked((inside, in_responses, src.same_source(it.counter, own)))
                 mine = src.by_article.get(it.counter.article_id, [])
-                named = _best_cluster(it, clusters, weights, sim, blocked, nearby[id(it)], mine, lightest)
-            linked += named
+                ns = _best_cluster(it, clusters, weights, sim, blocked, nearby[id(it)], mine, lightest)
+            linked += ns
         g.clusters = sorted(set(linked))
     return _merge_groups(groups, clusters)
+
+
+def _named(items: Sequence[CounterItem], clusters: Sequence[Cluster]) -> list[list[int]]:
+    """Per counter, the clusters it names: its targets', or for an attribution denial naming none, those
+    holding words attributed to its speaker (``_attributed_to``)."""
+    cluster_of = {it.claim.id: ci for ci, c in enumerate(clusters) for it in c.items}
+    of_source: dict[str, list[int]] | None = None  # built when first needed: few counters ask
+    out = []
+    for it in items:
+        named = [cluster_of[t] for t in it.counter.targets if t in cluster_of]
+        if not named and it.counter.kind == CounterKind.attribution_denial:
+            if of_source is None:
+                of_source = {}
+                for ci, c in enumerate(clusters):
+                    for sid in dict.fromkeys(s for x in c.items for s in (x.claim.claimant, x.claim.about) if s):
+                        of_source.setdefault(sid, []).append(ci)
+            named = _attributed_to(it.counter, clusters, of_source)
+        out.append(named)
+    return out
 
 
 def _merge_groups(groups: Sequence[CounterGroup], clusters: Sequence[Cluster]) -> list[CounterGroup]:
