@@ -70,6 +70,7 @@ class _Facts:
 
 
 def cluster_facts(c: Cluster, order: dict[str, int]) -> _Facts:
+    """The cluster's facts (``order``: each claim's first appearance)."""
     items = c.items
     if len(items) == 1:  # most clusters: one claim
         x, art = items[0].claim, items[0].art_idx

@@ -278,8 +278,9 @@ def _nearby(items: Sequence[CounterItem], clusters: Sequence[Cluster], sim: Simi
     stems it shares with the counter's context: >= 2 shared stems, or a claim the encoder puts at
     CROSS_LINK_COS or more.
 
-    Shared stems are counted off an index of every cluster stem (no candidate is checked twice, and
-    counters of one context are looked up once)."""
+    Shared stems are counted off an index of the cluster stems some context holds (each count is the
+    exact size of the intersection: no candidate is checked again), and counters of one context are
+    looked up once."""
     vocab = frozenset().union(*(it.context for it in items))  # only these stems are ever looked up
     postings: dict[str, list[int]] = {}
     for ci, c in enumerate(clusters):
