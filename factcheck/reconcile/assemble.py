@@ -4,6 +4,7 @@ findings explained, counters listing every claim they were linked to, the run de
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .._version import VERSION
 from ..models import (
@@ -41,6 +42,7 @@ _STATUS_OF = {
     FindingKind.single_origin: ClaimStatus.single_origin,
     FindingKind.corroborated: ClaimStatus.corroborated,
 }
+_KIND_RANK = {k: n for n, k in enumerate(FINDING_ORDER)}
 STATUS_ORDER = list(ClaimStatus)  # most urgent first
 
 
@@ -54,20 +56,58 @@ def statuses(n_clusters: int, raw: Sequence[RawFinding]) -> list[ClaimStatus]:
     return [min(k, key=STATUS_ORDER.index) if k else ClaimStatus.reported for k in kinds]
 
 
-def cluster_order(clusters: Sequence[Cluster], status: Sequence[ClaimStatus], order: dict[str, int]) -> list[int]:
-    """Disputed first, then discrepant, then by check-worthiness and first appearance."""
+@dataclass(slots=True)
+class _Facts:
+    """What the brief says of one cluster, read off its claims in one pass."""
 
-    def key(ci: int) -> tuple[int, float, int]:
-        s = status[ci]
-        band = (
-            0
-            if s in (ClaimStatus.attribution_disputed, ClaimStatus.contested)
-            else (1 if s == ClaimStatus.discrepant else 2)
+    worth: float  # highest check-worthiness
+    first: int  # first appearance
+    ids: list[str]
+    claimant: str | None  # the first claimant
+    reported_by: list[str]
+    origin: str | None  # the one origin, if one
+    arts: list[int]  # article indexes, ascending
+
+
+def cluster_facts(c: Cluster, order: dict[str, int]) -> _Facts:
+    """The cluster's facts (``order``: each claim's first appearance)."""
+    items = c.items
+    if len(items) == 1:  # most clusters: one claim
+        x, art = items[0].claim, items[0].art_idx
+        rb = x.reported_by
+        return _Facts(
+            x.check_worthiness, order[x.id], [x.id], x.claimant or None, [rb] if rb else [], origin_of(x) or None, [art]
         )
-        worth = max(it.claim.check_worthiness for it in clusters[ci].items)
-        return band, -round(worth, 6), min(order[it.claim.id] for it in clusters[ci].items)
+    claims = [it.claim for it in items]
+    ids = [x.id for x in claims]
+    claimant = None
+    reported: dict[str, None] = {}
+    origins: dict[str, None] = {}
+    for x in claims:
+        by, rb = x.claimant, x.reported_by
+        if by and claimant is None:
+            claimant = by
+        if rb:
+            reported[rb] = None
+        o = origin_of(x)
+        if o:
+            origins[o] = None
+    return _Facts(
+        max([x.check_worthiness for x in claims]),
+        min([order[i] for i in ids]),
+        ids,
+        claimant,
+        list(reported),
+        next(iter(origins)) if len(origins) == 1 else None,
+        sorted({it.art_idx for it in items}),
+    )
 
-    return sorted(range(len(clusters)), key=key)
+
+def cluster_order(facts: Sequence[_Facts], status: Sequence[ClaimStatus]) -> list[int]:
+    """Disputed first, then discrepant, then by check-worthiness and first appearance."""
+    band_of = {ClaimStatus.attribution_disputed: 0, ClaimStatus.contested: 0, ClaimStatus.discrepant: 1}
+    keys = [(band_of.get(status[ci], 2), -round(f.worth, 6), f.first) for ci, f in enumerate(facts)]
+    return sorted(range(len(facts)), key=keys.__getitem__)
 
 
 def findings_out(
@@ -76,12 +116,14 @@ def findings_out(
     """The findings in their order (kind, then cluster rank, appearance, field), numbered and explained."""
 
     def key(f: RawFinding) -> tuple[int, int, int, str]:
-        return FINDING_ORDER.index(f.kind), min(rank[c] for c in f.clusters), f.first, f.field or ""
+        cs = f.clusters
+        return _KIND_RANK[f.kind], rank[cs[0]] if len(cs) == 1 else min([rank[c] for c in cs]), f.first, f.field or ""
 
     names, order = Names(sources), story.order
     out = []
     for n, f in enumerate(sorted(raw, key=key)):
-        cids = [f"C{rank[c] + 1}" for c in sorted(f.clusters, key=rank.__getitem__)]
+        cs = f.clusters if len(f.clusters) == 1 else sorted(f.clusters, key=rank.__getitem__)
+        cids = [f"C{rank[c] + 1}" for c in cs]
         ar, en = explain(f.kind, cids, f.data, names)
         code, params = finding_code(f.kind, f.data)
         evidence = []
@@ -113,6 +155,7 @@ def findings_out(
 
 def clusters_out(
     clusters: Sequence[Cluster],
+    facts: Sequence[_Facts],
     groups: Sequence[CounterGroup],
     ranked: Sequence[int],
     status: Sequence[ClaimStatus],
@@ -123,34 +166,33 @@ def clusters_out(
     for f, finding in findings:
         for fc in dict.fromkeys(f.clusters):
             of_cluster.setdefault(fc, []).append(finding.id)
+    article_ids = [a.id for a in story.articles]
     out = []
     for n, ci in enumerate(ranked):
-        c = clusters[ci]
-        cl = [it.claim for it in c.items]
-        origins = list(dict.fromkeys(o for o in (origin_of(x) for x in cl) if o))
-        counters = {k.counter.id for gi in c.counter_groups for k in groups[gi].items}
+        c, x = clusters[ci], facts[ci]
+        counters: list[str] = []
+        if c.counter_groups:
+            ids = {k.counter.id for gi in c.counter_groups for k in groups[gi].items}
+            counters = sorted(ids, key=story.order.__getitem__)
         out.append(
             ClaimCluster(
                 id=f"C{n + 1}",
-                claims=[x.id for x in cl],
-                articles=[story.articles[i].id for i in sorted({it.art_idx for it in c.items})],
-                claimant=next((x.claimant for x in cl if x.claimant), None),
-                reported_by=list(dict.fromkeys(x.reported_by for x in cl if x.reported_by)),
-                origin=origins[0] if len(origins) == 1 else None,
+                claims=x.ids,
+                articles=[article_ids[i] for i in x.arts],
+                claimant=x.claimant,
+                reported_by=x.reported_by,
+                origin=x.origin,
                 status=status[ci],
                 findings=of_cluster.get(ci, []),
-                counters=sorted(counters, key=story.order.__getitem__),
+                counters=counters,
             )
         )
     return out
 
 
 def run_info(xs: Sequence[Extraction], failures: Sequence[ArticleFailure], notes: list[str]) -> RunInfo:
-    usage = Usage()
-    for x in xs:
-        usage = usage + x.usage
-    for failure in failures:  # calls made for an article that then failed were paid for too
-        usage = usage + failure.usage
+    # Calls made for an article that then failed were paid for too.
+    usage = total_usage([*(x.usage for x in xs), *(failure.usage for failure in failures)])
     return RunInfo(
         factcheck_version=VERSION,
         extractors=sorted({x.extractor for x in xs}),
@@ -160,6 +202,22 @@ def run_info(xs: Sequence[Extraction], failures: Sequence[ArticleFailure], notes
         failures=list(failures),
         notes=notes,
     )
+
+
+def total_usage(usages: Sequence[Usage]) -> Usage:
+    """``Usage() + u1 + u2 + ...`` (``Usage.__add__``, the same sums in the same order) without a
+    model per step."""
+    if not usages:
+        return Usage()
+    calls = prompt = completion = 0
+    cost: float | None = None
+    for u in usages:
+        calls += u.calls
+        prompt += u.prompt_tokens
+        completion += u.completion_tokens
+        if cost is not None or u.cost_usd is not None:
+            cost = (cost or 0) + (u.cost_usd or 0)
+    return Usage(calls=calls, prompt_tokens=prompt, completion_tokens=completion, cost_usd=cost)
 
 
 def counters_out(
@@ -193,7 +251,8 @@ def assemble(
     notes: list[str],
 ) -> Brief:
     status = statuses(len(clusters), raw)
-    ranked = cluster_order(clusters, status, story.order)
+    facts = [cluster_facts(c, story.order) for c in clusters]
+    ranked = cluster_order(facts, status)
     rank = {ci: n for n, ci in enumerate(ranked)}
     findings = findings_out(raw, rank, story, {s.id: s for s in sources})
     return Brief(
@@ -201,7 +260,7 @@ def assemble(
         sources=sources,
         claims=[c for _, c in story.claims],
         counters=counters_out(counters, clusters, groups, story.order),
-        clusters=clusters_out(clusters, groups, ranked, status, findings, story),
+        clusters=clusters_out(clusters, facts, groups, ranked, status, findings, story),
         findings=[f for _, f in findings],
         run=run_info(story.extractions, failures, notes),
     )

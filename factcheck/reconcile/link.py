@@ -8,12 +8,12 @@ shared stems (and the encoder's proposals), never scanned one by one for each co
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Container, Sequence
+from collections import Counter
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from ..models import Claim, CounterKind, CounterStatement
-from .blocking import sharing_across
 from .cluster import (
     LINK_MIN,
     NEAR_BEST,
@@ -59,8 +59,9 @@ def _best_cluster(
     weights: Weights,
     sim: Similarity | None,
     blocked: Container[str],
-    nearby: Sequence[int],
+    nearby: Mapping[int, int],
     own: Sequence[ClaimItem],
+    lightest: _Lightest,
 ) -> list[int]:
     """The cluster a counter naming no target answers: the best overlap (>= LINK_MIN, >= 3 stems), or
     what the encoder proposes (>= RELATED_COS with >= 2 shared stems; a translation across languages),
@@ -69,32 +70,22 @@ def _best_cluster(
     Of clusters scoring alike, every one is linked (versions of one report not clustered together).
     A counter sharing no content with any claim is linked to nothing.
 
-    ``nearby``: the clusters that could score (>= 2 shared stems, or an encoder proposal), ascending;
-    ``own``: the claims of the counter's article."""
+    ``nearby``: the clusters that could score (>= 2 shared stems, or an encoder proposal), ascending,
+    each with the number of stems it shares with the counter's context; ``own``: the claims of the
+    counter's article."""
     standalone = all(_overlaps_counter(x.claim, it.counter) for x in own)
-    lexical = sim is None or not sim.enabled or it.n < 0
-    scored = []
-    for ci in nearby:
-        c = clusters[ci]
-        if lexical and not standalone and not _may_pass(it.context, c, weights):
-            continue  # only passing clusters count when the counter is not alone in its article
-        others = [x for x in c.items if _candidate(it, x, blocked)]
-        if not others:
-            continue
-        stems = frozenset().union(*(x.stems for x in others))
-        shared = len(it.context & stems)
-        cos = 0.0
-        if sim is not None and sim.enabled and it.n >= 0:
-            cos = max(sim.counter_claim(it.n, x.n) for x in others)
-            cross = any(sim.counter_script[it.n] != sim.claim_script[x.n] for x in others)
-            if cross and cos >= CROSS_LINK_COS:
-                scored.append((round(cos, 3), ci, True, 3, cos))
-                continue
-        if shared >= 2:
-            elsewhere = all(x.claim.article_id != it.counter.article_id for x in c.items)
-            scored.append((round(weights.containment(it.context, stems), 3), ci, elsewhere, shared, cos))
-    if not scored:
-        return []  # a denial cue sharing no content with any claim answers nothing we can name
+    rest: list[int] = []  # clusters that cannot pass the bar: they count only if none passes
+    if sim is None or not sim.enabled or it.n < 0:
+        scored = []
+        for ci, n in nearby.items():
+            if n >= 3 and _may_pass(it.context, clusters[ci], weights, lightest(ci)):
+                p = _scored(it, ci, clusters[ci], weights, blocked)
+                if p is not None:
+                    scored.append(p)
+            elif standalone:
+                rest.append(ci)
+    else:
+        scored = _encoded(it, clusters, weights, sim, blocked, nearby)
 
     def passes(sc: float, sh: int, cos: float) -> bool:
         return (sc >= LINK_MIN and sh >= 3) or cos >= RELATED_COS
@@ -104,18 +95,100 @@ def _best_cluster(
         best = max(round(p[0] + p[4], 3) for p in ok)
         # Versions of the denied report that were not clustered together are denied alike.
         return sorted(p[1] for p in ok if round(p[0] + p[4], 3) >= round(NEAR_BEST * best, 3))
-    _, best_ci, elsewhere, _, _ = max(scored, key=lambda p: (p[0], -p[1]))
-    return [best_ci] if len(scored) == 1 and elsewhere and standalone else []
+    if not standalone:
+        return []
+    # Nothing passes: the lone counter answers the only cluster it shares >= 2 stems with, if that
+    # one lies wholly in other articles. Past a second such cluster there is no answer.
+    only = [p[1] for p in scored]
+    for ci in rest:
+        if len(only) > 1:
+            break
+        if _shares(it, clusters[ci], blocked):
+            only.append(ci)
+    if len(only) != 1:
+        return []
+    return only if all(x.claim.article_id != it.counter.article_id for x in clusters[only[0]].items) else []
 
 
-def _may_pass(context: frozenset[str], c: Cluster, weights: Weights) -> bool:
+_Score = tuple[float, int, bool, int, float]  # rounded overlap, cluster, elsewhere, shared stems, cosine
+
+
+def _answerable(it: CounterItem, c: Cluster, blocked: Container[str]) -> tuple[list[ClaimItem], frozenset[str]]:
+    """The cluster's claims the counter may answer and their stems (the cluster's own set when all
+    may: built by the same union, so the same set, summed in the same order)."""
+    others = [x for x in c.items if _candidate(it, x, blocked)]
+    if len(others) == len(c.items):
+        return others, c.stems
+    return others, frozenset().union(*(x.stems for x in others))
+
+
+def _scored(it: CounterItem, ci: int, c: Cluster, weights: Weights, blocked: Container[str]) -> _Score | None:
+    """The lexical score of one cluster, as ``_best_cluster`` weighs it (None: not scored)."""
+    others, stems = _answerable(it, c, blocked)
+    if not others:
+        return None
+    shared = len(it.context & stems)
+    if shared < 2:
+        return None
+    elsewhere = all(x.claim.article_id != it.counter.article_id for x in c.items)
+    return (round(weights.containment(it.context, stems), 3), ci, elsewhere, shared, 0.0)
+
+
+def _shares(it: CounterItem, c: Cluster, blocked: Container[str]) -> bool:
+    """Would the cluster be scored at all (some claim to answer, >= 2 shared stems)?"""
+    others, stems = _answerable(it, c, blocked)
+    return bool(others) and len(it.context & stems) >= 2
+
+
+def _encoded(
+    it: CounterItem,
+    clusters: Sequence[Cluster],
+    weights: Weights,
+    sim: Similarity,
+    blocked: Container[str],
+    nearby: Mapping[int, int],
+) -> list[_Score]:
+    """Scores with the encoder's cosines: every nearby cluster is scored."""
+    scored: list[_Score] = []
+    for ci in nearby:
+        c = clusters[ci]
+        others, stems = _answerable(it, c, blocked)
+        if not others:
+            continue
+        shared = len(it.context & stems)
+        cos = max(sim.counter_claim(it.n, x.n) for x in others)
+        cross = any(sim.counter_script[it.n] != sim.claim_script[x.n] for x in others)
+        if cross and cos >= CROSS_LINK_COS:
+            scored.append((round(cos, 3), ci, True, 3, cos))
+            continue
+        if shared >= 2:
+            elsewhere = all(x.claim.article_id != it.counter.article_id for x in c.items)
+            scored.append((round(weights.containment(it.context, stems), 3), ci, elsewhere, shared, cos))
+    return scored
+
+
+class _Lightest:
+    """Per cluster, the least total weight of its claims' stems (``_may_pass``), computed once."""
+
+    def __init__(self, clusters: Sequence[Cluster], weights: Weights) -> None:
+        self.clusters, self.weights = clusters, weights
+        self.memo: dict[int, float] = {}
+
+    def __call__(self, ci: int) -> float:
+        v = self.memo.get(ci)
+        if v is None:
+            total = self.weights.total
+            v = self.memo[ci] = min(total(x.stems) for x in self.clusters[ci].items)
+        return v
+
+
+def _may_pass(context: frozenset[str], c: Cluster, weights: Weights, lightest: float) -> bool:
     """Could some of the cluster's claims pass the lexical link bar (>= 3 shared stems, weighted
     overlap >= LINK_MIN)? The overlap with any of its claims is at most the overlap with all of them
-    over the lighter of the context and its lightest claim."""
+    over the lighter of the context and its lightest claim (``lightest``: that claim's weight)."""
     shared = context & c.stems
     if len(shared) < 3:
         return False
-    lightest = min(weights.total(x.stems) for x in c.items)
     bound = min(weights.total(context), lightest)
     # ``_best_cluster`` rounds the overlap to 3 decimals before the bar: keep the margin.
     return bound <= 0 or weights.w(shared) >= (LINK_MIN - 0.0006) * bound
@@ -200,10 +273,28 @@ class _SameSource:
         return origin_of(x.claim) in self.own or bool(self.own & self.sources.carriers.get(x.claim.article_id, set()))
 
 
-def _nearby(items: Sequence[CounterItem], clusters: Sequence[Cluster], sim: Similarity | None) -> list[list[int]]:
-    """Per counter, the clusters ``_best_cluster`` could score: >= 2 shared stems with its context,
-    or a claim the encoder puts at CROSS_LINK_COS or more."""
-    near = sharing_across([it.context for it in items], [c.stems for c in clusters], 2)
+def _nearby(items: Sequence[CounterItem], clusters: Sequence[Cluster], sim: Similarity | None) -> list[dict[int, int]]:
+    """Per counter, the clusters ``_best_cluster`` could score (ascending), each with the number of
+    stems it shares with the counter's context: >= 2 shared stems, or a claim the encoder puts at
+    CROSS_LINK_COS or more.
+
+    Shared stems are counted off an index of the cluster stems some context holds (each count is the
+    exact size of the intersection: no candidate is checked again), and counters of one context are
+    looked up once."""
+    vocab = frozenset().union(*(it.context for it in items))  # only these stems are ever looked up
+    postings: dict[str, list[int]] = {}
+    for ci, c in enumerate(clusters):
+        for s in vocab.intersection(c.stems):
+            postings.setdefault(s, []).append(ci)
+    get = postings.get
+    memo: dict[frozenset[str], dict[int, int]] = {}
+    near = []
+    for it in items:
+        hit = memo.get(it.context)
+        if hit is None:
+            counts = Counter(chain.from_iterable([p for p in map(get, it.context) if p]))
+            hit = memo[it.context] = {ci: counts[ci] for ci in sorted(ci for ci, n in counts.items() if n >= 2)}
+        near.append(hit)
     if sim is None or not sim.enabled:
         return near
     cluster_of = {x.n: ci for ci, c in enumerate(clusters) for x in c.items if x.n >= 0}
@@ -213,7 +304,7 @@ def _nearby(items: Sequence[CounterItem], clusters: Sequence[Cluster], sim: Simi
         if it.n >= 0 and it.n < len(sim.kc):
             row = sim.kc[it.n]
             extra = {cluster_of[int(n)] for n in (row >= CROSS_LINK_COS).nonzero()[0] if int(n) in cluster_of}
-        out.append(sorted(set(ns) | extra))
+        out.append({ci: ns.get(ci, 0) for ci in sorted(set(ns) | extra)})
     return out
 
 
@@ -232,33 +323,48 @@ def link_counters(
     never to a claim of its own source nor to one inside another response (a claim inside a counter,
     or a cluster in ``responses``: statements found to answer an earlier claim).
     """
-    cluster_of = {it.claim.id: ci for ci, c in enumerate(clusters) for it in c.items}
-    all_counters = [it.counter for g in groups for it in g.items]
-    inside = inside_counters(clusters, all_counters)
+    flat = [it for g in groups for it in g.items]
+    named = _named(flat, clusters)
+    inside = inside_counters(clusters, [it.counter for it in flat])
     in_responses = frozenset(it.claim.id for ci in responses for it in clusters[ci].items)
     src = _Sources([it for c in clusters for it in c.items], outlets)
-    of_source: dict[str, list[int]] = {}
-    for ci, c in enumerate(clusters):
-        for sid in dict.fromkeys(s for it in c.items for s in (it.claim.claimant, it.claim.about) if s):
-            of_source.setdefault(sid, []).append(ci)
-    flat = [it for g in groups for it in g.items]
-    nearby = dict(zip(map(id, flat), _nearby(flat, clusters, sim), strict=True))
+    pending = [it for it, ns in zip(flat, named, strict=True) if not ns]  # those naming no target
+    nearby = dict(zip(map(id, pending), _nearby(pending, clusters, sim), strict=True))
+    lightest = _Lightest(clusters, weights)
+    found = iter(named)
     for g in groups:
         linked: list[int] = []
         for it in g.items:
-            named = [cluster_of[t] for t in it.counter.targets if t in cluster_of]
-            if not named and it.counter.kind == CounterKind.attribution_denial:
-                named = _attributed_to(it.counter, clusters, of_source)
-            if not named:
+            ns = next(found)
+            if not ns:
                 own = src.carriers.get(it.counter.article_id, set())
                 if outlets and outlets[it.art_idx]:
                     own = own | {f"outlet:{outlets[it.art_idx]}"}
                 blocked = _Blocked((inside, in_responses, src.same_source(it.counter, own)))
                 mine = src.by_article.get(it.counter.article_id, [])
-                named = _best_cluster(it, clusters, weights, sim, blocked, nearby[id(it)], mine)
-            linked += named
+                ns = _best_cluster(it, clusters, weights, sim, blocked, nearby[id(it)], mine, lightest)
+            linked += ns
         g.clusters = sorted(set(linked))
     return _merge_groups(groups, clusters)
+
+
+def _named(items: Sequence[CounterItem], clusters: Sequence[Cluster]) -> list[list[int]]:
+    """Per counter, the clusters it names: its targets', or for an attribution denial naming none, those
+    holding words attributed to its speaker (``_attributed_to``)."""
+    cluster_of = {it.claim.id: ci for ci, c in enumerate(clusters) for it in c.items}
+    of_source: dict[str, list[int]] | None = None  # built when first needed: few counters ask
+    out = []
+    for it in items:
+        named = [cluster_of[t] for t in it.counter.targets if t in cluster_of]
+        if not named and it.counter.kind == CounterKind.attribution_denial:
+            if of_source is None:
+                of_source = {}
+                for ci, c in enumerate(clusters):
+                    for sid in dict.fromkeys(s for x in c.items for s in (x.claim.claimant, x.claim.about) if s):
+                        of_source.setdefault(sid, []).append(ci)
+            named = _attributed_to(it.counter, clusters, of_source)
+        out.append(named)
+    return out
 
 
 def _merge_groups(groups: Sequence[CounterGroup], clusters: Sequence[Cluster]) -> list[CounterGroup]:
