@@ -12,7 +12,9 @@ share one of the first |S| - k + 1 of either; a set A whose weighted overlap wit
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from itertools import chain
 from typing import TypeVar
 
 K = TypeVar("K")
@@ -25,11 +27,12 @@ _SLACK = 1e-9
 def _rank(sets: Sequence[frozenset[str]], mult: Sequence[int] | None = None) -> dict[str, tuple[int, str]]:
     """Element -> (frequency, element): rarest first, ties by the element (never by set order).
     ``mult``: how many times each set stands in the collection (identical sets given once)."""
-    df: dict[str, int] = {}
-    for n, s in enumerate(sets):
-        m = mult[n] if mult is not None else 1
-        for e in s:
-            df[e] = df.get(e, 0) + m
+    df = Counter(chain.from_iterable(sets))  # counted in C
+    if mult is not None:
+        for s, m in zip(sets, mult, strict=True):
+            if m != 1:
+                for e in s:
+                    df[e] += m - 1
     return {e: (n, e) for e, n in df.items()}
 
 
