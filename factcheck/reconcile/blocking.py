@@ -159,6 +159,8 @@ class Prefixes:
         sets = self.sets
         if groups is not None:
             found = {(i, j) for i, j in found if groups[i] == groups[j]}
+        if k == 1:  # a pair found shares the element it was found by
+            return sorted(found)
         return sorted(p for p in found if len(sets[p[0]] & sets[p[1]]) >= k)
 
 
