@@ -8,8 +8,8 @@ from typing import Any
 from ..models import Article, Claim, CounterKind, Evidence, FindingKind, Quote, Source, SourceKind
 from ..text.normalize import fold
 from ..text.numbers import find_numbers
-from ..text.posts import embed_signature
-from ..text.sentences import sentence_around
+from ..text.posts import Posts
+from ..text.sentences import SentenceEnds
 from .cluster import ClaimItem, Cluster, CounterGroup, origin_of, repeats
 from .compare import (
     Field,
@@ -60,6 +60,7 @@ class Detector:
         self.same_report = same_report
         self.order = order  # claim/counter id -> global first-appearance rank
         self.inferred = {k.counter.id for g in groups for k in g.items if k.counter.inferred}
+        self._layouts: dict[int, tuple[SentenceEnds, Posts]] = {}  # article -> its sentences and posts
 
     def kind(self, sid: str | None) -> SourceKind | None:
         return self.sources[sid].kind if sid in self.sources else None
@@ -231,20 +232,34 @@ class Detector:
 
     def _contexts(self, it: ClaimItem) -> list[tuple[Quote, list[tuple[int, int]]]]:
         """The claim's spans, each with where its dates are read: its sentence, its post's signature."""
-        text = self.articles[it.art_idx].text
+        layout = self._layouts.get(it.art_idx)
+        if layout is None:  # read once per article: its claims come in cluster order, not together
+            text = self.articles[it.art_idx].text
+            layout = self._layouts[it.art_idx] = (SentenceEnds(text), Posts(text))
+        sentence, posts = layout
         out = []
         for span in [it.claim.quote, *it.claim.evidence]:
-            contexts = [sentence_around(text, span.start, span.end)]
-            sig = embed_signature(text, span.start, span.end)
+            contexts = [sentence.around(span.start, span.end)]
+            sig = posts.signature(span.start, span.end)
             if sig:
                 contexts.append(sig)
             out.append((span, contexts))
         return out
 
-    def _dates(self, it: ClaimItem, contexts: list[tuple[int, int]], dates: dict[tuple[int, int], _Mention]) -> None:
-        """The resolved dates in the contexts of one of the claim's spans."""
+    def _dates(
+        self,
+        it: ClaimItem,
+        contexts: list[tuple[int, int]],
+        dates: dict[tuple[int, int], _Mention],
+        read: set[tuple[int, int, int]],
+    ) -> None:
+        """The resolved dates in the contexts of one of the claim's spans. ``read``: the contexts read
+        already (the claims of one sentence share it; a second reading would add nothing)."""
         art = self.articles[it.art_idx]
         for s, e in contexts:
+            if (it.art_idx, s, e) in read:
+                continue
+            read.add((it.art_idx, s, e))
             for d in find_resolved_dates(art.text[s:e], art.published, s):
                 if d.value[1] is not None:
                     surface = fold(d.text, loose=True).replace(" ", "")
@@ -276,9 +291,10 @@ class Detector:
         read_numbers = len({(it.art_idx, span.start) for it, span, _ in spans}) >= 2
         dates: dict[tuple[int, int], _Mention] = {}
         numbers: dict[tuple[int, int], _Mention] = {}
+        read: set[tuple[int, int, int]] = set()
         for it, span, ctx in spans:
             if read_dates:
-                self._dates(it, ctx, dates)
+                self._dates(it, ctx, dates, read)
             if read_numbers:
                 self._numbers(it, span, numbers)
         out = []
