@@ -92,10 +92,11 @@ class Detector:
 
     def detect(self) -> list[RawFinding]:
         out: list[RawFinding] = []
-        disc = discrepancies(self.articles, self.clusters, self.order)
+        is_worthy = [worthy(c) for c in self.clusters]
+        disc = discrepancies(self.articles, self.clusters, self.order, is_worthy)
         discrepant = {ci for f in disc for ci in f.clusters}
         for ci, c in enumerate(self.clusters):
-            judged = self.counter_findings(ci, c) if worthy(c) else []
+            judged = self.counter_findings(ci, c) if is_worthy[ci] else []
             if ci in discrepant:  # versions that differ do not confirm each other
                 judged = [
                     f
@@ -103,7 +104,7 @@ class Detector:
                     if not (f.kind == FindingKind.corroborated and all(k in self.inferred for k in f.counters))
                 ]
             out += judged
-            if worthy(c):
+            if is_worthy[ci]:
                 out += self.origin_findings(ci, c, judged, ci in discrepant)
             out += self.consistent(ci, c)
         return out + disc
@@ -246,57 +247,50 @@ class Detector:
             out.append((span, contexts))
         return out
 
-    def _dates(
-        self,
-        it: ClaimItem,
-        contexts: list[tuple[int, int]],
-        dates: dict[tuple[int, int], _Mention],
-        read: set[tuple[int, int, int]],
-    ) -> None:
-        """The resolved dates in the contexts of one of the claim's spans. ``read``: the contexts read
-        already (the claims of one sentence share it; a second reading would add nothing)."""
-        art = self.articles[it.art_idx]
-        for s, e in contexts:
-            if (it.art_idx, s, e) in read:
-                continue
-            read.add((it.art_idx, s, e))
+    def _dates(self, spans: list[tuple[ClaimItem, Quote, list[tuple[int, int]]]]) -> dict[tuple[int, int], _Mention]:
+        """The resolved dates in the contexts of the spans (each context read once: the claims of one
+        sentence share it, and a second reading would add nothing)."""
+        contexts = list(dict.fromkeys((it.art_idx, s, e) for it, _, ctx in spans for s, e in ctx))
+        last = _last_run([(a, s) for a, s, _ in contexts])
+        dates: dict[tuple[int, int], _Mention] = {}
+        for n, (ai, s, e) in enumerate(contexts):
+            if n >= last and not dates:  # one value in two contexts (by start) is no longer possible
+                break
+            art = self.articles[ai]
             for d in find_resolved_dates(art.text[s:e], art.published, s):
                 if d.value[1] is not None:
                     surface = fold(d.text, loose=True).replace(" ", "")
                     dates.setdefault(
-                        (it.art_idx, d.start),
-                        (d.value, surface, (it.art_idx, s), it.art_idx, Quote(text=d.text, start=d.start, end=d.end)),
+                        (ai, d.start), (d.value, surface, (ai, s), ai, Quote(text=d.text, start=d.start, end=d.end))
                     )
+        return dates
 
     @staticmethod
-    def _numbers(it: ClaimItem, span: Quote, numbers: dict[tuple[int, int], _Mention]) -> None:
-        for n in find_numbers(span.text, span.start):
-            numbers.setdefault(
-                (it.art_idx, n.start),
-                (
-                    n.value,
-                    "".join(n.text.split()).strip(".,;:،"),
-                    (it.art_idx, span.start),
-                    it.art_idx,
-                    Quote(text=n.text, start=n.start, end=n.end),
-                ),
-            )
+    def _numbers(spans: list[tuple[ClaimItem, Quote, list[tuple[int, int]]]]) -> dict[tuple[int, int], _Mention]:
+        """The numbers in the spans (a span read twice would add nothing)."""
+        read = list(dict.fromkeys((it.art_idx, span.start, span.text) for it, span, _ in spans))
+        last = _last_run([(a, start) for a, start, _ in read])
+        numbers: dict[tuple[int, int], _Mention] = {}
+        for n, (ai, start, text) in enumerate(read):
+            if n >= last and not numbers:  # one value in two spans (by start) is no longer possible
+                break
+            for m in find_numbers(text):
+                numbers.setdefault(
+                    (ai, start + m.start),
+                    (
+                        m.value,
+                        "".join(m.text.split()).strip(".,;:،"),
+                        (ai, start),
+                        ai,
+                        Quote(text=m.text, start=start + m.start, end=start + m.end),
+                    ),
+                )
+        return numbers
 
     def consistent(self, ci: int, c: Cluster) -> list[RawFinding]:
         """Values written differently in the cluster's spans (dates: also their sentence / post) that agree."""
         spans = [(it, span, ctx) for it in c.items for span, ctx in self._contexts(it)]
-        # A finding needs one value read in two contexts (dates) or two spans (numbers): with one
-        # context or one span there is none, and the values need not be read.
-        read_dates = len({(it.art_idx, s) for it, _, ctx in spans for s, _ in ctx}) >= 2
-        read_numbers = len({(it.art_idx, span.start) for it, span, _ in spans}) >= 2
-        dates: dict[tuple[int, int], _Mention] = {}
-        numbers: dict[tuple[int, int], _Mention] = {}
-        read: set[tuple[int, int, int]] = set()
-        for it, span, ctx in spans:
-            if read_dates:
-                self._dates(it, ctx, dates, read)
-            if read_numbers:
-                self._numbers(it, span, numbers)
+        dates, numbers = self._dates(spans), self._numbers(spans)
         out = []
         first = min(self.order[it.claim.id] for it in c.items)
         pairs: tuple[tuple[Field, Any], ...] = (("date", dates), ("number", numbers))
@@ -329,3 +323,13 @@ class Detector:
                     )
                 )
         return out
+
+
+def _last_run(keys: Sequence[tuple[int, int]]) -> int:
+    """Where the run of equal keys that ends ``keys`` starts. A value found in two contexts (by key) is
+    a finding; once only that run is left to read and nothing was found, none can be (and with one
+    key only, the values need not be read at all: 0)."""
+    n = len(keys)
+    while n > 0 and keys[n - 1] == keys[-1]:
+        n -= 1
+    return n
