@@ -142,7 +142,7 @@ def _partners(profiles: Sequence[_Profile | None], mult: Sequence[int]) -> dict[
         occurrences.append(occ)
     bar = min(SAME_MIN_RATIO, CROSS_MIN_RATIO)
     out: dict[int, list[int]] = {}
-    for a, b in containing(occurrences, lambda _: 1.0, bar, min(SAME_MIN_SHARED, CROSS_MIN_SHARED), mult):
+    for a, b in containing(occurrences, None, bar, min(SAME_MIN_SHARED, CROSS_MIN_SHARED), mult):  # unit weights
         out.setdefault(a, []).append(b)
     return out
 
