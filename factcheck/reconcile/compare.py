@@ -73,7 +73,7 @@ def _keyed(raw: str) -> str | None:
 def word_keys(text: str) -> tuple[str, ...]:
     """The keys of ``words(text)``, without building its words: a version's profile needs no more,
     and one text recurs at other offsets (a story repeated in several articles)."""
-    return tuple(k for k in map(_keyed, _WORD.findall(text)) if k is not None)
+    return tuple(filter(None, map(_keyed, _WORD.findall(text))))  # a key is never empty
 
 
 @lru_cache(maxsize=65536)

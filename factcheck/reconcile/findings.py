@@ -291,7 +291,9 @@ class Detector:
         """Values written differently in the cluster's spans (dates: also their sentence / post) that agree."""
         spans = [(it, span, ctx) for it in c.items for span, ctx in self._contexts(it)]
         dates, numbers = self._dates(spans), self._numbers(spans)
-        out = []
+        out: list[RawFinding] = []
+        if len(dates) < 2 and len(numbers) < 2:  # a finding needs two mentions of one value
+            return out
         first = min(self.order[it.claim.id] for it in c.items)
         pairs: tuple[tuple[Field, Any], ...] = (("date", dates), ("number", numbers))
         for fieldname, mentions in pairs:
