@@ -60,7 +60,9 @@ class Detector:
         self.same_report = same_report
         self.order = order  # claim/counter id -> global first-appearance rank
         self.inferred = {k.counter.id for g in groups for k in g.items if k.counter.inferred}
-        self._layouts: dict[int, tuple[SentenceEnds, Posts]] = {}  # article -> its sentences and posts
+        # Each article's sentence ends and posts, read once: its claims come in cluster order, not together.
+        self._sentences: dict[int, SentenceEnds] = {}
+        self._posts: dict[int, Posts] = {}
 
     def kind(self, sid: str | None) -> SourceKind | None:
         return self.sources[sid].kind if sid in self.sources else None
@@ -233,11 +235,10 @@ class Detector:
 
     def _contexts(self, it: ClaimItem) -> list[tuple[Quote, list[tuple[int, int]]]]:
         """The claim's spans, each with where its dates are read: its sentence, its post's signature."""
-        layout = self._layouts.get(it.art_idx)
-        if layout is None:  # read once per article: its claims come in cluster order, not together
-            text = self.articles[it.art_idx].text
-            layout = self._layouts[it.art_idx] = (SentenceEnds(text), Posts(text))
-        sentence, posts = layout
+        sentence = self._sentences.get(it.art_idx)
+        if sentence is None:
+            sentence = self._sentences[it.art_idx] = SentenceEnds(self.articles[it.art_idx].text)
+        posts = self.posts(it.art_idx)
         out = []
         for span in [it.claim.quote, *it.claim.evidence]:
             contexts = [sentence.around(span.start, span.end)]
@@ -246,6 +247,12 @@ class Detector:
                 contexts.append(sig)
             out.append((span, contexts))
         return out
+
+    def posts(self, art_idx: int) -> Posts:
+        posts = self._posts.get(art_idx)
+        if posts is None:
+            posts = self._posts[art_idx] = Posts(self.articles[art_idx].text)
+        return posts
 
     def _dates(self, spans: list[tuple[ClaimItem, Quote, list[tuple[int, int]]]]) -> dict[tuple[int, int], _Mention]:
         """The resolved dates in the contexts of the spans (each context read once: the claims of one
@@ -289,6 +296,10 @@ class Detector:
 
     def consistent(self, ci: int, c: Cluster) -> list[RawFinding]:
         """Values written differently in the cluster's spans (dates: also their sentence / post) that agree."""
+        if len(c.items) == 1 and not c.items[0].claim.evidence:
+            it, q = c.items[0], c.items[0].claim.quote
+            if self.posts(it.art_idx).signature(q.start, q.end) is None:
+                return []  # one span, in one sentence: no value is read in two contexts or two spans
         spans = [(it, span, ctx) for it in c.items for span, ctx in self._contexts(it)]
         dates, numbers = self._dates(spans), self._numbers(spans)
         out: list[RawFinding] = []
