@@ -170,9 +170,12 @@ class Detector:
                     first=first,
                 )
             )
-        independent = self._one_account_merged(
-            c.items,
-            one_report_merged(c.items, [o for o in origins if self.kind(o) != SourceKind.anonymous], self.same_report),
+        named = [o for o in origins if self.kind(o) != SourceKind.anonymous]
+        # Merging keeps the first origin always: one origin (or none) stays as it is.
+        independent = (
+            self._one_account_merged(c.items, one_report_merged(c.items, named, self.same_report))
+            if len(named) >= 2
+            else named
         )
         confirmed = any(f.kind == FindingKind.corroborated for f in judged)  # said already, by its confirmations
         if len(independent) >= 2 and not discrepant and not confirmed and self._independent(claims, independent):

@@ -79,13 +79,14 @@ class _Profile:
 
     def may_differ(self, other: _Profile) -> bool:
         """A difference is a number or a date on both sides, or a scope word of one side only (the
-        scope words are tested first: they are read already)."""
+        scope words are tested first: they are read already; a side known to hold no number or no
+        date spares reading the other)."""
         mine, theirs = self.keys, other.keys
         return bool(
             any(k not in theirs for k in self.scope)
             or any(k not in mine for k in other.scope)
-            or (self.numbers and other.numbers)
-            or (self.dates and other.dates)
+            or (self._numbers is not False and other._numbers is not False and self.numbers and other.numbers)
+            or (self._dates is not False and other._dates is not False and self.dates and other.dates)
         )
 
     def may_align(self, other: _Profile, shared: int, ratio: float) -> bool:
