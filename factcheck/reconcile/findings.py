@@ -8,8 +8,8 @@ from typing import Any
 from ..models import Article, Claim, CounterKind, Evidence, FindingKind, Quote, Source, SourceKind
 from ..text.normalize import fold
 from ..text.numbers import find_numbers
-from ..text.posts import embed_signature
-from ..text.sentences import sentence_around
+from ..text.posts import Posts
+from ..text.sentences import SentenceEnds
 from .cluster import ClaimItem, Cluster, CounterGroup, origin_of, repeats
 from .compare import (
     Field,
@@ -60,6 +60,9 @@ class Detector:
         self.same_report = same_report
         self.order = order  # claim/counter id -> global first-appearance rank
         self.inferred = {k.counter.id for g in groups for k in g.items if k.counter.inferred}
+        # Each article's sentence ends and posts, read once: its claims come in cluster order, not together.
+        self._sentences: dict[int, SentenceEnds] = {}
+        self._posts: dict[int, Posts] = {}
 
     def kind(self, sid: str | None) -> SourceKind | None:
         return self.sources[sid].kind if sid in self.sources else None
@@ -91,10 +94,11 @@ class Detector:
 
     def detect(self) -> list[RawFinding]:
         out: list[RawFinding] = []
-        disc = discrepancies(self.articles, self.clusters, self.order)
+        is_worthy = [worthy(c) for c in self.clusters]
+        disc = discrepancies(self.articles, self.clusters, self.order, is_worthy)
         discrepant = {ci for f in disc for ci in f.clusters}
         for ci, c in enumerate(self.clusters):
-            judged = self.counter_findings(ci, c) if worthy(c) else []
+            judged = self.counter_findings(ci, c) if is_worthy[ci] else []
             if ci in discrepant:  # versions that differ do not confirm each other
                 judged = [
                     f
@@ -102,7 +106,7 @@ class Detector:
                     if not (f.kind == FindingKind.corroborated and all(k in self.inferred for k in f.counters))
                 ]
             out += judged
-            if worthy(c):
+            if is_worthy[ci]:
                 out += self.origin_findings(ci, c, judged, ci in discrepant)
             out += self.consistent(ci, c)
         return out + disc
@@ -166,9 +170,12 @@ class Detector:
                     first=first,
                 )
             )
-        independent = self._one_account_merged(
-            c.items,
-            one_report_merged(c.items, [o for o in origins if self.kind(o) != SourceKind.anonymous], self.same_report),
+        named = [o for o in origins if self.kind(o) != SourceKind.anonymous]
+        # Merging keeps the first origin always: one origin (or none) stays as it is.
+        independent = (
+            self._one_account_merged(c.items, one_report_merged(c.items, named, self.same_report))
+            if len(named) >= 2
+            else named
         )
         confirmed = any(f.kind == FindingKind.corroborated for f in judged)  # said already, by its confirmations
         if len(independent) >= 2 and not discrepant and not confirmed and self._independent(claims, independent):
@@ -231,57 +238,76 @@ class Detector:
 
     def _contexts(self, it: ClaimItem) -> list[tuple[Quote, list[tuple[int, int]]]]:
         """The claim's spans, each with where its dates are read: its sentence, its post's signature."""
-        text = self.articles[it.art_idx].text
+        sentence = self._sentences.get(it.art_idx)
+        if sentence is None:
+            sentence = self._sentences[it.art_idx] = SentenceEnds(self.articles[it.art_idx].text)
+        posts = self.posts(it.art_idx)
         out = []
         for span in [it.claim.quote, *it.claim.evidence]:
-            contexts = [sentence_around(text, span.start, span.end)]
-            sig = embed_signature(text, span.start, span.end)
+            contexts = [sentence.around(span.start, span.end)]
+            sig = posts.signature(span.start, span.end)
             if sig:
                 contexts.append(sig)
             out.append((span, contexts))
         return out
 
-    def _dates(self, it: ClaimItem, contexts: list[tuple[int, int]], dates: dict[tuple[int, int], _Mention]) -> None:
-        """The resolved dates in the contexts of one of the claim's spans."""
-        art = self.articles[it.art_idx]
-        for s, e in contexts:
+    def posts(self, art_idx: int) -> Posts:
+        posts = self._posts.get(art_idx)
+        if posts is None:
+            posts = self._posts[art_idx] = Posts(self.articles[art_idx].text)
+        return posts
+
+    def _dates(self, spans: list[tuple[ClaimItem, Quote, list[tuple[int, int]]]]) -> dict[tuple[int, int], _Mention]:
+        """The resolved dates in the contexts of the spans (each context read once: the claims of one
+        sentence share it, and a second reading would add nothing)."""
+        contexts = list(dict.fromkeys((it.art_idx, s, e) for it, _, ctx in spans for s, e in ctx))
+        last = _last_run([(a, s) for a, s, _ in contexts])
+        dates: dict[tuple[int, int], _Mention] = {}
+        for n, (ai, s, e) in enumerate(contexts):
+            if n >= last and not dates:  # one value in two contexts (by start) is no longer possible
+                break
+            art = self.articles[ai]
             for d in find_resolved_dates(art.text[s:e], art.published, s):
                 if d.value[1] is not None:
                     surface = fold(d.text, loose=True).replace(" ", "")
                     dates.setdefault(
-                        (it.art_idx, d.start),
-                        (d.value, surface, (it.art_idx, s), it.art_idx, Quote(text=d.text, start=d.start, end=d.end)),
+                        (ai, d.start), (d.value, surface, (ai, s), ai, Quote(text=d.text, start=d.start, end=d.end))
                     )
+        return dates
 
     @staticmethod
-    def _numbers(it: ClaimItem, span: Quote, numbers: dict[tuple[int, int], _Mention]) -> None:
-        for n in find_numbers(span.text, span.start):
-            numbers.setdefault(
-                (it.art_idx, n.start),
-                (
-                    n.value,
-                    "".join(n.text.split()).strip(".,;:،"),
-                    (it.art_idx, span.start),
-                    it.art_idx,
-                    Quote(text=n.text, start=n.start, end=n.end),
-                ),
-            )
+    def _numbers(spans: list[tuple[ClaimItem, Quote, list[tuple[int, int]]]]) -> dict[tuple[int, int], _Mention]:
+        """The numbers in the spans (a span read twice would add nothing)."""
+        read = list(dict.fromkeys((it.art_idx, span.start, span.text) for it, span, _ in spans))
+        last = _last_run([(a, start) for a, start, _ in read])
+        numbers: dict[tuple[int, int], _Mention] = {}
+        for n, (ai, start, text) in enumerate(read):
+            if n >= last and not numbers:  # one value in two spans (by start) is no longer possible
+                break
+            for m in find_numbers(text):
+                numbers.setdefault(
+                    (ai, start + m.start),
+                    (
+                        m.value,
+                        "".join(m.text.split()).strip(".,;:،"),
+                        (ai, start),
+                        ai,
+                        Quote(text=m.text, start=start + m.start, end=start + m.end),
+                    ),
+                )
+        return numbers
 
     def consistent(self, ci: int, c: Cluster) -> list[RawFinding]:
         """Values written differently in the cluster's spans (dates: also their sentence / post) that agree."""
+        if len(c.items) == 1 and not c.items[0].claim.evidence:
+            it, q = c.items[0], c.items[0].claim.quote
+            if self.posts(it.art_idx).signature(q.start, q.end) is None:
+                return []  # one span, in one sentence: no value is read in two contexts or two spans
         spans = [(it, span, ctx) for it in c.items for span, ctx in self._contexts(it)]
-        # A finding needs one value read in two contexts (dates) or two spans (numbers): with one
-        # context or one span there is none, and the values need not be read.
-        read_dates = len({(it.art_idx, s) for it, _, ctx in spans for s, _ in ctx}) >= 2
-        read_numbers = len({(it.art_idx, span.start) for it, span, _ in spans}) >= 2
-        dates: dict[tuple[int, int], _Mention] = {}
-        numbers: dict[tuple[int, int], _Mention] = {}
-        for it, span, ctx in spans:
-            if read_dates:
-                self._dates(it, ctx, dates)
-            if read_numbers:
-                self._numbers(it, span, numbers)
-        out = []
+        dates, numbers = self._dates(spans), self._numbers(spans)
+        out: list[RawFinding] = []
+        if len(dates) < 2 and len(numbers) < 2:  # a finding needs two mentions of one value
+            return out
         first = min(self.order[it.claim.id] for it in c.items)
         pairs: tuple[tuple[Field, Any], ...] = (("date", dates), ("number", numbers))
         for fieldname, mentions in pairs:
@@ -313,3 +339,13 @@ class Detector:
                     )
                 )
         return out
+
+
+def _last_run(keys: Sequence[tuple[int, int]]) -> int:
+    """Where the run of equal keys that ends ``keys`` starts. A value found in two contexts (by key) is
+    a finding; once only that run is left to read and nothing was found, none can be (and with one
+    key only, the values need not be read at all: 0)."""
+    n = len(keys)
+    while n > 0 and keys[n - 1] == keys[-1]:
+        n -= 1
+    return n

@@ -4,6 +4,7 @@ between shared words, in a number, a resolved date or a scope word (``compare.di
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,64 +49,114 @@ def worthy(c: Cluster) -> bool:
     return max(it.claim.check_worthiness for it in c.items) >= WORTHY
 
 
-@dataclass(frozen=True)
 class _Profile:
-    """What a version brings to the comparison, read once: its word keys and what can differ."""
+    """What a version brings to the comparison, read once per text and date: its word keys and what
+    can differ. Numbers and dates are read on the first pair that asks (most versions meet no pair
+    that gets that far), and only whether there are any."""
 
-    keys: Counter[str]
-    size: int
-    numbers: bool
-    dates: bool
-    scope: frozenset[str]
+    __slots__ = ("_dates", "_numbers", "_published", "_text", "keys", "scope", "size")
+
+    def __init__(self, text: str, published: dt.date | None) -> None:
+        keyed = word_keys(text)
+        self.keys = Counter(keyed)
+        self.size = len(keyed)
+        self.scope = frozenset(self.keys.keys() & SCOPE_KEYS.value())
+        self._text, self._published = text, published
+        self._numbers: bool | None = None
+        self._dates: bool | None = None
+
+    @property
+    def numbers(self) -> bool:
+        if self._numbers is None:
+            self._numbers = bool(find_numbers(self._text))  # the offset only shifts them
+        return self._numbers
+
+    @property
+    def dates(self) -> bool:
+        if self._dates is None:
+            self._dates = bool(find_resolved_dates(self._text, self._published))
+        return self._dates
 
     def may_differ(self, other: _Profile) -> bool:
-        """A difference is a number or a date on both sides, or a scope word of one side only."""
+        """A difference is a number or a date on both sides, or a scope word of one side only (the
+        scope words are tested first: they are read already; a side known to hold no number or no
+        date spares reading the other)."""
+        mine, theirs = self.keys, other.keys
         return bool(
-            (self.numbers and other.numbers)
-            or (self.dates and other.dates)
-            or self.scope - other.keys.keys()
-            or other.scope - self.keys.keys()
+            any(k not in theirs for k in self.scope)
+            or any(k not in mine for k in other.scope)
+            or (self._numbers is not False and other._numbers is not False and self.numbers and other.numbers)
+            or (self._dates is not False and other._dates is not False and self.dates and other.dates)
         )
 
     def may_align(self, other: _Profile, shared: int, ratio: float) -> bool:
         """The words ``differences`` aligns can't exceed the words the two have in common."""
-        at_most, shorter = sum((self.keys & other.keys).values()), min(self.size, other.size)
-        return at_most >= shared and shorter > 0 and at_most / shorter >= ratio
+        shorter = min(self.size, other.size)
+        if shorter < shared:  # fewer words than the bar: too few in common too
+            return False
+        few, many = (self.keys, other.keys) if len(self.keys) <= len(other.keys) else (other.keys, self.keys)
+        at_most = 0
+        for k, n in few.items():
+            m = many.get(k)
+            if m:
+                at_most += n if n < m else m
+        return at_most >= shared and at_most / shorter >= ratio
+
+
+def _profiles(
+    items: Sequence[tuple[ClaimItem, int]], articles: Sequence[Article], usable: Sequence[bool]
+) -> list[_Profile | None]:
+    """Each usable version's profile (None for the others: they meet no pair), one per text and date."""
+    memo: dict[tuple[str, dt.date | None], _Profile] = {}
+    out: list[_Profile | None] = []
+    for (it, _), ok in zip(items, usable, strict=True):
+        if not ok:
+            out.append(None)
+            continue
+        key = (it.claim.quote.text, articles[it.art_idx].published)
+        p = memo.get(key)
+        if p is None:
+            p = memo[key] = _Profile(*key)
+        out.append(p)
+    return out
 
 
 def _version(it: ClaimItem, articles: Sequence[Article]) -> Version:
     return Version(it.claim.quote.text, it.claim.quote.start, articles[it.art_idx].published)
 
 
-def _profile(v: Version) -> _Profile:
-    keys = Counter(word_keys(v.text))
-    return _Profile(
-        keys,
-        sum(keys.values()),
-        bool(find_numbers(v.text, v.start)),
-        bool(find_resolved_dates(v.text, v.published, v.start)),
-        frozenset(k for k in keys if k in SCOPE_KEYS),
-    )
-
-
-def _partners(profiles: Sequence[_Profile], usable: Sequence[bool], mult: Sequence[int]) -> dict[int, list[int]]:
+def _partners(profiles: Sequence[_Profile | None], mult: Sequence[int]) -> dict[int, list[int]]:
     """For each version, the later ones whose words could align as ``differences`` needs (enough
     words in common, each occurrence of a word counted once), ascending. ``mult``: the copies each
     version stands for (see ``discrepancies``)."""
-    occurrences = [
-        frozenset(f"{k}\x00{n}" for k, c in p.keys.items() for n in range(c)) if ok else frozenset()
-        for p, ok in zip(profiles, usable, strict=True)
-    ]
+    # The first occurrence of a word is the word itself, the next ones are numbered (words hold no NUL).
+    memo: dict[int, frozenset[str]] = {}  # profile -> its occurrences (one text recurs in articles)
+    occurrences: list[frozenset[str]] = []
+    for p in profiles:
+        if p is None:
+            occurrences.append(frozenset())
+            continue
+        occ = memo.get(id(p))
+        if occ is None:
+            extra = [f"{k}\x00{n}" for k, c in p.keys.items() if c > 1 for n in range(1, c)]
+            occ = memo[id(p)] = frozenset([*p.keys, *extra]) if extra else frozenset(p.keys)
+        occurrences.append(occ)
     bar = min(SAME_MIN_RATIO, CROSS_MIN_RATIO)
     out: dict[int, list[int]] = {}
-    for a, b in containing(occurrences, lambda _: 1.0, bar, min(SAME_MIN_SHARED, CROSS_MIN_SHARED), mult):
+    for a, b in containing(occurrences, None, bar, min(SAME_MIN_SHARED, CROSS_MIN_SHARED), mult):  # unit weights
         out.setdefault(a, []).append(b)
     return out
 
 
-def discrepancies(articles: Sequence[Article], clusters: Sequence[Cluster], order: dict[str, int]) -> list[RawFinding]:
+def discrepancies(
+    articles: Sequence[Article],
+    clusters: Sequence[Cluster],
+    order: dict[str, int],
+    worthy_flags: Sequence[bool] | None = None,
+) -> list[RawFinding]:
     """One finding per difference between versions of check-worthy claims (pairs in order of
-    appearance; one finding per pair of clusters: its first, clearest case)."""
+    appearance; one finding per pair of clusters: its first, clearest case). ``worthy_flags``: each
+    cluster's ``worthy``, if known."""
     every = sorted(((it, ci) for ci, c in enumerate(clusters) for it in c.items), key=lambda p: order[p[0].claim.id])
     # Copies of one claim in one article and cluster (a long article repeating a paragraph) compare
     # alike (``differences`` reads texts and dates, and offsets only shift its positions): the pair
@@ -113,9 +164,9 @@ def discrepancies(articles: Sequence[Article], clusters: Sequence[Cluster], orde
     # nothing new: the pair of clusters is done) or be skipped, so only first copies are compared.
     copies = by_key([(*_copy_key(it), ci) for it, ci in every])
     items = [every[g[0]] for g in copies.values()]
-    is_worthy = [worthy(c) for c in clusters]
-    profiles = [_profile(_version(it, articles)) for it, _ in items]
-    partners = _partners(profiles, [is_worthy[ci] for _, ci in items], [len(g) for g in copies.values()])
+    is_worthy = [worthy(c) for c in clusters] if worthy_flags is None else worthy_flags
+    profiles = _profiles(items, articles, [is_worthy[ci] for _, ci in items])
+    partners = _partners(profiles, [len(g) for g in copies.values()])
     found: dict[tuple[Any, ...], RawFinding] = {}
     pair_done: set[tuple[int, int]] = set()
     for a, (ia, ca) in enumerate(items):
@@ -132,7 +183,9 @@ def discrepancies(articles: Sequence[Article], clusters: Sequence[Cluster], orde
             shared, ratio = (SAME_MIN_SHARED, SAME_MIN_RATIO) if same else (CROSS_MIN_SHARED, CROSS_MIN_RATIO)
             if len(ia.stems & ib.stems) < shared:  # cheap tests before the word-by-word comparison
                 continue
-            if not profiles[a].may_differ(profiles[b]) or not profiles[a].may_align(profiles[b], shared, ratio):
+            pa, pb = profiles[a], profiles[b]
+            assert pa is not None and pb is not None  # partners are usable
+            if not pa.may_differ(pb) or not pa.may_align(pb, shared, ratio):
                 continue
             va, vb = _version(ia, articles), _version(ib, articles)
             for d in differences(va, vb, min_shared=shared, min_ratio=ratio):

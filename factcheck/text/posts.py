@@ -40,33 +40,49 @@ def embed_signature(text: str, start: int, end: int) -> tuple[int, int] | None:
     A span is in a post when it shares a line with the signature, or sits on lines next to it that
     hold no Arabic (a Latin-script post embedded in an Arabic article).
     """
-    starts, ends, sig_lines, sig_spans = _layout(text)
-    li = bisect_right(starts, start) - 1
-    if li < 0 or start > ends[li]:
+    return _posts(text).signature(start, end)
+
+
+class Posts:
+    """The dated signatures of one text and its lines, read once: the reconciler asks for every claim
+    of an article, and a long article has thousands."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sig_spans = [m.span() for m in signatures(text)]
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.sig_lines: list[int] = []
+        if not self.sig_spans:  # no post: the lines are never read
+            return
+        pos = 0
+        for line in text.split("\n"):
+            self.starts.append(pos)
+            self.ends.append(pos + len(line))
+            pos += len(line) + 1
+        self.sig_lines = [bisect_right(self.starts, s0) - 1 for s0, _ in self.sig_spans]
+
+    def signature(self, start: int, end: int) -> tuple[int, int] | None:
+        """``embed_signature(text, start, end)``."""
+        if not self.sig_spans:
+            return None
+        text, starts, ends, sig_lines, sig_spans = self.text, self.starts, self.ends, self.sig_lines, self.sig_spans
+        li = bisect_right(starts, start) - 1
+        if li < 0 or start > ends[li]:
+            return None
+        # Only a signature on the span's line or within 3 lines of it can hold it: look at those only,
+        # in text order (signature lines never decrease along the text).
+        for n in range(bisect_left(sig_lines, li - 3), bisect_right(sig_lines, li + 3)):
+            si = sig_lines[n]
+            if si == li:
+                return sig_spans[n]
+            lo, hi = sorted((si, li))
+            between = (text[starts[k] : ends[k]] for k in range(lo, hi + 1) if k != si)
+            if not any(has_arabic(line) for line in between):
+                return sig_spans[n]
         return None
-    # Only a signature on the span's line or within 3 lines of it can hold it: look at those only,
-    # in text order (signature lines never decrease along the text).
-    for n in range(bisect_left(sig_lines, li - 3), bisect_right(sig_lines, li + 3)):
-        si = sig_lines[n]
-        if si == li:
-            return sig_spans[n]
-        lo, hi = sorted((si, li))
-        between = (text[starts[k] : ends[k]] for k in range(lo, hi + 1) if k != si)
-        if not any(has_arabic(line) for line in between):
-            return sig_spans[n]
-    return None
 
 
 @lru_cache(maxsize=4)
-def _layout(text: str) -> tuple[list[int], list[int], list[int], list[tuple[int, int]]]:
-    """Line starts and ends of ``text`` and its dated signatures (line, span), computed once per text:
-    the reconciler asks for every claim of an article, and a long article has thousands."""
-    starts: list[int] = []
-    ends: list[int] = []
-    pos = 0
-    for line in text.split("\n"):
-        starts.append(pos)
-        ends.append(pos + len(line))
-        pos += len(line) + 1
-    spans = [m.span() for m in signatures(text)]
-    return starts, ends, [bisect_right(starts, s0) - 1 for s0, _ in spans], spans
+def _posts(text: str) -> Posts:
+    return Posts(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # A sentence ends at its punctuation or at a line break (Arabic question mark included).
 SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -11,13 +12,32 @@ SENTENCE_END = re.compile(r"[.!?؟\n]")
 _BETWEEN = re.compile(r"(?<=[.!?؟…])[\"'”»)]*\s+|\n+")
 
 
+_END_CHARS = ".!?؟\n"  # what SENTENCE_END matches
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or line) holding text[start:end], widened to include the whole span."""
     s = start
-    while s > 0 and not SENTENCE_END.match(text[s - 1]):
+    while s > 0 and text[s - 1] not in _END_CHARS:
         s -= 1
     m = SENTENCE_END.search(text, end)
     return s, (m.start() if m else len(text))
+
+
+class SentenceEnds:
+    """Where the sentences of one text end, found once: ``sentence_around`` for each of its many
+    spans by bisection (a long article holds many claims, each walked back to its sentence start)."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.ends = [m.start() for m in SENTENCE_END.finditer(text)]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """``sentence_around(text, start, end)``."""
+        ends = self.ends
+        i = bisect_left(ends, start) if start > 0 else 0
+        j = bisect_left(ends, end)
+        return (ends[i - 1] + 1 if i else min(start, 0)), (ends[j] if j < len(ends) else self.length)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
