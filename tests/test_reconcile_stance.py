@@ -361,3 +361,30 @@ def test_polarity_across_languages(a: str, b: str, expected: bool) -> None:
     from factcheck.reconcile.stance import opposite_across
 
     assert opposite_across(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قُتِلَ ٥ أشخاصٍ وأُصيب ١٢ آخرون في ثلاثةِ أحياء",
+        "The agency didn't count 40 cases; it's 12 deaths, not '7' #5 - see https://example.org/5 x",
+        "They can\u064b't say 3 people died\u0640 in one week, 20 tonnes, 4 cases' worth, #8 'n't' 9",
+        "ꟹ 4 cases",
+        "café\u0301 reported 6 cases 'n 2 wards; ﻻ 9 shops ﷺ 11 homes",
+        "حالة واحدة\u200c و٣ وفيات و 4 إصابات",
+    ],
+)
+def test_counts_read_around_each_number_as_on_the_cut_text(text: str) -> None:
+    """``count_at`` reads the words around a number off the text folded once (``_word_spans``): the
+    same words as folding the text before and after the number apart."""
+    from factcheck.reconcile import stance as st
+    from factcheck.text.normalize import fold
+    from factcheck.text.numbers import find_numbers
+
+    for n in find_numbers(text):
+        before_ws = st._words(text[: n.start])
+        after_ws = [w for w in st._words(text[n.end :]) if not w.isdigit()]
+        spans = st._word_spans(text)
+        if spans is not None:
+            assert st._around(spans, n.start, n.end) == (before_ws[-1] if before_ws else "", after_ws[:2])
+            assert spans[0][n.start : n.end].replace(st.DROPPED, "").split() == fold(text[n.start : n.end]).split()

@@ -109,3 +109,29 @@ def test_different_figures_still_conflict() -> None:
     assert _number_conflicts("قالت الوزارة إن ٢٬٥٠٠ أسرة نزحت", "قالت الوزارة إن ٣٬٥٠٠ أسرة نزحت") == [
         ("٢٬٥٠٠", "٣٬٥٠٠")
     ]
+
+
+# Invented texts whose characters fold in every way: vowel marks and tatweel (dropped), a mark that
+# composes with its letter, ligatures and presentation forms (several characters), full-width and
+# Arabic-Indic digits, invisible characters, the letter standing for dropped characters itself.
+_FOLD_CASES = [
+    "قُتِلَ خمسةٌ وعشرونَ شخصاً في ٣ مـدن",
+    "ثلاثةُ آلافٍ، و٥ ملايين؛ نحو ﻻ شيء",
+    "cafe\u0301 twenty\u00adfive and ｔｗｅｎｔｙ-five, ﬁve ＴＨＯＵＳＡＮＤ",
+    "e\u0301 3 million ﷺ أربعة\u0654 ملايين ꟹ twenty",
+    "twenty\u200bfive 12\u200d000 \u2068forty\u2069 two",
+]
+
+
+def test_tokens_fold_as_each_token_alone() -> None:
+    """The text is folded once for all its tokens (``OneCharFolds``): as if each were folded alone."""
+    from factcheck.text.normalize import fold
+    from factcheck.text.numbers import _TOKEN, _TRAIL, _tokens
+
+    for text in _FOLD_CASES:
+        expected = []
+        for m in _TOKEN.finditer(text):
+            raw = m.group().rstrip(_TRAIL)
+            if raw:
+                expected.append((m.start(), m.start() + len(raw), fold(raw)))
+        assert _tokens(text) == expected

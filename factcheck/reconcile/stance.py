@@ -18,6 +18,7 @@ does not deny a claim about a hospital opening). All word lists of this module a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -25,7 +26,7 @@ from functools import lru_cache
 
 from .._lexicon_lazy import LazyList, LazyMap, LazySet, table
 from ..text.normalize import STOPWORDS, fold, stem
-from ..text.numbers import find_numbers
+from ..text.numbers import DROPPED, MARK, OneCharFolds, find_numbers
 
 # The word lists (negators, negating predicates, antonym pairs, zero words, postposed numbers) are
 # in factcheck/lexicon/{ar,en}.toml, one entry per lemma with an invented example; built on first
@@ -218,26 +219,85 @@ def counts(text: str) -> list[Count]:
     """Quantities with the words around them that say what they count. Years are dates, not counts.
     The word before counts only when it is a content word right next to the number, so "in one week"
     has no word before and "one" counts weeks."""
+    from ..lexicon import active  # number words are lexicon data: the active lexicon keys the memo
+
+    return list(_counts(text, active().key))
+
+
+@lru_cache(maxsize=16384)
+def _counts(text: str, lexicon_key: str) -> tuple[Count, ...]:
+    """``counts``, remembered: a claim's text is compared with every text it may answer."""
     out = []
     for n in find_numbers(text):
         if 1900 <= n.value <= 2100 and n.value.is_integer() and n.text.strip().isdigit():
             continue
         out.append(count_at(text, n.start, n.end, n.value))
-    return out
+    return tuple(out)
 
 
 def count_at(text: str, start: int, end: int, value: float) -> Count:
     """The quantity written at text[start:end], with the words that say what it counts."""
-    before_ws = _words(text[:start])
-    before = before_ws[-1] if before_ws else ""
-    after_ws = [w for w in _words(text[end:]) if not w.isdigit()]
+    spans = _word_spans(text)
+    if spans is None:
+        before_ws = _words(text[:start])
+        before = before_ws[-1] if before_ws else ""
+        after_ws = [w for w in _words(text[end:]) if not w.isdigit()]
+        last = fold(text[start:end]).split()
+    else:
+        before, after_ws = _around(spans, start, end)
+        last = spans[0][start:end].replace(DROPPED, "").split()
     after = after_ws[0] if after_ws else ""
-    last = fold(text[start:end]).split()
     if last and last[-1] in _POSTPOSED:
         return Count(value, "", _content_lemma(before))  # "أسبوع واحد": the noun is the word before
     if after in STOPWORDS:
         after = next((w for w in after_ws[:2] if w not in STOPWORDS), "")
     return Count(value, _content_lemma(after), _content_lemma(before))
+
+
+_FOLDS = OneCharFolds(spaces=True)
+
+
+@lru_cache(maxsize=8192)
+def _word_spans(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """The text folded character by character in place (``OneCharFolds``), and the spans of its
+    ``_WORD`` matches; None if a character folds to more than one or joins the one before, or a
+    link is cut out. Then the words of any slice of the text (``_words``) are these matches, the two at
+    its edges cut at its edges, without ``DROPPED`` (a match of ``DROPPED`` alone is no word)."""
+    if "://" in text:
+        return None
+    mapped = text.translate(_FOLDS)
+    if MARK in mapped:
+        return None
+    return mapped, [m.span() for m in _WORD.finditer(mapped)]
+
+
+def _split(w: str) -> list[str]:
+    """The words ``_words`` makes of one ``_WORD`` match (of ``_word_spans``)."""
+    w = w.replace(DROPPED, "")
+    if w.endswith("n't"):
+        return [w[:-3], "n't"]
+    w = w.strip("'#")
+    return [w] if w else []
+
+
+def _around(spans: tuple[str, list[tuple[int, int]]], start: int, end: int) -> tuple[str, list[str]]:
+    """Through ``_word_spans``: the last word of ``_words(text[:start])``, and the first two words
+    not all digits of ``_words(text[end:])``."""
+    mapped, matches = spans
+    before = ""
+    for s, e in reversed(matches[: bisect_left(matches, (start, start))]):
+        ws = _split(mapped[s : min(e, start)])
+        if ws:
+            before = ws[-1]
+            break
+    after: list[str] = []
+    for s, e in matches[max(bisect_left(matches, (end, end)) - 1, 0) :]:
+        if e <= end:
+            continue
+        after += [w for w in _split(mapped[max(s, end) : e]) if w and not w.isdigit()]
+        if len(after) >= 2:
+            break
+    return before, after[:2]
 
 
 def other_things(a: Count, b: Count) -> bool:
@@ -257,7 +317,10 @@ def _same_thing(a: Count, b: Count) -> bool:
 
 def figures_conflict(claim: str, response: str) -> bool:
     """Both count the same thing and the response gives none of the claim's values for it."""
-    ca, cb = counts(claim), counts(response)
+    from ..lexicon import active
+
+    key = active().key
+    ca, cb = _counts(claim, key), _counts(response, key)
     for a in ca:
         same = [b for b in cb if _same_thing(a, b)]
         if same and all(b.value != x.value for b in same for x in ca if _same_thing(x, b)):

@@ -81,13 +81,51 @@ def _digit_value(num: str) -> float:
     return float(num.replace(",", ""))
 
 
+class OneCharFolds(dict[int, str]):
+    """Code point -> what ``fold`` makes of it alone when that is one character, neither ``_UNSAFE``
+    nor (unless ``spaces``) white space; ``DROPPED`` when fold drops it; else ``MARK``.
+
+    A text mapped with this table that holds no ``MARK`` folds character by character, in place:
+    ``fold`` of any slice of it is that slice of the mapped text without ``DROPPED``, its white
+    space runs joined by one space and stripped. ``DROPPED`` is a letter, as a vowel mark inside a
+    word leaves one word; the letter itself is ``MARK``, so every ``DROPPED`` of a mapped text stands
+    for a character fold drops."""
+
+    def __init__(self, spaces: bool) -> None:
+        super().__init__()
+        self.spaces = spaces
+
+    def __missing__(self, code: int) -> str:
+        out = _TABLES[False][code]
+        if not out:
+            out = DROPPED
+        elif len(out) != 1 or out in (_UNSAFE, DROPPED) or (out.isspace() and not self.spaces):
+            out = MARK
+        self[code] = out
+        return out
+
+
+MARK = "\x00"  # never a one-character fold (fold drops control characters)
+DROPPED = "\ua7f9"  # a letter (``\\w``) that news text does not use
+_ONE = OneCharFolds(spaces=False)  # a token holds no white space
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, folded text) of each token, trailing sentence punctuation cut off."""
+    """(start, end, folded text) of each token, trailing sentence punctuation cut off. The text is
+    mapped once; a token holding a character whose fold is not one character is folded alone."""
     out: list[tuple[int, int, str]] = []
+    mapped = text.translate(_ONE)
     for m in _TOKEN.finditer(text):
         raw = m.group().rstrip(_TRAIL)
         if raw:
-            out.append((m.start(), m.start() + len(raw), fold(raw)))
+            s = m.start()
+            e = s + len(raw)
+            f = mapped[s:e]
+            if MARK in f:
+                f = fold(raw)
+            elif DROPPED in f:
+                f = f.replace(DROPPED, "")
+            out.append((s, e, f))
     return out
 
 
