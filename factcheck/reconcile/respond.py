@@ -74,6 +74,21 @@ def _text(c: Cluster) -> str:
     return c.items[0].claim.quote.text
 
 
+class _Sides:
+    """Per cluster, read on first use: its articles, and who stands behind it (``_carriers``)."""
+
+    def __init__(self, clusters: Sequence[Cluster], outlets: Sequence[str | None]) -> None:
+        self.clusters, self.outlets = clusters, outlets
+        self.memo: dict[int, tuple[set[str], set[str]]] = {}
+
+    def of(self, ci: int) -> tuple[set[str], set[str]]:
+        hit = self.memo.get(ci)
+        if hit is None:
+            c = self.clusters[ci]
+            hit = self.memo[ci] = ({it.claim.article_id for it in c.items}, _carriers(c, self.outlets))
+        return hit
+
+
 class Responder:
     def __init__(
         self,
@@ -163,61 +178,69 @@ class Responder:
         """(answered cluster, responding claims, target claim ids, kind), in order of appearance."""
         out: list[tuple[int, list[ClaimItem], list[str], CounterKind]] = []
         responses: set[int] = set()
-        order = sorted(range(len(self.clusters)), key=lambda ci: (_first(self.clusters[ci]), ci))
+        firsts = [_first(c) for c in self.clusters]
+        order = sorted(range(len(self.clusters)), key=firsts.__getitem__)  # stable: ties by index
         within = [d for ci in order for d in self._within(ci)]
         position = {ci: n for n, ci in enumerate(order)}
         related = self._related_clusters()
-        arts = [{it.claim.article_id for it in c.items} for c in self.clusters]
-        carriers = [_carriers(c, self.outlets) for c in self.clusters]
+        sides = _Sides(self.clusters, self.outlets)
         for ki in order:
             k = self.clusters[ki]
             if all(it.claim.id in self.inside for it in k.items):
                 responses.add(ki)  # a cue counter's own text: linked as that counter
                 continue
-            k_arts = arts[ki]
-            k_carriers = carriers[ki]
-            if not any(self.named(origin_of(it.claim)) for it in k.items):
+            near = related.get(ki)
+            if not near or not any(self.named(origin_of(it.claim)) for it in k.items):
                 continue
             candidates: list[tuple[float, int]] = []
             restates: dict[int, bool] = {}
-            for ri in sorted(related.get(ki, ()), key=position.__getitem__):
+            k_arts, k_carriers = sides.of(ki)
+            for ri in sorted(near, key=position.__getitem__):
+                if ri == ki or ri in responses or firsts[ri] >= firsts[ki]:
+                    continue
+                r_arts, r_carriers = sides.of(ri)
+                if k_arts & r_arts or k_carriers & r_carriers:
+                    continue
                 r = self.clusters[ri]
-                if ri == ki or ri in responses or _first(r) >= _first(k):
-                    continue
-                if k_arts & arts[ri] or k_carriers & carriers[ri]:
-                    continue
                 rel = self.related(r, k)
                 if rel is None or any(repeats(x.key, y.key) for x in r.items for y in k.items):
                     continue  # not about the same thing; or the same text repeated: one report
                 candidates.append((round(rel[0], 3), ri))
                 restates[ri] = rel[1]
-            if not candidates:
-                continue
-            kinds = {ri: self._stance(self.clusters[ri], k) for _, ri in candidates}
-            # A confirmation restates the claim, in its language (see ``related``, ``_translation``).
-            candidates = [
-                (sc, ri)
-                for sc, ri in candidates
-                if kinds[ri] != CounterKind.confirmation
-                or (restates[ri] and not self._cross(self.clusters[ri], k) and self._may_confirm(self.clusters[ri], k))
-            ]
-            if not candidates:
-                continue
-            corrections = [ri for _, ri in candidates if kinds[ri] == CounterKind.correction]
-            if corrections:
-                # Figures that differ answer the earliest claim they could: the report that started it.
-                near = corrections
-            else:
-                best = max(s for s, _ in candidates)
-                # The earliest version of what it answers, among those it speaks of about as closely.
-                near = [ri for s, ri in candidates if s >= round(NEAR_BEST * best, 3)]
-            ri = min(near, key=lambda c: (_first(self.clusters[c]), c))
-            kind = kinds[ri]
-            out.append((ri, list(k.items), [it.claim.id for it in self.clusters[ri].items], kind))
-            responses.add(ki)
+            if candidates:
+                found = self._answered(k, candidates, restates)
+                if found is not None:
+                    ri, kind = found
+                    out.append((ri, list(k.items), [it.claim.id for it in self.clusters[ri].items], kind))
+                    responses.add(ki)
         self.responses = frozenset(responses)
         # Versions inside a response confirm nothing: they answer the claim, not each other.
         return [d for d in within if d[0] not in responses] + out
+
+    def _answered(
+        self, k: Cluster, candidates: list[tuple[float, int]], restates: dict[int, bool]
+    ) -> tuple[int, CounterKind] | None:
+        """Of the earlier clusters ``k`` speaks of (score, index), the one it answers, and how."""
+        kinds = {ri: self._stance(self.clusters[ri], k) for _, ri in candidates}
+        # A confirmation restates the claim, in its language (see ``related``, ``_translation``).
+        candidates = [
+            (sc, ri)
+            for sc, ri in candidates
+            if kinds[ri] != CounterKind.confirmation
+            or (restates[ri] and not self._cross(self.clusters[ri], k) and self._may_confirm(self.clusters[ri], k))
+        ]
+        if not candidates:
+            return None
+        corrections = [ri for _, ri in candidates if kinds[ri] == CounterKind.correction]
+        if corrections:
+            # Figures that differ answer the earliest claim they could: the report that started it.
+            near = corrections
+        else:
+            best = max(s for s, _ in candidates)
+            # The earliest version of what it answers, among those it speaks of about as closely.
+            near = [ri for s, ri in candidates if s >= round(NEAR_BEST * best, 3)]
+        ri = min(near, key=lambda c: (_first(self.clusters[c]), c))
+        return ri, kinds[ri]
 
     def _related_clusters(self) -> dict[int, set[int]]:
         """Cluster -> the clusters ``related`` could accept: sharing >= CONTRADICT_SHARED stems (every
@@ -254,6 +277,8 @@ class Responder:
     def _within(self, ci: int) -> list[tuple[int, list[ClaimItem], list[str], CounterKind]]:
         """Later versions in the cluster, from another named origin and carrier, confirm the first."""
         c = self.clusters[ci]
+        if len(c.items) == 1:
+            return []  # the first version's own article is an earlier one
         items = sorted(c.items, key=lambda it: (it.art_idx, it.claim.quote.start))
         first = items[0]
         first_carriers = {
