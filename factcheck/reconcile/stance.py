@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .._lexicon_lazy import LazyList, LazyMap, LazySet, table
 from ..text.normalize import STOPWORDS, fold, stem
-from ..text.numbers import DROPPED, MARK, OneCharFolds, find_numbers
+from ..text.numbers import DROPPED, FOLDS, MARK, find_numbers
 
 # The word lists (negators, negating predicates, antonym pairs, zero words, postposed numbers) are
 # in factcheck/lexicon/{ar,en}.toml, one entry per lemma with an invented example; built on first
@@ -254,18 +254,15 @@ def count_at(text: str, start: int, end: int, value: float) -> Count:
     return Count(value, _content_lemma(after), _content_lemma(before))
 
 
-_FOLDS = OneCharFolds(spaces=True)
-
-
 @lru_cache(maxsize=8192)
 def _word_spans(text: str) -> tuple[str, list[tuple[int, int]]] | None:
-    """The text folded character by character in place (``OneCharFolds``), and the spans of its
+    """The text folded character by character in place (``FOLDS``), and the spans of its
     ``_WORD`` matches; None if a character folds to more than one or joins the one before, or a
     link is cut out. Then the words of any slice of the text (``_words``) are these matches, the two at
     its edges cut at its edges, without ``DROPPED`` (a match of ``DROPPED`` alone is no word)."""
     if "://" in text:
         return None
-    mapped = text.translate(_FOLDS)
+    mapped = text.translate(FOLDS)
     if MARK in mapped:
         return None
     return mapped, [m.span() for m in _WORD.finditer(mapped)]

@@ -31,14 +31,20 @@ def _value_words() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(units.keys() | tens.keys(), key=len, reverse=True)))
 
 
-def _may_hold_number(text: str) -> bool:
+def _may_hold_number(text: str, mapped: str) -> bool:
     """False only when ``text`` provably holds no number: no digit, and no unit or tens word inside
     the character folding of the text (each token's fold is a piece of it: number words hold no
-    space); a combining mark that fold composes is not judged here."""
+    space); a combining mark that fold composes is not judged here. ``mapped``: the text mapped
+    with ``FOLDS``; without ``MARK``, it is the character folding but for ``DROPPED``."""
     if _ANY_DIGIT.search(text):
         return True
-    folded = text.translate(_TABLES[False])
-    return _UNSAFE in folded or _value_words().search(folded) is not None
+    if MARK in mapped:
+        folded = text.translate(_TABLES[False])
+        if _UNSAFE in folded:
+            return True
+    else:
+        folded = mapped.replace(DROPPED, "") if DROPPED in mapped else mapped
+    return _value_words().search(folded) is not None
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ def _digit_value(num: str) -> float:
 
 class OneCharFolds(dict[int, str]):
     """Code point -> what ``fold`` makes of it alone when that is one character, neither ``_UNSAFE``
-    nor (unless ``spaces``) white space; ``DROPPED`` when fold drops it; else ``MARK``.
+    nor white space made of another character; ``DROPPED`` when fold drops it; else ``MARK``.
 
     A text mapped with this table that holds no ``MARK`` folds character by character, in place:
     ``fold`` of any slice of it is that slice of the mapped text without ``DROPPED``, its white
@@ -91,15 +97,11 @@ class OneCharFolds(dict[int, str]):
     word leaves one word; the letter itself is ``MARK``, so every ``DROPPED`` of a mapped text stands
     for a character fold drops."""
 
-    def __init__(self, spaces: bool) -> None:
-        super().__init__()
-        self.spaces = spaces
-
     def __missing__(self, code: int) -> str:
         out = _TABLES[False][code]
         if not out:
             out = DROPPED
-        elif len(out) != 1 or out in (_UNSAFE, DROPPED) or (out.isspace() and not self.spaces):
+        elif len(out) != 1 or out in (_UNSAFE, DROPPED) or (out.isspace() and not chr(code).isspace()):
             out = MARK
         self[code] = out
         return out
@@ -107,25 +109,29 @@ class OneCharFolds(dict[int, str]):
 
 MARK = "\x00"  # never a one-character fold (fold drops control characters)
 DROPPED = "\ua7f9"  # a letter (``\\w``) that news text does not use
-_ONE = OneCharFolds(spaces=False)  # a token holds no white space
+FOLDS = OneCharFolds()
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, folded text) of each token, trailing sentence punctuation cut off. The text is
-    mapped once; a token holding a character whose fold is not one character is folded alone."""
+def _tokens(text: str, mapped: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded text) of each token, trailing sentence punctuation cut off. ``mapped``:
+    the text mapped with ``FOLDS`` (a token holds no white space, so its slice is its fold unless
+    it holds ``MARK``: then it is folded alone)."""
     out: list[tuple[int, int, str]] = []
-    mapped = text.translate(_ONE)
+    plain = MARK not in mapped and DROPPED not in mapped
     for m in _TOKEN.finditer(text):
-        raw = m.group().rstrip(_TRAIL)
-        if raw:
-            s = m.start()
-            e = s + len(raw)
-            f = mapped[s:e]
-            if MARK in f:
-                f = fold(raw)
-            elif DROPPED in f:
-                f = f.replace(DROPPED, "")
-            out.append((s, e, f))
+        s, e = m.span()
+        if text[e - 1] in _TRAIL:
+            e = s + len(m.group().rstrip(_TRAIL))
+            if e == s:
+                continue
+        f = mapped[s:e]
+        if plain:
+            pass
+        elif MARK in f:
+            f = fold(text[s:e])
+        elif DROPPED in f:
+            f = f.replace(DROPPED, "")
+        out.append((s, e, f))
     return out
 
 
@@ -173,20 +179,24 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
 def _numbers(text: str, lexicon_key: str) -> tuple[NumberMention, ...]:
     """``find_numbers`` at offset 0, remembered: every version of a claim is compared with several
     others, and one text recurs at other offsets (a story repeated in several articles)."""
-    if not _may_hold_number(text):
+    mapped = text.translate(FOLDS)
+    if not _may_hold_number(text, mapped):
         return ()
-    ws = _tokens(text)
-    mult = _words()[2]
+    ws = _tokens(text, mapped)
+    units, tens, mult, _ = _words()
+    digit = _ANY_DIGIT.search(text) is not None
     out: list[NumberMention] = []
     i = 0
     while i < len(ws):
-        s, e, _ = ws[i]
-        digits = _DIGITS.fullmatch(text, s, e)
+        s, e, f = ws[i]
+        digits = _DIGITS.fullmatch(text, s, e) if digit else None
         if digits:
             value: float | None = _digit_value(digits.group("num"))
             s, j = digits.start("body"), i + 1
-        else:
+        elif "-" in f or f.strip(".") in units or f.strip(".") in tens:
             value, j = _word_value(text, ws, i)
+        else:
+            value = None
         if value is None:
             i += 1
             continue
