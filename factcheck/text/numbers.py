@@ -31,13 +31,11 @@ def _value_words() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(units.keys() | tens.keys(), key=len, reverse=True)))
 
 
-def _may_hold_number(text: str, mapped: str) -> bool:
-    """False only when ``text`` provably holds no number: no digit, and no unit or tens word inside
-    the character folding of the text (each token's fold is a piece of it: number words hold no
-    space); a combining mark that fold composes is not judged here. ``mapped``: the text mapped
-    with ``FOLDS``; without ``MARK``, it is the character folding but for ``DROPPED``."""
-    if _ANY_DIGIT.search(text):
-        return True
+def _may_hold_words(text: str, mapped: str) -> bool:
+    """False only when ``text`` provably holds no number in words: no unit or tens word inside the
+    character folding of the text (each token's fold is a piece of it: number words hold no space);
+    a combining mark that fold composes is not judged here. ``mapped``: the text mapped with
+    ``FOLDS``; without ``MARK``, it is the character folding but for ``DROPPED``."""
     if MARK in mapped:
         folded = text.translate(_TABLES[False])
         if _UNSAFE in folded:
@@ -114,8 +112,7 @@ FOLDS = OneCharFolds()
 
 def _tokens(text: str, mapped: str) -> list[tuple[int, int, str]]:
     """(start, end, folded text) of each token, trailing sentence punctuation cut off. ``mapped``:
-    the text mapped with ``FOLDS`` (a token holds no white space, so its slice is its fold unless
-    it holds ``MARK``: then it is folded alone)."""
+    the text mapped with ``FOLDS``."""
     out: list[tuple[int, int, str]] = []
     plain = MARK not in mapped and DROPPED not in mapped
     for m in _TOKEN.finditer(text):
@@ -124,15 +121,52 @@ def _tokens(text: str, mapped: str) -> list[tuple[int, int, str]]:
             e = s + len(m.group().rstrip(_TRAIL))
             if e == s:
                 continue
-        f = mapped[s:e]
-        if plain:
-            pass
-        elif MARK in f:
-            f = fold(text[s:e])
-        elif DROPPED in f:
-            f = f.replace(DROPPED, "")
-        out.append((s, e, f))
+        out.append((s, e, mapped[s:e] if plain else _fold_at(text, mapped, s, e)))
     return out
+
+
+def _fold_at(text: str, mapped: str, s: int, e: int) -> str:
+    """``fold(text[s:e])`` of a token (no white space): its slice of ``mapped`` unless it holds
+    ``MARK`` (then it is folded alone)."""
+    f = mapped[s:e]
+    if MARK in f:
+        return fold(text[s:e])
+    return f.replace(DROPPED, "") if DROPPED in f else f
+
+
+# The tokens (of ``_tokens``) holding a digit: a token starts after a character no token holds,
+# and one holding a digit holds it in its first run of token characters (a comma joins digit
+# groups only). The pattern matches exactly where a scan of all tokens starts one.
+_DIGIT_TOKEN = re.compile(rf"(?<!{_TOK})(?={_TOK}*\d)(?:{_TOKEN.pattern})")
+
+
+def _digit_numbers(text: str, mapped: str) -> tuple[NumberMention, ...]:
+    """The numbers of a text holding no number word (``_may_hold_words``): only a token holding a
+    digit starts one, and the token after it is read only to find a multiplier."""
+    mult = _words()[2]
+    out = []
+    for m in _DIGIT_TOKEN.finditer(text):
+        s, e = m.span()
+        if text[e - 1] in _TRAIL:
+            e = s + len(m.group().rstrip(_TRAIL))
+        digits = _DIGITS.fullmatch(text, s, e)
+        if not digits:
+            continue
+        value = _digit_value(digits.group("num"))
+        pos = m.end()
+        while nxt := _TOKEN.search(text, pos):  # the next token, past any of sentence punctuation only
+            ns, ne = nxt.span()
+            if text[ne - 1] in _TRAIL:
+                ne = ns + len(nxt.group().rstrip(_TRAIL))
+            if ne > ns:
+                if text[e:ns].isspace() and (f := _fold_at(text, mapped, ns, ne)) in mult:
+                    value *= mult[f]
+                    e = ne
+                break
+            pos = nxt.end()
+        s = digits.start("body")
+        out.append(NumberMention(s, e, text[s:e], value))
+    return tuple(out)
 
 
 def _plain_word(folded: str) -> str:
@@ -179,12 +213,12 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
 def _numbers(text: str, lexicon_key: str) -> tuple[NumberMention, ...]:
     """``find_numbers`` at offset 0, remembered: every version of a claim is compared with several
     others, and one text recurs at other offsets (a story repeated in several articles)."""
+    digit = _ANY_DIGIT.search(text) is not None
     mapped = text.translate(FOLDS)
-    if not _may_hold_number(text, mapped):
-        return ()
+    if not _may_hold_words(text, mapped):
+        return _digit_numbers(text, mapped) if digit else ()
     ws = _tokens(text, mapped)
     units, tens, mult, _ = _words()
-    digit = _ANY_DIGIT.search(text) is not None
     out: list[NumberMention] = []
     i = 0
     while i < len(ws):
