@@ -21,11 +21,12 @@ claim's, ends in ``-confirms`` / ``-denies`` / ``-corrects``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..models import CounterKind, CounterStatement, SourceKind
-from .blocking import containing, sharing
+from .blocking import Prefixes, sharing
 from .cluster import (
     ClaimItem,
     Cluster,
@@ -64,6 +65,30 @@ def _counted(text: str) -> frozenset[str]:
     """The words naming what the text's quantities count: two texts whose figures conflict
     (``figures_conflict``) share one."""
     return frozenset(w for c in counts(text) for w in (c.after, c.before) if w)
+
+
+def _own_merged(
+    sets: Sequence[frozenset[str]], table: Mapping[str, float]
+) -> tuple[list[frozenset[str]], dict[str, float]]:
+    """The sets with the elements no other set holds replaced by one element of their summed weight,
+    and the weights of all. Every intersection and every set's weight (up to float rounding, which
+    the filters' slack covers) stay: a weighted-overlap filter on these is exact for the sets, with
+    far fewer elements to rank and index (most stems of a story occur in one claim only)."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for s in sets:
+        shared |= s & seen
+        seen |= s
+    weights = dict(table)
+    out = []
+    for n, s in enumerate(sets):
+        mine = s - shared
+        if mine:
+            key = f"\x00{n}"  # no stem holds a control character
+            weights[key] = math.fsum([weights[e] for e in mine])
+            s = (s - mine) | {key}
+        out.append(s)
+    return out, weights
 
 
 def _first(c: Cluster) -> int:
@@ -251,7 +276,9 @@ class Responder:
         if sim is None or not sim.enabled:
             # Lexical cases only: a restatement (weighted overlap), or figures of one counted thing.
             # (``related`` rounds the overlap to 3 decimals before the bar: the filter takes the margin.)
-            pairs = set(containing(stems, self.weights.lw, RESTATE_MIN - 0.0006, RESTATE_SHARED))
+            pairs = set(
+                Prefixes(*_own_merged(stems, self.weights.table())).containing(RESTATE_MIN - 0.0006, RESTATE_SHARED)
+            )
             counted = [_counted(_text(c)) for c in self.clusters]
             for a, b in sharing(counted, 1):
                 if len(stems[a] & stems[b]) >= CONTRADICT_SHARED:
