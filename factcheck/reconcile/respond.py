@@ -37,7 +37,7 @@ from .cluster import (
     repeats,
 )
 from .similar import CROSS_LINGUAL_COS, RELATED_COS, Similarity
-from .stance import Stance, counts, figures_conflict, lemmas, stance
+from .stance import Stance, counted_words, figures_conflict, lemmas, stance
 
 RESTATE_SHARED = 4  # shared stems, and weighted overlap, for "a later statement restates the claim"
 RESTATE_MIN = 0.4
@@ -59,12 +59,6 @@ def _carriers(c: Cluster, outlets: Sequence[str | None] = ()) -> set[str]:
     """Who stands behind a cluster: its origins and the accounts/outlets carrying it."""
     out = {o for it in c.items for o in (origin_of(it.claim), it.claim.reported_by) if o}
     return out | {f"outlet:{outlets[it.art_idx]}" for it in c.items if outlets and outlets[it.art_idx]}
-
-
-def _counted(text: str) -> frozenset[str]:
-    """The words naming what the text's quantities count: two texts whose figures conflict
-    (``figures_conflict``) share one."""
-    return frozenset(w for c in counts(text) for w in (c.after, c.before) if w)
 
 
 def _own_merged(
@@ -279,7 +273,7 @@ class Responder:
             pairs = set(
                 Prefixes(*_own_merged(stems, self.weights.table())).containing(RESTATE_MIN - 0.0006, RESTATE_SHARED)
             )
-            counted = [_counted(_text(c)) for c in self.clusters]
+            counted = counted_words([_text(c) for c in self.clusters])
             for a, b in sharing(counted, 1):
                 if len(stems[a] & stems[b]) >= CONTRADICT_SHARED:
                     pairs.add((a, b))

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .._lexicon_lazy import LazyList, LazyMap, LazySet, table
 from ..text.normalize import STOPWORDS, fold, stem
-from ..text.numbers import DROPPED, FOLDS, MARK, find_numbers
+from ..text.numbers import DROPPED, MARK, mapped_folds, numbers_keyed
 
 # The word lists (negators, negating predicates, antonym pairs, zero words, postposed numbers) are
 # in factcheck/lexicon/{ar,en}.toml, one entry per lemma with an invented example; built on first
@@ -224,11 +224,20 @@ def counts(text: str) -> list[Count]:
     return list(_counts(text, active().key))
 
 
+def counted_words(texts: Sequence[str]) -> list[frozenset[str]]:
+    """Per text, the words naming what its quantities count: two texts whose figures conflict
+    (``figures_conflict``) share one."""
+    from ..lexicon import active
+
+    key = active().key
+    return [frozenset(w for c in _counts(t, key) for w in (c.after, c.before) if w) for t in texts]
+
+
 @lru_cache(maxsize=16384)
 def _counts(text: str, lexicon_key: str) -> tuple[Count, ...]:
     """``counts``, remembered: a claim's text is compared with every text it may answer."""
     out = []
-    for n in find_numbers(text):
+    for n in numbers_keyed(text, lexicon_key):
         if 1900 <= n.value <= 2100 and n.value.is_integer() and n.text.strip().isdigit():
             continue
         out.append(count_at(text, n.start, n.end, n.value))
@@ -262,7 +271,7 @@ def _word_spans(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     its edges cut at its edges, without ``DROPPED`` (a match of ``DROPPED`` alone is no word)."""
     if "://" in text:
         return None
-    mapped = text.translate(FOLDS)
+    mapped = mapped_folds(text)
     if MARK in mapped:
         return None
     return mapped, [m.span() for m in _WORD.finditer(mapped)]

@@ -110,6 +110,13 @@ DROPPED = "\ua7f9"  # a letter (``\\w``) that news text does not use
 FOLDS = OneCharFolds()
 
 
+@lru_cache(maxsize=1024)
+def mapped_folds(text: str) -> str:
+    """``text`` mapped with ``FOLDS``, remembered for the next reader of the same text (the words
+    around its numbers)."""
+    return text.translate(FOLDS)
+
+
 def _tokens(text: str, mapped: str) -> list[tuple[int, int, str]]:
     """(start, end, folded text) of each token, trailing sentence punctuation cut off. ``mapped``:
     the text mapped with ``FOLDS``."""
@@ -203,18 +210,19 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     """Numbers in digits (any digit script) or words, with a following multiplier ("10 ملايين")."""
     from ..lexicon import active  # number words are lexicon data: the active lexicon keys the memo
 
-    found = _numbers(text, active().key)
+    found = numbers_keyed(text, active().key)
     if not offset:
         return list(found)
     return [NumberMention(n.start + offset, n.end + offset, n.text, n.value) for n in found]
 
 
 @lru_cache(maxsize=65536)
-def _numbers(text: str, lexicon_key: str) -> tuple[NumberMention, ...]:
-    """``find_numbers`` at offset 0, remembered: every version of a claim is compared with several
-    others, and one text recurs at other offsets (a story repeated in several articles)."""
+def numbers_keyed(text: str, lexicon_key: str) -> tuple[NumberMention, ...]:
+    """``find_numbers`` at offset 0 under the lexicon of ``lexicon_key`` (``lexicon.active().key``),
+    remembered: every version of a claim is compared with several others, and one text recurs at
+    other offsets (a story repeated in several articles)."""
     digit = _ANY_DIGIT.search(text) is not None
-    mapped = text.translate(FOLDS)
+    mapped = mapped_folds(text)
     if not _may_hold_words(text, mapped):
         return _digit_numbers(text, mapped) if digit else ()
     ws = _tokens(text, mapped)
