@@ -300,22 +300,27 @@ class Responder:
         c = self.clusters[ci]
         if len(c.items) == 1:
             return []  # the first version's own article is an earlier one
-        items = sorted(c.items, key=lambda it: (it.art_idx, it.claim.quote.start))
-        first = items[0]
+        lo = min(it.art_idx for it in c.items)
+        firsts = [it for it in c.items if it.art_idx == lo]
+        first = firsts[0] if len(firsts) == 1 else min(firsts, key=lambda it: it.claim.quote.start)
+        o = origin_of(first.claim)
+        earlier_arts = {it.claim.article_id for it in c.items if origin_of(it.claim) == o}
+        if all(it.claim.article_id in earlier_arts for it in c.items):
+            return []  # every version is in an article of the first one's origin
+        items = sorted(c.items, key=lambda it: (it.art_idx, it.claim.quote.start))  # ``first`` leads
+        rest = [it for it in items if it.claim.article_id not in earlier_arts]
         first_carriers = {
-            o
+            x
             for it in items
-            if origin_of(it.claim) == origin_of(first.claim)
-            for o in (origin_of(it.claim), it.claim.reported_by, self._outlet(it))
-            if o
+            if origin_of(it.claim) == o
+            for x in (origin_of(it.claim), it.claim.reported_by, self._outlet(it))
+            if x
         }
         abouts = {it.claim.about for it in items if it.claim.about}
-        earlier_arts = {it.claim.article_id for it in items if origin_of(it.claim) == origin_of(first.claim)}
         later = [
             it
-            for it in items
+            for it in rest
             if self.named(origin_of(it.claim))
-            and it.claim.article_id not in earlier_arts
             and not {origin_of(it.claim), it.claim.reported_by, self._outlet(it)} & first_carriers
             and self._confirmer(it, abouts)
             and not figures_conflict(first.claim.quote.text, it.claim.quote.text)  # a version that differs
