@@ -135,3 +135,19 @@ def test_tokens_fold_as_each_token_alone() -> None:
             if raw:
                 expected.append((m.start(), m.start() + len(raw), fold(raw)))
         assert _tokens(text, text.translate(FOLDS)) == expected
+
+
+def test_the_number_word_gate_finds_a_word_wherever_one_occurs() -> None:
+    """``_value_words`` (a trie of the words no other word starts) finds one in a text exactly when
+    some unit or tens word occurs in it."""
+    import random
+
+    from factcheck.text.numbers import _value_words, _words
+
+    units, tens, _, _ = _words()
+    words = sorted(units.keys() | tens.keys())
+    pieces = [*words, *(w[:-1] for w in words), *(w[1:] for w in words), " ", "x", "ال"]
+    rnd = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4)))
+        assert (_value_words().search(text) is not None) == any(w in text for w in words), text

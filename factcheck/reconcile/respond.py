@@ -74,14 +74,15 @@ def _own_merged(
         shared |= s & seen
         seen |= s
     weights = dict(table)
+    weigh = weights.__getitem__
     out = []
     for n, s in enumerate(sets):
-        mine = s - shared
-        if mine:
+        kept = s & shared
+        if len(kept) < len(s):
             key = f"\x00{n}"  # no stem holds a control character
-            weights[key] = math.fsum([weights[e] for e in mine])
-            s = (s - mine) | {key}
-        out.append(s)
+            weights[key] = math.fsum(map(weigh, s - kept))
+            kept |= {key}
+        out.append(kept)
     return out, weights
 
 

@@ -26,9 +26,21 @@ def _words() -> tuple[dict[str, int], dict[str, int], dict[str, int], frozenset[
 
 @lru_cache(maxsize=1)
 def _value_words() -> re.Pattern[str]:
-    """Any unit or tens word: a number in words holds one in its folded token."""
+    """Any unit or tens word: a number in words holds one in its folded token. Only whether one
+    occurs is asked, so a word holding another from its start is left out (the shorter one occurs
+    where it does), and the rest are one trie, which the engine walks letter by letter."""
     units, tens, _, _ = _words()
-    return re.compile("|".join(re.escape(w) for w in sorted(units.keys() | tens.keys(), key=len, reverse=True)))
+    words = sorted(units.keys() | tens.keys())
+    return re.compile(_trie([w for w in words if not any(w != v and w.startswith(v) for v in words)]))
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching exactly ``words``, none of them the start of another."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    alts = [re.escape(c) + (_trie(rest) if rest != [""] else "") for c, rest in sorted(groups.items())]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 def _may_hold_words(text: str, mapped: str) -> bool:
