@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.text.numbers import find_numbers
 
 
@@ -151,3 +153,23 @@ def test_the_number_word_gate_finds_a_word_wherever_one_occurs() -> None:
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4)))
         assert (_value_words().search(text) is not None) == any(w in text for w in words), text
+
+
+@pytest.mark.parametrize("loose", [False, True])
+def test_a_fold_given_rules_texts_out_as_reading_them_would(loose: bool) -> None:
+    """``numbers_keyed`` with the text's fold skips texts with no digit and no number word in the fold:
+    the numbers found are those of reading the text itself."""
+    from factcheck.text.normalize import fold
+    from factcheck.text.numbers import _MEMO, _numbers, numbers_keyed
+
+    texts = [
+        *_FOLD_CASES,
+        "ثلا\u0653ث نقاط",  # the mark composes with the letter before it
+        "(ثلاثة) «عشرة» twen-ty thir.teen",
+        "قال إنّ الوضع هادئ، ولا إصابات.",
+        "No one was hurt, officials said.",
+    ]
+    for text in texts:
+        _MEMO.clear()
+        assert numbers_keyed(text, "test", fold(text, loose=loose)) == _numbers(text)
+    _MEMO.clear()

@@ -274,7 +274,7 @@ class Responder:
             pairs = set(
                 Prefixes(*_own_merged(stems, self.weights.table())).containing(RESTATE_MIN - 0.0006, RESTATE_SHARED)
             )
-            counted = counted_words([_text(c) for c in self.clusters])
+            counted = counted_words([_text(c) for c in self.clusters], [c.items[0].key for c in self.clusters])
             for a, b in sharing(counted, 1):
                 if len(stems[a] & stems[b]) >= CONTRADICT_SHARED:
                     pairs.add((a, b))

@@ -224,13 +224,19 @@ def counts(text: str) -> list[Count]:
     return list(_counts(text, active().key))
 
 
-def counted_words(texts: Sequence[str]) -> list[frozenset[str]]:
+def counted_words(texts: Sequence[str], folded: Sequence[str]) -> list[frozenset[str]]:
     """Per text, the words naming what its quantities count: two texts whose figures conflict
-    (``figures_conflict``) share one."""
+    (``figures_conflict``) share one. ``folded``: each text's ``fold`` (loose or not), which rules
+    most texts out of holding a number at once (``numbers_keyed``)."""
     from ..lexicon import active
 
     key = active().key
-    return [frozenset(w for c in _counts(t, key) for w in (c.after, c.before) if w) for t in texts]
+    return [
+        frozenset(w for c in _counts(t, key) for w in (c.after, c.before) if w)
+        if numbers_keyed(t, key, f)
+        else frozenset()
+        for t, f in zip(texts, folded, strict=True)
+    ]
 
 
 @lru_cache(maxsize=16384)

@@ -228,11 +228,34 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     return [NumberMention(n.start + offset, n.end + offset, n.text, n.value) for n in found]
 
 
-@lru_cache(maxsize=65536)
-def numbers_keyed(text: str, lexicon_key: str) -> tuple[NumberMention, ...]:
+_MEMO: dict[tuple[str, str], tuple[NumberMention, ...]] = {}
+_MEMO_SIZE = 65536
+
+
+def numbers_keyed(text: str, lexicon_key: str, folded: str | None = None) -> tuple[NumberMention, ...]:
     """``find_numbers`` at offset 0 under the lexicon of ``lexicon_key`` (``lexicon.active().key``),
     remembered: every version of a claim is compared with several others, and one text recurs at
-    other offsets (a story repeated in several articles)."""
+    other offsets (a story repeated in several articles).
+
+    ``folded``: ``fold(text)`` or ``fold(text, loose=True)``, when the caller holds it. A number in
+    words holds a unit or tens word in its token's fold, and that is a run of letters of the text's
+    fold (a token ends at white space or punctuation, where the fold's composing starts afresh), so
+    a text with no digit and none of these words in ``folded`` holds no number: it is answered
+    without mapping the text."""
+    hit = _MEMO.get((text, lexicon_key))
+    if hit is None:
+        if folded is not None and not _ANY_DIGIT.search(text) and not _value_words().search(folded):
+            hit = ()
+        else:
+            hit = _numbers(text)
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[(text, lexicon_key)] = hit
+    return hit
+
+
+def _numbers(text: str) -> tuple[NumberMention, ...]:
+    """``find_numbers`` at offset 0, read afresh."""
     digit = _ANY_DIGIT.search(text) is not None
     mapped = mapped_folds(text)
     if not _may_hold_words(text, mapped):
