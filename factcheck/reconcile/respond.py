@@ -87,7 +87,8 @@ def _own_merged(
 
 
 def _first(c: Cluster) -> int:
-    return min(it.art_idx for it in c.items)
+    items = c.items
+    return items[0].art_idx if len(items) == 1 else min([it.art_idx for it in items])
 
 
 def _text(c: Cluster) -> str:
@@ -204,9 +205,10 @@ class Responder:
         position = {ci: n for n, ci in enumerate(order)}
         related = self._related_clusters()
         sides = _Sides(self.clusters, self.outlets)
+        inside = self.inside
         for ki in order:
             k = self.clusters[ki]
-            if all(it.claim.id in self.inside for it in k.items):
+            if inside and all(it.claim.id in inside for it in k.items):
                 responses.add(ki)  # a cue counter's own text: linked as that counter
                 continue
             near = related.get(ki)
@@ -215,9 +217,10 @@ class Responder:
             candidates: list[tuple[float, int]] = []
             restates: dict[int, bool] = {}
             k_arts, k_carriers = sides.of(ki)
-            for ri in sorted(near, key=position.__getitem__):
-                if ri == ki or ri in responses or firsts[ri] >= firsts[ki]:
-                    continue
+            k_first = firsts[ki]
+            # (``responses`` changes only after this loop: filtering before ordering is the same)
+            earlier = [ri for ri in near if firsts[ri] < k_first and ri not in responses]
+            for ri in sorted(earlier, key=position.__getitem__):
                 r_arts, r_carriers = sides.of(ri)
                 if k_arts & r_arts or k_carriers & r_carriers:
                     continue
