@@ -372,19 +372,21 @@ def test_polarity_across_languages(a: str, b: str, expected: bool) -> None:
         "ꟹ 4 cases",
         "café\u0301 reported 6 cases 'n 2 wards; ﻻ 9 shops ﷺ 11 homes",
         "حالة واحدة\u200c و٣ وفيات و 4 إصابات",
+        "In " + "supercalifragilistic" * 4 + " 7 and " + "ب" * 60 + "، 8",
+        "Officials-in-the-northern-district-confirmed-again 7 — " + "'#' " * 20 + "8 ... 9",
     ],
 )
 def test_counts_read_around_each_number_as_on_the_cut_text(text: str) -> None:
-    """``count_at`` reads the words around a number off the text folded once (``_word_spans``): the
-    same words as folding the text before and after the number apart."""
+    """``count_at`` reads the words around a number off the text folded once (``_in_place``): the
+    same words as folding the text before and after it apart, wherever the text is cut."""
     from factcheck.reconcile import stance as st
     from factcheck.text.normalize import fold
-    from factcheck.text.numbers import find_numbers
 
-    for n in find_numbers(text):
-        before_ws = st._words(text[: n.start])
-        after_ws = [w for w in st._words(text[n.end :]) if not w.isdigit()]
-        spans = st._word_spans(text)
-        if spans is not None:
-            assert st._around(spans, n.start, n.end) == (before_ws[-1] if before_ws else "", after_ws[:2])
-            assert spans[0][n.start : n.end].replace(st.DROPPED, "").split() == fold(text[n.start : n.end]).split()
+    mapped = st._in_place(text)
+    if mapped is None:
+        return
+    for i in range(len(text) + 1):
+        before_ws = st._words(text[:i])
+        assert st._before(mapped, i) == (before_ws[-1] if before_ws else ""), i
+        assert st._after(mapped, i) == [w for w in st._words(text[i:]) if not w.isdigit()][:2], i
+        assert mapped[:i].replace(st.DROPPED, "").split() == fold(text[:i]).split()

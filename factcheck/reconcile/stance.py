@@ -18,7 +18,6 @@ does not deny a claim about a hospital opening). All word lists of this module a
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -252,15 +251,15 @@ def _counts(text: str, lexicon_key: str) -> tuple[Count, ...]:
 
 def count_at(text: str, start: int, end: int, value: float) -> Count:
     """The quantity written at text[start:end], with the words that say what it counts."""
-    spans = _word_spans(text)
-    if spans is None:
+    mapped = _in_place(text)
+    if mapped is None:
         before_ws = _words(text[:start])
         before = before_ws[-1] if before_ws else ""
         after_ws = [w for w in _words(text[end:]) if not w.isdigit()]
         last = fold(text[start:end]).split()
     else:
-        before, after_ws = _around(spans, start, end)
-        last = spans[0][start:end].replace(DROPPED, "").split()
+        before, after_ws = _before(mapped, start), _after(mapped, end)
+        last = mapped[start:end].replace(DROPPED, "").split()
     after = after_ws[0] if after_ws else ""
     if last and last[-1] in _POSTPOSED:
         return Count(value, "", _content_lemma(before))  # "أسبوع واحد": the noun is the word before
@@ -269,22 +268,19 @@ def count_at(text: str, start: int, end: int, value: float) -> Count:
     return Count(value, _content_lemma(after), _content_lemma(before))
 
 
-@lru_cache(maxsize=8192)
-def _word_spans(text: str) -> tuple[str, list[tuple[int, int]]] | None:
-    """The text folded character by character in place (``FOLDS``), and the spans of its
-    ``_WORD`` matches; None if a character folds to more than one or joins the one before, or a
-    link is cut out. Then the words of any slice of the text (``_words``) are these matches, the two at
-    its edges cut at its edges, without ``DROPPED`` (a match of ``DROPPED`` alone is no word)."""
+def _in_place(text: str) -> str | None:
+    """The text folded character by character in place (``FOLDS``); None if a character folds to
+    more than one or joins the one before, or a link is cut out. Then the words of any slice of the
+    text (``_words``) are the ``_WORD`` matches of the mapped text as if it ended or began at the
+    slice's edge (``endpos``, ``pos``), without ``DROPPED`` (a match of ``DROPPED`` alone is no word)."""
     if "://" in text:
         return None
     mapped = mapped_folds(text)
-    if MARK in mapped:
-        return None
-    return mapped, [m.span() for m in _WORD.finditer(mapped)]
+    return None if MARK in mapped else mapped
 
 
 def _split(w: str) -> list[str]:
-    """The words ``_words`` makes of one ``_WORD`` match (of ``_word_spans``)."""
+    """The words ``_words`` makes of one ``_WORD`` match (of ``_in_place``)."""
     w = w.replace(DROPPED, "")
     if w.endswith("n't"):
         return [w[:-3], "n't"]
@@ -292,24 +288,35 @@ def _split(w: str) -> list[str]:
     return [w] if w else []
 
 
-def _around(spans: tuple[str, list[tuple[int, int]]], start: int, end: int) -> tuple[str, list[str]]:
-    """Through ``_word_spans``: the last word of ``_words(text[:start])``, and the first two words
-    not all digits of ``_words(text[end:])``."""
-    mapped, matches = spans
-    before = ""
-    for s, e in reversed(matches[: bisect_left(matches, (start, start))]):
-        ws = _split(mapped[s : min(e, start)])
+_NEAR = 48  # characters before a number looked at first for the word before it
+
+
+def _before(mapped: str, start: int) -> str:
+    """The last word of ``_words(text[:start])`` (see ``_in_place``). Read first in the last _NEAR
+    characters: a word found there past the first match (which the window may cut) is the one."""
+    lo = max(start - _NEAR, 0)
+    matches = list(_WORD.finditer(mapped, lo, start))
+    cut = bool(lo) and bool(matches) and matches[0].start() == lo and _WORD.match(mapped, lo - 1) is not None
+    for m in reversed(matches[1:] if cut else matches):
+        ws = _split(m.group())
         if ws:
-            before = ws[-1]
-            break
+            return ws[-1]
+    if lo:  # none there: the whole text before it
+        for m in reversed(list(_WORD.finditer(mapped, 0, start))):
+            ws = _split(m.group())
+            if ws:
+                return ws[-1]
+    return ""
+
+
+def _after(mapped: str, end: int) -> list[str]:
+    """The first two words not all digits of ``_words(text[end:])`` (see ``_in_place``)."""
     after: list[str] = []
-    for s, e in matches[max(bisect_left(matches, (end, end)) - 1, 0) :]:
-        if e <= end:
-            continue
-        after += [w for w in _split(mapped[max(s, end) : e]) if w and not w.isdigit()]
-        if len(after) >= 2:
-            break
-    return before, after[:2]
+    pos = end
+    while len(after) < 2 and (m := _WORD.search(mapped, pos)):
+        after += [w for w in _split(m.group()) if w and not w.isdigit()]
+        pos = m.end()
+    return after[:2]
 
 
 def other_things(a: Count, b: Count) -> bool:
