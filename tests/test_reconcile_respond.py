@@ -54,12 +54,12 @@ def test_merging_the_stems_of_one_cluster_only_keeps_every_weighted_overlap_pair
         ]
         sets = [frozenset(f"w{e}" for e in s) for s in sets]
         weights = Weights(sets)
-        merged, table = _own_merged(sets, weights.table())
+        merged, table = _own_merged(sets, weights.table(), RESTATE_SHARED)
         found = set(Prefixes(merged, table).containing(RESTATE_MIN - 0.0006, RESTATE_SHARED))
         for a in range(len(sets)):
             for b in range(a + 1, len(sets)):
-                assert sets[a] & sets[b] == merged[a] & merged[b]
                 shared = len(sets[a] & sets[b])
+                assert sets[a] & sets[b] == merged[a] & merged[b] or shared < RESTATE_SHARED
                 if shared >= RESTATE_SHARED and round(weights.containment(sets[a], sets[b]), 3) >= RESTATE_MIN:
                     assert (a, b) in found
                     accepted += 1

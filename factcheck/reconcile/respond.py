@@ -62,12 +62,13 @@ def _carriers(c: Cluster, outlets: Sequence[str | None] = ()) -> set[str]:
 
 
 def _own_merged(
-    sets: Sequence[frozenset[str]], table: Mapping[str, float]
+    sets: Sequence[frozenset[str]], table: Mapping[str, float], k: int
 ) -> tuple[list[frozenset[str]], dict[str, float]]:
     """The sets with the elements no other set holds replaced by one element of their summed weight,
     and the weights of all. Every intersection and every set's weight (up to float rounding, which
     the filters' slack covers) stay: a weighted-overlap filter on these is exact for the sets, with
-    far fewer elements to rank and index (most stems of a story occur in one claim only)."""
+    far fewer elements to rank and index (most stems of a story occur in one claim only). A set
+    holding fewer than ``k`` elements of other sets shares ``k`` with none: it is left empty."""
     seen: set[str] = set()
     shared: set[str] = set()
     for s in sets:
@@ -76,9 +77,12 @@ def _own_merged(
     weights = dict(table)
     weigh = weights.__getitem__
     out = []
+    none: frozenset[str] = frozenset()
     for n, s in enumerate(sets):
         kept = s & shared
-        if len(kept) < len(s):
+        if len(kept) < k:
+            kept = none
+        elif len(kept) < len(s):
             key = f"\x00{n}"  # no stem holds a control character
             weights[key] = math.fsum(map(weigh, s - kept))
             kept |= {key}
@@ -275,7 +279,9 @@ class Responder:
             # Lexical cases only: a restatement (weighted overlap), or figures of one counted thing.
             # (``related`` rounds the overlap to 3 decimals before the bar: the filter takes the margin.)
             pairs = set(
-                Prefixes(*_own_merged(stems, self.weights.table())).containing(RESTATE_MIN - 0.0006, RESTATE_SHARED)
+                Prefixes(*_own_merged(stems, self.weights.table(), RESTATE_SHARED)).containing(
+                    RESTATE_MIN - 0.0006, RESTATE_SHARED
+                )
             )
             counted = counted_words([_text(c) for c in self.clusters], [c.items[0].key for c in self.clusters])
             for a, b in sharing(counted, 1):
