@@ -172,7 +172,7 @@ def _digit_numbers(text: str, mapped: str) -> tuple[NumberMention, ...]:
         if not digits:
             continue
         value = _digit_value(digits.group("num"))
-        pos = m.end()
+        pos = m.end() if text[e : e + 1].isspace() else len(text)  # a multiplier follows after a space
         while nxt := _TOKEN.search(text, pos):  # the next token, past any of sentence punctuation only
             ns, ne = nxt.span()
             if text[ne - 1] in _TRAIL:
