@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from typing import Any, TypeVar, overload
 
 V = TypeVar("V")
+T = TypeVar("T")
 
 
 class LazySet(Set[str]):
@@ -55,7 +56,13 @@ class LazyMap(Mapping[str, V]):
         v = self._value
         return key in (v if v is not None else self._get())
 
-    def get(self, key: str, default: Any = None) -> Any:
+    @overload
+    def get(self, key: str, /) -> V | None: ...
+
+    @overload
+    def get(self, key: str, /, default: V | T) -> V | T: ...
+
+    def get(self, key: str, /, default: object = None) -> object:
         v = self._value
         return (v if v is not None else self._get()).get(key, default)
 
