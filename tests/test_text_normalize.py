@@ -102,3 +102,24 @@ def test_fold_is_fold_with_map_spaced() -> None:
         text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 10)))
         for loose in (False, True):
             assert fold(text, loose=loose) == " ".join(fold_with_map(text, loose=loose)[0].split()), text
+
+
+def test_fold_through_the_code_page_is_the_table_fold() -> None:
+    # Text written only in the fold page folds through bytes: the same characters as one table
+    # lookup per character (and text with any other character takes that slow road).
+    import random
+
+    from factcheck.text._fold_page import PAGE_CHARS as _PAGE_CHARS
+    from factcheck.text.normalize import _TABLES, _UNSAFE, fold_chars
+
+    assert len(set(_PAGE_CHARS)) == len(_PAGE_CHARS) <= 256
+    pool = "".join(_PAGE_CHARS) + "\u0653\u0301e\u0130\u03a3\ufe0f\u2b07\U0001f449"
+    rng = random.Random(7)
+    for n in range(30000):
+        chars = pool if n % 2 else _PAGE_CHARS
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 14)))
+        for loose in (False, True):
+            want = text.translate(_TABLES[loose])
+            if _UNSAFE in want:
+                want = fold_with_map(text, loose=loose)[0]
+            assert fold_chars(text, loose) == want, repr(text)

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from codecs import charmap_decode, charmap_encode
 from functools import lru_cache
 
 from .._lexicon_lazy import LazySet, words
+from ._fold_page import PAGE as _PAGE
+from ._fold_page import page_fold
 
 # Removed by ingest from article text (and dropped by fold): characters that do not render but
 # break matching. Bidi marks and controls (LRM, RLM, ALM U+061C, embeddings, overrides, isolates,
@@ -180,12 +183,20 @@ def _fold_short(text: str, loose: bool) -> str:
 
 
 def _fold(text: str, loose: bool) -> str:
-    # Character by character (str.translate) unless a combining mark that may compose with, or be
-    # reordered around, the letter before it occurs: then fold_with_map's NFC step decides.
-    folded = text.translate(_TABLES[loose])
-    if _UNSAFE in folded:
-        folded = fold_with_map(text, loose=loose)[0]
-    return " ".join(folded.split())
+    return " ".join(fold_chars(text, loose).split())
+
+
+def fold_chars(text: str, loose: bool = False) -> str:
+    """``text`` with each character folded alone (``_TABLES``, no spacing), unless a combining mark
+    that may compose with, or be reordered around, the letter before it occurs: then fold_with_map's
+    NFC step decides."""
+    try:
+        raw = charmap_encode(text, "strict", _PAGE)[0]
+    except UnicodeEncodeError:  # a character outside the page: one table lookup per character
+        folded = text.translate(_TABLES[loose])
+        return fold_with_map(text, loose=loose)[0] if _UNSAFE in folded else folded
+    table, drop = _PAGE_FOLD[loose]
+    return charmap_decode(raw.translate(None, drop), "strict", table)[0]
 
 
 # Combining marks fold drops that never compose with the letter before them (the Arabic harakat,
@@ -216,6 +227,9 @@ class _FoldTable(dict[int, str]):
 
 
 _TABLES = {False: _FoldTable(False), True: _FoldTable(True)}
+
+# Text written only in the fold page (``_fold_page``) folds through bytes: the same characters.
+_PAGE_FOLD = {loose: page_fold(_TABLES[loose], _UNSAFE) for loose in (False, True)}
 
 
 def find_span(text: str, quote: str, start: int = 0) -> tuple[int, int] | None:
