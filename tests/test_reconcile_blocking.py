@@ -315,3 +315,26 @@ def test_similar_pairs_equal_brute_force_on_many_sources_sharing_words() -> None
     assert len(brute) > 50
     assert _similar_pairs(entries) == brute
     assert set(brute) <= set(_name_candidates(entries))
+
+
+def test_near_identical_skips_only_pairs_whose_lengths_bound_the_ratio_below_the_bar() -> None:
+    # The length test before rapidfuzz is a proof: the very answer of the plain rule, on texts whose
+    # lengths straddle the bound (one edit more or less than the bar allows).
+    from rapidfuzz import fuzz
+
+    from factcheck.reconcile.cluster import NEAR_IDENTICAL, NEAR_MIN_LEN, near_identical
+
+    rng = random.Random(5)
+    for _ in range(20000):
+        a = "".join(rng.choice("ab c") for _ in range(rng.randint(NEAR_MIN_LEN - 2, 60)))
+        b = list(a)
+        for _ in range(rng.randint(0, 6)):
+            op = rng.random()
+            pos = rng.randint(0, len(b))
+            if op < 0.5:
+                b.insert(pos, rng.choice("abc "))
+            elif b:
+                del b[min(pos, len(b) - 1)]
+        other = "".join(b)
+        plain = a == other or (min(len(a), len(other)) >= NEAR_MIN_LEN and fuzz.ratio(a, other) >= NEAR_IDENTICAL)
+        assert near_identical(a, other) == plain, (a, other)

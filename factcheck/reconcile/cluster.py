@@ -162,7 +162,13 @@ def counter_items(counters: Sequence[tuple[int, CounterStatement]], articles: Se
 
 def near_identical(a: str, b: str) -> bool:
     """Two folded texts that are one text (a repost, a wire story republished)."""
-    return a == b or (min(len(a), len(b)) >= NEAR_MIN_LEN and fuzz.ratio(a, b) >= NEAR_IDENTICAL)
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    short = min(la, lb)
+    # The ratio is 100 (1 - d / (la + lb)), where the edits d are at least |la - lb|: so it is at most
+    # 200 short / (la + lb), and texts of too different lengths are not compared character by character.
+    return short >= NEAR_MIN_LEN and 200 * short >= NEAR_IDENTICAL * (la + lb) and fuzz.ratio(a, b) >= NEAR_IDENTICAL
 
 
 @lru_cache(maxsize=1 << 16)  # asked for every pair of versions of two origins: copies ask again
@@ -240,7 +246,8 @@ def claim_candidates(
     # (The one filter here that is not a proof: tests/test_reconcile_blocking.py checks it against
     # all pairs.)
     near = prefixes.containing(NEAR_WORDS)
-    found.update(p for p in near if near_identical(*(items[i].key for i in p)))
+    keys = [it.key for it in items]
+    found.update([(i, j) for i, j in near if near_identical(keys[i], keys[j])])
     for same_text in by_key([it.key for it in items]).values():
         found.update((a, b) for n, a in enumerate(same_text) for b in same_text[n + 1 :])
     # Two versions of one origin (the ranks of the whole story serve: any order makes it exact).
