@@ -311,8 +311,11 @@ def _stem(token: str) -> str:
                 break
         else:
             t = _clitic(t)
-    else:
-        t = _clitic(t)
+    else:  # _clitic inlined (most words have no article)
+        if len(t) > 3 and t[0] in "وف":
+            t = t[1:]
+        if len(t) > 4 and t[0] in "بلك":
+            t = t[1:]
     if (len(t) > 3 and t.endswith(("ها", "هم", "ات"))) or (len(t) > 5 and t.endswith(("ون", "ين"))):
         t = t[:-2]
     elif len(t) > 3 and t[-1] in "هي":
@@ -375,9 +378,7 @@ def _token_stems(t: str, stop: frozenset[str]) -> tuple[str, ...]:
     """The stems one folded token contributes (none for a stopword, a 1-letter token, a bare tag)."""
     if t in stop or len(t) < 2 or (t[0] in "#@" and len(t) < 3):
         return ()
-    out = []
-    for part in t.lstrip("#").replace("_", " ").split() if "#" in t or "_" in t else (t,):
-        s = stem(part)
-        if s not in stop and len(s) >= 2:
-            out.append(s)
-    return tuple(out)
+    if "#" in t or "_" in t:
+        return tuple([s for s in map(stem, t.lstrip("#").replace("_", " ").split()) if s not in stop and len(s) >= 2])
+    s = t if t.isascii() else _STEMS.get(t) or stem(t)  # stem() inlined: read once per distinct word
+    return (s,) if s not in stop and len(s) >= 2 else ()
