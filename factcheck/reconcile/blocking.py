@@ -138,7 +138,15 @@ class Prefixes:
     def containing(
         self, bar: float, k: int = 1, groups: Sequence[Hashable | None] | None = None
     ) -> list[tuple[int, int]]:
-        """Pairs (i < j), sorted, that could have ``w(A & B) >= bar * min(w(A), w(B))`` and share >= k.
+        """Pairs (i < j), sorted, that could have ``w(A & B) >= bar * min(w(A), w(B))`` and share >= k
+        (``pairs_containing``, sorted)."""
+        return sorted(self.pairs_containing(bar, k, groups))
+
+    def pairs_containing(
+        self, bar: float, k: int = 1, groups: Sequence[Hashable | None] | None = None
+    ) -> set[tuple[int, int]]:
+        """Pairs (i < j) that could have ``w(A & B) >= bar * min(w(A), w(B))`` and share >= k, as a set
+        (for callers that join several filters before sorting once).
 
         The lighter set's heaviest elements up to the bar meet the other set, so each set's weighted
         prefix (its elements taken while the weight left reaches the bar) is probed against every
@@ -158,10 +166,12 @@ class Prefixes:
         found = _pairs_from_prefixes(prefixes, self._postings)
         sets = self.sets
         if groups is not None:
-            found = {(i, j) for i, j in found if groups[i] == groups[j]}
+            if k == 1:
+                return {(i, j) for i, j in found if groups[i] == groups[j]}
+            return {(i, j) for i, j in found if groups[i] == groups[j] and len(sets[i] & sets[j]) >= k}
         if k == 1:  # a pair found shares the element it was found by
-            return sorted(found)
-        return sorted(p for p in found if len(sets[p[0]] & sets[p[1]]) >= k)
+            return found
+        return {(i, j) for i, j in found if len(sets[i] & sets[j]) >= k}
 
 
 def _grams(text: str, q: int) -> frozenset[str]:

@@ -240,19 +240,19 @@ def claim_candidates(
     weighted overlap (for any two, or for two of one origin), or the encoder's proposals.
     ``mult``: how many identical copies each item stands for (``_identical``; ranks count them)."""
     prefixes = Prefixes([it.stems for it in items], weights.table(), mult)
-    found = set(prefixes.containing(CLAIM_SAME, CLAIM_MIN_SHARED))
+    found = prefixes.pairs_containing(CLAIM_SAME, CLAIM_MIN_SHARED)
     # Near-identical texts (a repost, a wire story republished) keep most of their words: those
     # sharing no stem among the heaviest half of either are not compared character by character.
     # (The one filter here that is not a proof: tests/test_reconcile_blocking.py checks it against
     # all pairs.)
-    near = prefixes.containing(NEAR_WORDS)
+    near = prefixes.pairs_containing(NEAR_WORDS)
     keys = [it.key for it in items]
     found.update([(i, j) for i, j in near if near_identical(keys[i], keys[j])])
     for same_text in by_key([it.key for it in items]).values():
         found.update((a, b) for n, a in enumerate(same_text) for b in same_text[n + 1 :])
     # Two versions of one origin (the ranks of the whole story serve: any order makes it exact).
     origins = [origin_of(it.claim) for it in items]
-    found.update(prefixes.containing(SAME_ORIGIN_SAME, SAME_ORIGIN_SHARED, groups=origins))
+    found.update(prefixes.pairs_containing(SAME_ORIGIN_SAME, SAME_ORIGIN_SHARED, groups=origins))
     if sim is not None and sim.enabled:
         by_n = {it.n: i for i, it in enumerate(items) if it.n >= 0}
         for x, y in sim.claim_candidates(SAME_CLAIM_COS):
