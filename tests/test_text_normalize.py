@@ -123,3 +123,19 @@ def test_fold_through_the_code_page_is_the_table_fold() -> None:
             if _UNSAFE in want:
                 want = fold_with_map(text, loose=loose)[0]
             assert fold_chars(text, loose) == want, repr(text)
+
+
+def test_tokens_through_the_code_page_are_the_word_runs_of_the_fold() -> None:
+    # Text in the fold page is cut into words by spaces put in place of every folded character that
+    # is not a word character: the very runs of the token pattern in the folded text.
+    import random
+
+    from factcheck.text._fold_page import PAGE_CHARS
+    from factcheck.text.normalize import _TOKEN, tokens
+
+    pool = "".join(PAGE_CHARS) + "\u0653\u0301\u00e9\u2764\ufe0f"
+    rng = random.Random(11)
+    for n in range(30000):
+        text = "".join(rng.choice(pool if n % 2 else PAGE_CHARS) for _ in range(rng.randint(0, 14)))
+        assert tokens(text) == _TOKEN.findall(fold(text)), repr(text)
+    assert tokens("see https://t.co/x1 «الرئيس» #وسم_ما @user") == ["see", "الرييس", "#وسم_ما", "@user"]

@@ -10,6 +10,7 @@ drop the bytes that fold to nothing, decode each byte to its folded character): 
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Mapping
 
 PAGE_CHARS = [
@@ -37,3 +38,19 @@ def page_fold(table: Mapping[int, str], unsafe: str) -> tuple[str, bytes]:
         if not folded:
             drop.append(b)
     return "".join(out).ljust(256, _UNDEFINED), bytes(drop)
+
+
+def page_words(table: Mapping[int, str], unsafe: str, word: re.Pattern[str]) -> tuple[str, bytes]:
+    """``page_fold``'s tables with every folded character that is not one ``word`` character turned
+    into a space: the words of a folded text are then its runs of what is not white space (a word
+    character never is; checked here)."""
+    folded, drop = page_fold(table, unsafe)
+    out = []
+    for ch in folded:
+        if ch == _UNDEFINED or word.fullmatch(ch):
+            if ch.isspace():
+                raise ValueError(f"U+{ord(ch):04X} is a word character and white space")
+            out.append(ch)
+        else:
+            out.append(" ")
+    return "".join(out), drop

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .._lexicon_lazy import LazySet, words
 from ._fold_page import PAGE as _PAGE
-from ._fold_page import page_fold
+from ._fold_page import page_fold, page_words
 
 # Removed by ingest from article text (and dropped by fold): characters that do not render but
 # break matching. Bidi marks and controls (LRM, RLM, ALM U+061C, embeddings, overrides, isolates,
@@ -277,7 +277,8 @@ def _cached_fold_map(text: str, loose: bool) -> tuple[str, list[int]]:
 
 # --- tokens -----------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[\w@#]+", re.UNICODE)
+_WORD = r"[\w@#]"
+_TOKEN = re.compile(_WORD + "+", re.UNICODE)
 
 # Function words that carry no content for overlap scoring (folded forms): lexicon category stopword.
 STOPWORDS = LazySet(lambda: frozenset(fold(w) for w in words("stopword")))
@@ -339,7 +340,16 @@ def tokens(text: str) -> list[str]:
     """Folded word tokens, without URLs."""
     if "http" in text or "pic.twitter.com/" in text:  # what _URL needs
         text = _URL.sub(" ", text)
-    return _TOKEN.findall(fold(text))
+    try:
+        raw = charmap_encode(text, "strict", _PAGE)[0]
+    except UnicodeEncodeError:
+        return _TOKEN.findall(fold(text))
+    # Text in the fold page: each character folded alone, all but word characters made spaces
+    # (``page_words``), so the runs of _TOKEN are what lies between spaces.
+    return charmap_decode(raw.translate(None, _WORDS_DROP), "strict", _WORDS)[0].split()
+
+
+_WORDS, _WORDS_DROP = page_words(_TABLES[False], _UNSAFE, re.compile(_WORD, re.UNICODE))
 
 
 def content_stems(text: str) -> list[str]:
