@@ -338,3 +338,32 @@ def test_near_identical_skips_only_pairs_whose_lengths_bound_the_ratio_below_the
         other = "".join(b)
         plain = a == other or (min(len(a), len(other)) >= NEAR_MIN_LEN and fuzz.ratio(a, other) >= NEAR_IDENTICAL)
         assert near_identical(a, other) == plain, (a, other)
+
+
+@pytest.mark.parametrize(("bar", "k"), [(0.4, 1), (0.6, 3)])
+def test_elements_of_one_set_only_are_skipped_without_losing_a_pair(bar: float, k: int) -> None:
+    # Words no other text holds (most words of a long story) are the rarest, so the first of every
+    # prefix: skipping them must keep every pair over the bar, also with copies counted (``mult``).
+    rng = random.Random(int(bar * 10) + k)
+    shared = _random_sets(rng, 100, 40, 6)
+    sets = [s | {f"own{n}-{m}" for m in range(rng.randint(0, 6))} for n, s in enumerate(shared)]
+    mult = [rng.choice([1, 1, 3]) for _ in sets]
+    weight: Callable[[str], float] = lambda e: 2.0 if e.startswith("own") else 1.0  # noqa: E731
+
+    def w(s: frozenset[str]) -> float:
+        return sum(weight(e) for e in s)
+
+    for counts in (None, mult):
+        got = set(containing(sets, weight, bar, k, counts))
+        want = {
+            (i, j)
+            for i in range(len(sets))
+            for j in range(i + 1, len(sets))
+            if len(sets[i] & sets[j]) >= k and w(sets[i] & sets[j]) >= bar * min(w(sets[i]), w(sets[j]))
+        }
+        assert want and want <= got
+    assert sharing(sets, 2) == [
+        (i, j) for i in range(len(sets)) for j in range(i + 1, len(sets)) if len(sets[i] & sets[j]) >= 2
+    ]
+    with pytest.raises(ValueError, match="at least once"):
+        containing(sets, weight, bar, k, [0] * len(sets))

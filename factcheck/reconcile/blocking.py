@@ -27,13 +27,17 @@ _SLACK = 1e-9
 def _rank(sets: Sequence[frozenset[str]], mult: Sequence[int] | None = None) -> dict[str, tuple[int, str]]:
     """Element -> (frequency, element): rarest first, ties by the element (never by set order).
     ``mult``: how many times each set stands in the collection (identical sets given once)."""
+    return {e: (n, e) for e, n in _frequencies(sets, mult).items()}
+
+
+def _frequencies(sets: Sequence[frozenset[str]], mult: Sequence[int] | None = None) -> Counter[str]:
     df = Counter(chain.from_iterable(sets))  # counted in C
     if mult is not None:
         for s, m in zip(sets, mult, strict=True):
             if m != 1:
                 for e in s:
                     df[e] += m - 1
-    return {e: (n, e) for e, n in df.items()}
+    return df
 
 
 def _pairs_from_prefixes(
@@ -98,8 +102,15 @@ class Prefixes:
         mult: Sequence[int] | None = None,
     ) -> None:
         self.sets = sets
-        rank = _rank(sets, mult)
+        if mult is not None and any(m < 1 for m in mult):
+            raise ValueError("each set stands at least once")
+        df = _frequencies(sets, mult)
+        rank = {e: (n, e) for e, n in df.items()}
         self.ordered = [sorted(s, key=rank.__getitem__) for s in sets]
+        # How many of each set's first elements no other set holds (counted once: the rarest, so
+        # first): they find no pair, so no prefix probes them and no posting lists them.
+        alone = {e for e, n in df.items() if n == 1}
+        self._alone = [len(s & alone) for s in sets]
         self.weight = weight
         self._rests: list[tuple[float, list[float]]] | None = None
         self._postings: dict[str, list[int]] | None = None
@@ -108,7 +119,9 @@ class Prefixes:
         """Pairs (i < j), sorted, whose sets share at least ``k`` elements."""
         if k < 1:
             raise ValueError("k must be >= 1")
-        prefixes = [elems[: max(len(elems) - k + 1, 0)] for elems in self.ordered]
+        prefixes = [
+            elems[alone : max(len(elems) - k + 1, 0)] for elems, alone in zip(self.ordered, self._alone, strict=True)
+        ]
         # Both prefixes meet (prefix lemma), so indexing prefixes only is enough.
         found = _pairs_from_prefixes(prefixes, prefixes)
         sets = self.sets
@@ -155,14 +168,14 @@ class Prefixes:
         prefixes short.
         """
         prefixes: list[list[str]] = []
-        for elems, (total, negs) in zip(self.ordered, self._weighted(), strict=True):
+        for elems, (total, negs), alone in zip(self.ordered, self._weighted(), self._alone, strict=True):
             floor = bar * total * (1 - _SLACK) - _SLACK
             n = bisect_right(negs, -floor)  # the elements taken while the weight left >= floor
-            prefixes.append(elems[: min(n, len(elems) - k + 1)])
+            prefixes.append(elems[alone : min(n, len(elems) - k + 1)])
         if groups is not None:
             prefixes = [pre if g is not None else [] for g, pre in zip(groups, prefixes, strict=True)]
         if self._postings is None:
-            self._postings = _postings(self.ordered)
+            self._postings = _postings([elems[alone:] for elems, alone in zip(self.ordered, self._alone, strict=True)])
         found = _pairs_from_prefixes(prefixes, self._postings)
         sets = self.sets
         if groups is not None:
