@@ -31,13 +31,9 @@ def _rank(sets: Sequence[frozenset[str]], mult: Sequence[int] | None = None) -> 
 
 
 def _frequencies(sets: Sequence[frozenset[str]], mult: Sequence[int] | None = None) -> Counter[str]:
-    df = Counter(chain.from_iterable(sets))  # counted in C
-    if mult is not None:
-        for s, m in zip(sets, mult, strict=True):
-            if m != 1:
-                for e in s:
-                    df[e] += m - 1
-    return df
+    if mult is not None:  # each set as many times as it stands
+        sets = [s for s, m in zip(sets, mult, strict=True) for _ in range(m)]
+    return Counter(chain.from_iterable(sets))  # counted in C
 
 
 def _pairs_from_prefixes(
