@@ -49,13 +49,14 @@ def prepare(xs: Sequence[Extraction], merged: MergedSources, notes: list[str]) -
     for i, x in enumerate(xs):
         # One copy per item: its grounded spans and its resolved sources together.
         for c, grounded in _ground_items(x.claims, x, notes):
-            based_on = [s for s in dict.fromkeys(r(i, b) for b in c.based_on) if s]
-            update = {"claimant": r(i, c.claimant), "reported_by": r(i, c.reported_by), "about": r(i, c.about)}
-            claims.append((i, c.model_copy(update={**grounded, **update, "based_on": based_on})))
-        counters += [
-            (i, k.model_copy(update={**grounded, "speaker": r(i, k.speaker)}))
-            for k, grounded in _ground_items(x.counters, x, notes)
-        ]
+            grounded["claimant"] = r(i, c.claimant)
+            grounded["reported_by"] = r(i, c.reported_by)
+            grounded["about"] = r(i, c.about)
+            grounded["based_on"] = [s for s in dict.fromkeys([r(i, b) for b in c.based_on]) if s] if c.based_on else []
+            claims.append((i, c.model_copy(update=grounded)))
+        for k, grounded in _ground_items(x.counters, x, notes):
+            grounded["speaker"] = r(i, k.speaker)
+            counters.append((i, k.model_copy(update=grounded)))
     claims.sort(key=lambda p: (p[0], p[1].quote.start, p[1].quote.end, p[1].id))
     counters.sort(key=lambda p: (p[0], p[1].quote.start, p[1].quote.end, p[1].id))
     order = {c.id: n for n, (_, c) in enumerate(claims)} | {k.id: n for n, (_, k) in enumerate(counters)}
