@@ -144,10 +144,13 @@ def _text_stems(text: str) -> frozenset[str]:
 
 
 def claim_items(claims: Sequence[tuple[int, Claim]]) -> list[ClaimItem]:
-    return [
-        ClaimItem(c, i, fold(c.quote.text, loose=True), _stems(c.quote.text, *(e.text for e in c.evidence)), n)
-        for n, (i, c) in enumerate(claims)
-    ]
+    out = []
+    for n, (i, c) in enumerate(claims):
+        text = c.quote.text
+        # Most claims have no evidence: their stems are their quote's (the very set _stems gives).
+        stems = _stems(text, *[e.text for e in c.evidence]) if c.evidence or not text else _text_stems(text)
+        out.append(ClaimItem(c, i, fold(text, loose=True), stems, n))
+    return out
 
 
 def counter_items(counters: Sequence[tuple[int, CounterStatement]], articles: Sequence[Article]) -> list[CounterItem]:
