@@ -123,6 +123,7 @@ def test_fold_through_the_code_page_is_the_table_fold() -> None:
             if _UNSAFE in want:
                 want = fold_with_map(text, loose=loose)[0]
             assert fold_chars(text, loose) == want, repr(text)
+            assert fold(text, loose=loose) == " ".join(want.split()), repr(text)
 
 
 def test_tokens_through_the_code_page_are_the_word_runs_of_the_fold() -> None:

@@ -27,12 +27,12 @@ PAGE = codecs.charmap_build("".join(PAGE_CHARS).ljust(256, _UNDEFINED))
 
 def page_fold(table: Mapping[int, str], unsafe: str) -> tuple[str, bytes]:
     """The decoding table (byte -> its character folded by ``table``) and the bytes whose character
-    folds to nothing. A character folding to more than one character, or to ``unsafe`` (the mark
-    that sends a text to the slow road), cannot be in the page."""
+    folds to nothing. A character folding to more than one character, to ``unsafe`` (the mark that
+    sends a text to the slow road) or to white space but " " cannot be in the page."""
     out, drop = [], bytearray()
     for b, ch in enumerate(PAGE_CHARS):
         folded = table[ord(ch)]
-        if len(folded) > 1 or folded == unsafe:
+        if len(folded) > 1 or folded == unsafe or (folded.isspace() and folded != " "):
             raise ValueError(f"U+{ord(ch):04X} cannot be in the fold page")
         out.append(folded or ch)
         if not folded:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from .._lexicon_lazy import LazySet, words
 from ._fold_page import PAGE as _PAGE
 from ._fold_page import page_fold, page_words
+from ._stem import light_stem as _stem
 
 # Removed by ingest from article text (and dropped by fold): characters that do not render but
 # break matching. Bidi marks and controls (LRM, RLM, ALM U+061C, embeddings, overrides, isolates,
@@ -183,7 +184,17 @@ def _fold_short(text: str, loose: bool) -> str:
 
 
 def _fold(text: str, loose: bool) -> str:
-    return " ".join(fold_chars(text, loose).split())
+    try:
+        raw = charmap_encode(text, "strict", _PAGE)[0]
+    except UnicodeEncodeError:
+        return " ".join(_fold_chars_slow(text, loose).split())
+    table, drop = _PAGE_FOLD[loose]
+    folded = charmap_decode(raw.translate(None, drop), "strict", table)[0]
+    # The page folds white space to " " alone (``page_fold`` checks): the spacing is one space
+    # between words already, unless two spaces meet or one is at an edge.
+    if "  " in folded or folded.startswith(" ") or folded.endswith(" "):
+        return " ".join(folded.split())
+    return folded
 
 
 def fold_chars(text: str, loose: bool = False) -> str:
@@ -193,10 +204,14 @@ def fold_chars(text: str, loose: bool = False) -> str:
     try:
         raw = charmap_encode(text, "strict", _PAGE)[0]
     except UnicodeEncodeError:  # a character outside the page: one table lookup per character
-        folded = text.translate(_TABLES[loose])
-        return fold_with_map(text, loose=loose)[0] if _UNSAFE in folded else folded
+        return _fold_chars_slow(text, loose)
     table, drop = _PAGE_FOLD[loose]
     return charmap_decode(raw.translate(None, drop), "strict", table)[0]
+
+
+def _fold_chars_slow(text: str, loose: bool) -> str:
+    folded = text.translate(_TABLES[loose])
+    return fold_with_map(text, loose=loose)[0] if _UNSAFE in folded else folded
 
 
 # Combining marks fold drops that never compose with the letter before them (the Arabic harakat,
@@ -283,8 +298,6 @@ _TOKEN = re.compile(_WORD + "+", re.UNICODE)
 # Function words that carry no content for overlap scoring (folded forms): lexicon category stopword.
 STOPWORDS = LazySet(lambda: frozenset(fold(w) for w in words("stopword")))
 
-_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
-
 
 def stem(token: str) -> str:
     """A light Arabic stem: strip the article and clitic conjunction/prepositions, keep >= 2 letters."""
@@ -301,36 +314,6 @@ def stem(token: str) -> str:
 # Each distinct word's stem, shared by every reader of words (content stems, comparison keys, stance
 # lemmas): a story's words recur across its texts and across the steps that read them.
 _STEMS: dict[str, str] = {}
-
-
-def _stem(token: str) -> str:
-    t = token
-    if t.startswith(_PREFIXES):
-        for p in _PREFIXES:
-            if t.startswith(p) and len(t) - len(p) >= 2:
-                t = t[len(p) :]
-                break
-        else:
-            t = _clitic(t)
-    else:  # _clitic inlined (most words have no article)
-        if len(t) > 3 and t[0] in "وف":
-            t = t[1:]
-        if len(t) > 4 and t[0] in "بلك":
-            t = t[1:]
-    if (len(t) > 3 and t.endswith(("ها", "هم", "ات"))) or (len(t) > 5 and t.endswith(("ون", "ين"))):
-        t = t[:-2]
-    elif len(t) > 3 and t[-1] in "هي":
-        t = t[:-1]
-    return t
-
-
-def _clitic(t: str) -> str:
-    """A clitic conjunction, then a clitic preposition, off a word without the article."""
-    if len(t) > 3 and t[0] in "وف":
-        t = t[1:]
-    if len(t) > 4 and t[0] in "بلك":  # clitic prepositions: بمحافظة، لمجلس
-        t = t[1:]
-    return t
 
 
 _URL = re.compile(r"https?://\S+|pic\.twitter\.com/\S+")
