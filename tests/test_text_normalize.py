@@ -113,7 +113,7 @@ def test_fold_through_the_code_page_is_the_table_fold() -> None:
     from factcheck.text.normalize import _TABLES, _UNSAFE, fold_chars
 
     assert len(set(_PAGE_CHARS)) == len(_PAGE_CHARS) <= 256
-    pool = "".join(_PAGE_CHARS) + "\u0653\u0301e\u0130\u03a3\ufe0f\u2b07\U0001f449"
+    pool = "".join(_PAGE_CHARS) + "\u0653\u0301e\u0130\u03a3\ufe0f\u2b07\U0001f449\ufffe"
     rng = random.Random(7)
     for n in range(30000):
         chars = pool if n % 2 else _PAGE_CHARS
@@ -134,7 +134,7 @@ def test_tokens_through_the_code_page_are_the_word_runs_of_the_fold() -> None:
     from factcheck.text._fold_page import PAGE_CHARS
     from factcheck.text.normalize import _TOKEN, tokens
 
-    pool = "".join(PAGE_CHARS) + "\u0653\u0301\u00e9\u2764\ufe0f"
+    pool = "".join(PAGE_CHARS) + "\u0653\u0301\u00e9\u2764\ufe0f\ufffe"
     rng = random.Random(11)
     for n in range(30000):
         text = "".join(rng.choice(pool if n % 2 else PAGE_CHARS) for _ in range(rng.randint(0, 14)))
