@@ -275,7 +275,11 @@ def _identical(items: Sequence[ClaimItem]) -> list[list[int]]:
     distinct text once), so their rows of cosines are equal, and where the encoder picks a closest
     claim in the other language ties go to the first copy: a later copy passes no pair its first
     copy does not pass."""
-    keys = [(it.claim.quote.text, tuple(e.text for e in it.claim.evidence), origin_of(it.claim)) for it in items]
+    keys = []
+    for it in items:
+        c = it.claim
+        evidence = tuple([e.text for e in c.evidence]) if c.evidence else ()
+        keys.append((c.quote.text, evidence, c.claimant or c.reported_by))  # origin_of, inlined
     return list(by_key(keys).values())
 
 
@@ -288,7 +292,7 @@ def cluster_claims(items: Sequence[ClaimItem], weights: Weights, sim: Similarity
     clusters = []
     for group in union_find(len(items), pairs):
         members = [items[k] for k in group]
-        clusters.append(Cluster(members, frozenset().union(*(m.stems for m in members))))
+        clusters.append(Cluster(members, frozenset().union(*[m.stems for m in members])))
     return clusters
 
 
