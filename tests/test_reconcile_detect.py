@@ -103,3 +103,48 @@ def test_a_word_key_is_its_folded_stem_unless_it_carries_no_content() -> None:
         if key is not None and (folded in STOPWORDS or len(folded) < 2):
             key = key if key in compare.SCOPE_KEYS or folded.isdigit() else None
         assert compare._keyed(raw) == key, raw
+
+
+def test_word_keys_fold_new_words_at_once_as_one_by_one() -> None:
+    """word_keys folds the words it has not seen joined by spaces, in one pass: the keys are those of
+    each word folded alone, in texts within the fold page and outside it (emoji, rare marks)."""
+    import random
+
+    from factcheck.reconcile import compare as cmp  # the module, not the package's function
+    from factcheck.text.normalize import _fold
+
+    rng = random.Random(3)
+    pieces = [
+        "الحكومة",
+        "وزارةُ",
+        "بالصحة",
+        "ـ",
+        "٣٠",
+        "2025",
+        "said",
+        "Ministry",
+        "#وسم",
+        "@user",
+        "ﻻ",
+        "🙂",
+        "e\u0301",
+        "ال",
+        "مليون",
+        "only",
+        "فقط",
+        "x",
+        "ً",
+        "“quoted”",
+        "a-b",
+        "١٠٪",
+    ]
+    texts = [
+        " ".join(rng.choice(pieces) + rng.choice(["", "ها", "ية", "ين"]) for _ in range(rng.randint(1, 12)))
+        for _ in range(400)
+    ]
+    for text in texts:
+        cmp._KEYS.clear()
+        cmp.word_keys.cache_clear()
+        got = cmp.word_keys(text)
+        alone = [cmp._key_of(_fold(w, False)) for w in cmp._WORD.findall(text)]
+        assert got == tuple(k for k in alone if k is not None), text

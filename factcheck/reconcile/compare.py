@@ -20,7 +20,7 @@ from typing import Literal
 from .. import _lexicon_lazy as lazy
 from .._lexicon_lazy import LazySet
 from ..text.dates import DateMention, find_dates, resolve
-from ..text.normalize import STOPWORDS, _fold, fold, stem
+from ..text.normalize import STOPWORDS, _fold, fold, fold_in_page, stem
 from ..text.numbers import NumberMention, find_numbers
 
 Field = Literal["number", "date", "scope", "wording"]
@@ -49,14 +49,25 @@ class Word:
     key: str
 
 
-@lru_cache(maxsize=1 << 17)
 def _keyed(raw: str) -> str | None:
-    """The word's key, or None when it carries no content (a stopword that is no scope word).
+    """The word's key, or None when it carries no content (a stopword that is no scope word)."""
+    got = _KEYS.get(raw, _UNKNOWN)
+    if got is _UNKNOWN:
+        if len(_KEYS) > _KEYS_MAX:
+            _KEYS.clear()
+        got = _KEYS[raw] = _key_of(_fold(raw, False))
+    return got
 
-    ``word_key`` written out, and ``fold`` without its memo: a story brings tens of thousands of
-    distinct words, each read here once (remembered here), and passing them through fold's memo
-    only evicted its entries, one by one (a third of this step's word reading)."""
-    folded = _fold(raw, False)
+
+# Each distinct word's key. A story brings tens of thousands of distinct words, each read once
+# (a plain memo: an LRU's bookkeeping cost as much as the reading); emptied when it grows large.
+_KEYS: dict[str, str | None] = {}
+_KEYS_MAX = 1 << 18
+_UNKNOWN = "\x00"  # no key: keys are folded words
+
+
+def _key_of(folded: str) -> str | None:
+    """``word_key`` of a folded word, written out, or None for a stopword that is no scope word."""
     if not folded:
         return None
     if folded.isdigit():  # its own key, and content
@@ -69,11 +80,29 @@ def _keyed(raw: str) -> str | None:
     return key
 
 
+def _learn(raws: Sequence[str]) -> None:
+    """Key the words not seen yet, folding them at once where they allow it (``fold_in_page``)."""
+    if len(_KEYS) > _KEYS_MAX:
+        _KEYS.clear()
+    new = [w for w in dict.fromkeys(raws) if w not in _KEYS]
+    if not new:
+        return
+    joined = fold_in_page(" ".join(new))
+    folds = joined.split(" ") if joined is not None else []
+    if len(folds) != len(new):  # a character outside the page (or a word folding to a space)
+        folds = [_fold(w, False) for w in new]
+    for w, f in zip(new, folds, strict=True):
+        _KEYS[w] = _key_of(f)
+
+
 @lru_cache(maxsize=65536)
 def word_keys(text: str) -> tuple[str, ...]:
     """The keys of ``words(text)``, without building its words: a version's profile needs no more,
     and one text recurs at other offsets (a story repeated in several articles)."""
-    return tuple(filter(None, map(_keyed, _WORD.findall(text))))  # a key is never empty
+    raws = _WORD.findall(text)
+    _learn(raws)
+    keys = _KEYS
+    return tuple(k for w in raws if (k := keys[w]) is not None)
 
 
 @lru_cache(maxsize=65536)

@@ -209,6 +209,18 @@ def fold_chars(text: str, loose: bool = False) -> str:
     return charmap_decode(raw.translate(None, drop), "strict", table)[0]
 
 
+def fold_in_page(text: str, loose: bool = False) -> str | None:
+    """``fold_chars(text)`` when every character of ``text`` is in the fold page (each folds alone,
+    to at most one character, white space to " "), else None: a caller may then fold many words
+    joined by spaces at once and split the result (a word never folds to white space there)."""
+    try:
+        raw = charmap_encode(text, "strict", _PAGE)[0]
+    except UnicodeEncodeError:
+        return None
+    table, drop = _PAGE_FOLD[loose]
+    return charmap_decode(raw.translate(None, drop), "strict", table)[0]
+
+
 def _fold_chars_slow(text: str, loose: bool) -> str:
     folded = text.translate(_TABLES[loose])
     return fold_with_map(text, loose=loose)[0] if _UNSAFE in folded else folded
