@@ -15,7 +15,7 @@ import pytest
 from factcheck.extract import extract_all
 from factcheck.ingest import load_articles
 from factcheck.models import Claim, Extraction, Quote
-from factcheck.reconcile.blocking import containing, sharing, sharing_across
+from factcheck.reconcile.blocking import containing, sharing
 from factcheck.reconcile.cluster import (
     COUNTER_SAME,
     Cluster,
@@ -73,13 +73,6 @@ def test_containing_keeps_every_pair_over_the_bar(bar: float, k: int) -> None:
             if a and b and len(a & b) >= k and w(a & b) >= bar * min(w(a), w(b)):
                 assert (i, j) in got, (sorted(a), sorted(b))
     assert all(len(sets[i] & sets[j]) >= k for i, j in got)  # the count is checked, not only the weight
-
-
-def test_sharing_across_is_exactly_the_pairs_sharing_k() -> None:
-    rng = random.Random(7)
-    left, right = _random_sets(rng, 60, 40, 12), _random_sets(rng, 80, 40, 8)
-    want = [[j for j, r in enumerate(right) if len(s & r) >= 2] for s in left]
-    assert sharing_across(left, right, 2) == want
 
 
 def test_bad_k_is_an_error() -> None:
@@ -233,34 +226,6 @@ def test_grouped_containing_keeps_every_pair_of_one_group_over_the_bar(bar: floa
                 continue
             if w(a & b) >= bar * min(w(a), w(b)):
                 assert (i, j) in got
-
-
-@pytest.mark.parametrize("bar", [0.1, 0.3, 0.6])
-def test_heavy_across_keeps_every_pair_over_the_bar(bar: float) -> None:
-    from factcheck.reconcile.blocking import heavy_across
-
-    rng = random.Random(int(bar * 10))
-    left, right = _random_sets(rng, 80, 40, 10), _random_sets(rng, 90, 40, 14)
-    df: dict[str, int] = {}
-    for s in left + right:
-        for e in s:
-            df[e] = df.get(e, 0) + 1
-    weight = {e: 1.0 / n + 0.01 * (int(e[1:]) % 3) for e, n in df.items()}
-
-    def w(s: frozenset[str]) -> float:
-        return sum(weight[e] for e in s)
-
-    base = [w(s) * rng.choice([0.2, 0.5, 1.0, 1.5]) for s in right]  # e.g. the lightest claim of a cluster
-    got = heavy_across(left, right, weight, bar, base)
-    kept = 0
-    for i, a in enumerate(left):
-        assert got[i] == sorted(got[i])
-        for j, b in enumerate(right):
-            if a & b and w(a & b) >= bar * min(w(a), base[j]):
-                kept += 1
-                assert j in got[i], (i, j)
-    assert kept > 0
-    assert sum(map(len, got)) < len(left) * len(right)  # it does filter
 
 
 def test_similar_pairs_equal_brute_force_on_many_sources_sharing_words() -> None:

@@ -183,37 +183,6 @@ class Prefixes:
         return {(i, j) for i, j in found if len(sets[i] & sets[j]) >= k}
 
 
-def _grams(text: str, q: int) -> frozenset[str]:
-    return frozenset(text[i : i + q] for i in range(len(text) - q + 1))
-
-
-def near_ratio(keys: Sequence[str], *, min_len: int, min_ratio: float, q: int = 3) -> list[tuple[int, int]]:
-    """Pairs (i < j), sorted, of texts that could have an Indel ratio >= ``min_ratio`` (0-100), both
-    at least ``min_len`` long, plus every pair of equal texts.
-
-    A ratio r bounds the edits: d <= (1 - r/100)(la + lb), and lb <= la * (1 + (1 - r/100)) /
-    (r/100)... so d <= D(la); each edit breaks at most q of A's distinct q-grams, so A and B share
-    at least |Q(A)| - q * D(la) of them and their (q * D + 1)-prefixes, rarest first, meet.
-    """
-    same: dict[str, list[int]] = {}
-    for i, t in enumerate(keys):
-        same.setdefault(t, []).append(i)
-    out = {(a, b) for group in same.values() for n, a in enumerate(group) for b in group[n + 1 :]}
-    f = 1 - min_ratio / 100
-    long_ = [i for i, t in enumerate(keys) if len(t) >= min_len]
-    grams = [_grams(keys[i], q) for i in long_]
-    rank = _rank(grams)
-    prefixes = []
-    for i, g in zip(long_, grams, strict=True):
-        la = len(keys[i])
-        lb_max = la * (1 + f) / (1 - f)  # LCS <= la and LCS >= (1 - f)(la + lb) / 2
-        d = int(f * (la + lb_max)) + 1
-        prefixes.append(sorted(g, key=rank.__getitem__)[: q * d + 1])
-    for a, b in _pairs_from_prefixes(prefixes, prefixes):
-        out.add((long_[a], long_[b]))
-    return sorted(out)
-
-
 def by_key(keys: Sequence[K | None]) -> Mapping[K, list[int]]:
     """Indices grouped by key, in input order (None: no key)."""
     out: dict[K, list[int]] = {}
@@ -221,69 +190,3 @@ def by_key(keys: Sequence[K | None]) -> Mapping[K, list[int]]:
         if k is not None:
             out.setdefault(k, []).append(i)
     return out
-
-
-def sharing_across(left: Sequence[frozenset[str]], right: Sequence[frozenset[str]], k: int) -> list[list[int]]:
-    """For each left set, the right sets (ascending) it shares at least ``k`` elements with."""
-    if k < 1:
-        raise ValueError("k must be >= 1")
-    rank = _rank([*left, *right])
-    postings: dict[str, list[int]] = {}
-    for j, s in enumerate(right):
-        for e in sorted(s, key=rank.__getitem__)[: max(len(s) - k + 1, 0)]:
-            postings.setdefault(e, []).append(j)
-    out = []
-    for s in left:
-        hits: set[int] = set()
-        for e in sorted(s, key=rank.__getitem__)[: max(len(s) - k + 1, 0)]:
-            hits.update(postings.get(e, ()))
-        out.append(sorted(j for j in hits if len(s & right[j]) >= k))
-    return out
-
-
-def heavy_across(
-    left: Sequence[frozenset[str]],
-    right: Sequence[frozenset[str]],
-    weight: Mapping[str, float],
-    bar: float,
-    right_base: Sequence[float],
-) -> list[list[int]]:
-    """For each left set A, the right sets B (ascending) that could have
-    ``w(A & B) >= bar * min(w(A), base_B)`` (``right_base``: a weight per right set; weights >= 0).
-
-    Exact: if ``w(A) <= base_B``, A's heaviest elements taken while the weight left reaches
-    ``bar * w(A)`` meet B (else the overlap weighs less than what is left); otherwise B's heaviest
-    elements taken while its weight left reaches ``bar * base_B`` meet A. So a pair is kept when
-    A's prefix meets B, or B's prefix meets A. Unlike "sharing k elements", a pair sharing only the
-    story's common words (light) is not found: the candidates grow with the story, not its square.
-    """
-    everywhere: dict[str, list[int]] = {}
-    heavy: dict[str, list[int]] = {}
-    for j, (s, base) in enumerate(zip(right, right_base, strict=True)):
-        for e in s:
-            everywhere.setdefault(e, []).append(j)
-        for e in _heavy_prefix(s, weight, bar * base):
-            heavy.setdefault(e, []).append(j)
-    out = []
-    for s in left:
-        total = sum(weight[e] for e in s)
-        hits: set[int] = set()
-        for e in _heavy_prefix(s, weight, bar * total):
-            hits.update(everywhere.get(e, ()))
-        for e in s:
-            hits.update(heavy.get(e, ()))
-        out.append(sorted(hits))
-    return out
-
-
-def _heavy_prefix(s: frozenset[str], weight: Mapping[str, float], floor: float) -> list[str]:
-    """The heaviest elements of ``s`` (ties by the element), taken while the weight left reaches
-    ``floor`` (less a relative slack for float sums taken in another order)."""
-    elems = sorted(s, key=lambda e: (-weight[e], e))
-    rest = sum(weight[e] for e in elems)
-    floor = floor * (1 - _SLACK) - _SLACK
-    n = 0
-    while n < len(elems) and rest >= floor:
-        rest -= weight[elems[n]]
-        n += 1
-    return elems[:n]
