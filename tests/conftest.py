@@ -60,3 +60,29 @@ def fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
         return None
 
     monkeypatch.setattr(client_mod, "_sleep_async", no_sleep)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _extract_folders(folders: list[Path]) -> list[list[Any]]:
+    from factcheck.extract import extract_all
+    from factcheck.ingest import load_articles
+
+    out = []
+    for folder in folders:
+        articles, _ = load_articles(sorted(str(p) for p in folder.iterdir() if p.suffix == ".txt"))
+        out.append(extract_all(articles)[0])
+    return out
+
+
+@pytest.fixture(scope="session")
+def own_stories() -> list[list[Any]]:
+    """The offline extractions of the seeds and of each own fixture story (read-only: shared)."""
+    return _extract_folders([ROOT / "fixtures/seeds", *sorted((ROOT / "fixtures/stories").iterdir())])
+
+
+@pytest.fixture(scope="session")
+def aured_stories() -> list[list[Any]]:
+    """The offline extractions of each AuRED dev story of the fixtures (read-only: shared)."""
+    return _extract_folders(sorted((ROOT / "fixtures/eval/aured-dev").iterdir()))

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.extract import extract_all
-from factcheck.ingest import load_articles
 from factcheck.models import Claim, Extraction, Quote
 from factcheck.reconcile.blocking import containing, sharing
 from factcheck.reconcile.cluster import (
@@ -81,14 +79,8 @@ def test_bad_k_is_an_error() -> None:
 
 
 @pytest.fixture(scope="module")
-def stories() -> list[list[Extraction]]:
-    out = []
-    folders = [ROOT / "fixtures/seeds", *sorted((ROOT / "fixtures/stories").iterdir())]
-    for folder in folders:
-        files = sorted(str(p) for p in folder.iterdir() if p.suffix == ".txt")
-        articles, _ = load_articles(files)
-        out.append(extract_all(articles)[0])
-    return out
+def stories(own_stories: list[list[Extraction]]) -> list[list[Extraction]]:
+    return own_stories
 
 
 def test_claim_candidates_hold_every_pair_of_one_claim(stories: list[list[Extraction]]) -> None:

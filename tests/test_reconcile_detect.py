@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.extract import extract_all
-from factcheck.ingest import article_from_text, load_articles
+from factcheck.ingest import article_from_text
 from factcheck.models import Extraction
 from factcheck.reconcile import compare, findings, reconcile, versions
 from factcheck.text.normalize import STOPWORDS, fold
@@ -21,13 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def stories() -> list[list[Extraction]]:
+def stories(own_stories: list[list[Extraction]]) -> list[list[Extraction]]:
     out = []
-    folders = [ROOT / "fixtures/seeds", *sorted((ROOT / "fixtures/stories").iterdir())]
-    for folder in folders:
-        files = sorted(str(p) for p in folder.iterdir() if p.suffix == ".txt")
-        articles, _ = load_articles(files)
-        xs = extract_all(articles)[0]
+    for xs in own_stories:
         out.append(xs)
         out.append([*xs, *xs[:2]])  # articles repeated: versions of one text at other places
     # Invented: a claim whose first version holds no date and the next two one date written two

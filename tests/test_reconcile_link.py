@@ -14,8 +14,6 @@ from typing import Any
 
 import pytest
 
-from factcheck.extract import extract_all
-from factcheck.ingest import load_articles
 from factcheck.models import Extraction
 from factcheck.reconcile import link
 from factcheck.reconcile import reconcile as reconcile_fn
@@ -60,15 +58,8 @@ def _reference(
 
 
 @pytest.fixture(scope="module")
-def stories() -> list[list[Extraction]]:
-    out = []
-    folders = [ROOT / "fixtures/seeds", *sorted((ROOT / "fixtures/stories").iterdir())]
-    folders += sorted((ROOT / "fixtures/eval/aured-dev").iterdir())
-    for folder in folders:
-        files = sorted(str(p) for p in folder.iterdir() if p.suffix == ".txt")
-        articles, _ = load_articles(files)
-        out.append(extract_all(articles)[0])
-    return out
+def stories(own_stories: list[list[Extraction]], aured_stories: list[list[Extraction]]) -> list[list[Extraction]]:
+    return own_stories + aured_stories
 
 
 @pytest.mark.parametrize("encoder", [None, "default"])
