@@ -563,3 +563,34 @@ def test_an_ungrounded_quote_is_not_echoed_in_the_notes() -> None:
     brief = reconcile(s.extractions)
     assert brief.claims == []
     assert "ZZZ" not in brief.model_dump_json()
+
+
+@pytest.mark.parametrize("encoder", [None, "default"])
+def test_a_denial_does_not_answer_its_own_sides_other_figures(encoder: str | None) -> None:
+    """Invented: an Arabic report of 8 berths closed for two weeks; in English, the port authority
+    denies "reports that it would close 8 berths of the port for two weeks" and, in the same article,
+    its director gives other figures (3 berths, four days). The denial may answer the report, never
+    the director's account, which shares its words (offline, the report in the other language is out
+    of reach: the director's account was then the denial's best match)."""
+    s = Story()
+    a = s.article("قالت مصادر في الميناء إن الميناء سيغلق 8 أرصفة لمدة أسبوعين.", outlet="أخبار الميناء", language="ar")
+    b = s.article(
+        "The port authority denied reports that it would close 8 berths of the port for two weeks. Its "
+        "director, Lina Haddad, said the work would close 3 berths of the port for four days.",
+        outlet="City Wire",
+    )
+    s.claim(a, "الميناء سيغلق 8 أرصفة لمدة أسبوعين", based_on=[s.source(a, "مصادر في الميناء", SourceKind.anonymous)])
+    authority = s.source(b, "The port authority", SourceKind.government)
+    director = s.source(b, "Lina Haddad", SourceKind.official, role="director")
+    own = s.claim(b, "the work would close 3 berths of the port for four days", claimant=director)
+    s.counter(
+        b,
+        "denied reports that it would close 8 berths of the port for two weeks",
+        CounterKind.denial,
+        speaker=authority,
+    )
+    brief = reconcile(s.extractions, encoder=encoder)
+    cluster_of = {cid: c.id for c in brief.clusters for cid in c.claims}
+    (denial,) = brief.counters
+    answered = {c.id for c in brief.clusters if denial.id in c.counters}
+    assert cluster_of[own] not in answered

@@ -25,6 +25,7 @@ from .cluster import (
     origin_of,
 )
 from .similar import CROSS_LINK_COS, RELATED_COS, Similarity
+from .stance import figures_conflict
 
 
 def _overlaps_counter(c: Claim, k: CounterStatement) -> bool:
@@ -40,7 +41,16 @@ def _candidate(it: CounterItem, x: ClaimItem, blocked: Container[str]) -> bool:
     k = it.counter
     if _overlaps_counter(x.claim, k) or x.claim.id in blocked:
         return False
+    if k.kind == CounterKind.denial and x.claim.article_id == k.article_id and _other_figures(k, x.claim):
+        return False
     return k.kind == CounterKind.attribution_denial or k.speaker is None or origin_of(x.claim) != k.speaker
+
+
+def _other_figures(k: CounterStatement, c: Claim) -> bool:
+    """The claim gives other figures for what the denial says it denies: in the denial's own article,
+    that is the denying side's account ("denied reports that 12 districts would be cut ... the work
+    will affect 4 districts"), not the report it denies (which, restated, keeps its figures)."""
+    return figures_conflict(k.target_text or k.quote.text, c.quote.text)
 
 
 @dataclass(frozen=True)
