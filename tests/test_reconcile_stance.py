@@ -390,3 +390,22 @@ def test_counts_read_around_each_number_as_on_the_cut_text(text: str) -> None:
         assert st._before(mapped, i) == (before_ws[-1] if before_ws else ""), i
         assert st._after(mapped, i) == [w for w in st._words(text[i:]) if not w.isdigit()][:2], i
         assert mapped[:i].replace(st.DROPPED, "").split() == fold(text[:i]).split()
+
+
+def test_a_text_without_a_negating_word_negates_nothing() -> None:
+    # ``opposite`` skips the negation count when neither text holds a negating word: the count is 0.
+    from factcheck.reconcile import stance as st
+
+    texts = [
+        "The bridge was closed on Sunday.",
+        "The bridge was not closed on Sunday. It reopened.",
+        "No one was hurt; the minister didn't resign.",
+        "لم يغلق الجسر يوم الأحد.",
+        "أغلق الجسر يوم الأحد، وقال الوزير إنه سيفتح غدا.",
+        "ليس هناك أي إصابات",
+    ]
+    for t in texts:
+        every = st.lemmas(t) | frozenset(st._words(t))
+        if not st._negating(t):
+            assert st.negated(t, every) == 0, t
+    assert st._negating(texts[1]) and st._negating(texts[3]) and not st._negating(texts[0])

@@ -194,11 +194,20 @@ def _antonym_flip(a: str, b: str) -> bool:
 
 def opposite(claim: str, response: str) -> bool:
     """The response states the claim's proposition with the opposite polarity."""
-    la, lb = lemmas(claim), lemmas(response)
-    shared = la & lb
     if _antonym_flip(claim, response):
         return True
+    if not (_negating(claim) or _negating(response)):  # no negator on either side: same polarity
+        return False
+    shared = lemmas(claim) & lemmas(response)
     return bool(shared) and negated(claim, shared) % 2 != negated(response, shared) % 2
+
+
+@lru_cache(maxsize=8192)
+def _negating(text: str) -> bool:
+    """Does ``text`` hold a word ``negated`` counts (a negator, "n't", a zero word)? Without one, it
+    counts none, whatever the shared lemmas."""
+    neg, zero = _NEG.value(), _ZERO.value()
+    return any(w in neg or w == "n't" or w in zero for part in _CLAUSE_END.split(text) for w in _words(part))
 
 
 def opposite_across(a: str, b: str) -> bool:
