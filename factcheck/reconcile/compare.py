@@ -20,7 +20,7 @@ from typing import Literal
 from .. import _lexicon_lazy as lazy
 from .._lexicon_lazy import LazySet
 from ..text.dates import DateMention, find_dates, resolve
-from ..text.normalize import STOPWORDS, _fold, fold, fold_in_page, stem
+from ..text.normalize import STOPWORDS, fold, fold_in_page, fold_once, stem
 from ..text.numbers import NumberMention, find_numbers
 
 Field = Literal["number", "date", "scope", "wording"]
@@ -55,7 +55,7 @@ def _keyed(raw: str) -> str | None:
     if got is _UNKNOWN:
         if len(_KEYS) > _KEYS_MAX:
             _KEYS.clear()
-        got = _KEYS[raw] = _key_of(_fold(raw, False))
+        got = _KEYS[raw] = _key_of(fold_once(raw))
     return got
 
 
@@ -90,7 +90,7 @@ def _learn(raws: Sequence[str]) -> None:
     joined = fold_in_page(" ".join(new))
     folds = joined.split(" ") if joined is not None else []
     if len(folds) != len(new):  # a character outside the page (or a word folding to a space)
-        folds = [_fold(w, False) for w in new]
+        folds = [fold_once(w) for w in new]
     for w, f in zip(new, folds, strict=True):
         _KEYS[w] = _key_of(f)
 

@@ -209,6 +209,12 @@ def fold_chars(text: str, loose: bool = False) -> str:
     return charmap_decode(raw.translate(None, drop), "strict", table)[0]
 
 
+def fold_once(text: str, *, loose: bool = False) -> str:
+    """``fold`` without its memo: for a caller that keeps its own (tens of thousands of distinct
+    words would only evict the memo's entries one by one)."""
+    return _fold(text, loose)
+
+
 def fold_in_page(text: str, loose: bool = False) -> str | None:
     """``fold_chars(text)`` when every character of ``text`` is in the fold page (each folds alone,
     to at most one character, white space to " "), else None: a caller may then fold many words
